@@ -1,0 +1,107 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import fs from 'node:fs';
+import pg from 'pg';
+import { type DatabaseConfig, describeDatabase, withDatabase } from './config';
+import { countingAdapterFactory, StatementCounter } from './statements';
+
+/** An open database: what Prisma Client and the migration engine need to reach it. */
+export interface Database {
+  /** The configuration it was opened with. */
+  readonly config: DatabaseConfig;
+  /** A PostgreSQL URL that reaches it (for the embedded database: its local socket). */
+  readonly url: string;
+  /** How many connections a pool may hold: 1 for the embedded database, which serves one at a time. */
+  readonly poolSize: number;
+  /** Counts the SQL statements sent through `adapter`. */
+  readonly statements: StatementCounter;
+  /** A driver adapter factory for Prisma Client and the schema engine; its statements are counted. */
+  readonly adapter: SqlMigrationAwareDriverAdapterFactory;
+  /** A short description for logs (no password). */
+  readonly description: string;
+  /** Closes the pool and, for the embedded database, the database itself. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link openDatabase}. */
+export interface OpenDatabaseOptions {
+  /**
+   * Connections in the pool towards PostgreSQL. Ignored by the embedded database, which takes one.
+   * @default 10
+   */
+  poolSize?: number;
+}
+
+/** Opens a database as configured; creates the PostgreSQL database or the data folder when missing. */
+export async function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): Promise<Database> {
+  if (config.kind === 'postgres') {
+    await ensurePostgresDatabase(config.url);
+    return fromUrl(config, config.url, options.poolSize ?? 10, async () => {});
+  }
+  if (config.dataDir) fs.mkdirSync(config.dataDir, { recursive: true });
+  const db = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+  await server.start();
+  const url = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  return fromUrl(config, url, 1, async () => {
+    await server.stop();
+    await db.close();
+  });
+}
+
+function fromUrl(config: DatabaseConfig, url: string, poolSize: number, stop: () => Promise<void>): Database {
+  const statements = new StatementCounter();
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A pool error (a dropped idle connection) must not crash the process; the pool reconnects.
+  pool.on('error', (error) => console.error(`[db] idle connection error: ${error.message}`));
+  const factory = new PrismaPg(pool);
+  // Migrations run on a separate adapter so that the schema engine's shadow database logic keeps
+  // PrismaPg's own configuration; for the embedded database both share the one connection in turn.
+  return {
+    config,
+    url,
+    poolSize,
+    statements,
+    adapter: countingAdapterFactory(factory, statements),
+    description: describeDatabase(config),
+    close: async () => {
+      await pool.end();
+      await stop();
+    },
+  };
+}
+
+/** Creates the database named in `url` on its server when it does not exist yet. */
+export async function ensurePostgresDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  if (!name) return;
+  const client = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) {
+      try {
+        await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+      } catch (error) {
+        // Another process may have created it in the meantime.
+        if ((error as { code?: string }).code !== '42P04') throw error;
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops a PostgreSQL database (used by tests to clean up the databases they made). */
+export async function dropPostgresDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const client = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,74 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+  SqlQuery,
+  SqlQueryable,
+  Transaction,
+} from '@prisma/driver-adapter-utils';
+
+/** One SQL statement sent to the database. */
+export interface RecordedStatement {
+  sql: string;
+}
+
+/**
+ * Counts the SQL statements that a Prisma client sends through its driver adapter.
+ *
+ * `total` counts every statement; `measure(fn)` counts only those issued inside `fn`'s
+ * asynchronous context, so concurrent requests do not mix their counts.
+ */
+export class StatementCounter {
+  /** Statements sent since the counter was made. */
+  total = 0;
+  private readonly scope = new AsyncLocalStorage<RecordedStatement[]>();
+
+  /** Records one statement (called by the wrapped adapter). */
+  record(sql: string): void {
+    this.total += 1;
+    this.scope.getStore()?.push({ sql });
+  }
+
+  /** Runs `fn` and returns its result with the statements it sent. */
+  async measure<T>(fn: () => Promise<T>): Promise<{ result: T; statements: RecordedStatement[] }> {
+    const statements: RecordedStatement[] = [];
+    const result = await this.scope.run(statements, fn);
+    return { result, statements };
+  }
+}
+
+function countQueryable<Q extends SqlQueryable>(queryable: Q, counter: StatementCounter): Q {
+  const { queryRaw, executeRaw } = queryable;
+  // Unbound on purpose: a wrapper made with Object.create over this one keeps its own `this`.
+  return Object.assign(Object.create(queryable) as Q, {
+    queryRaw(this: Q, query: SqlQuery) {
+      counter.record(query.sql);
+      return queryRaw.call(this, query);
+    },
+    executeRaw(this: Q, query: SqlQuery) {
+      counter.record(query.sql);
+      return executeRaw.call(this, query);
+    },
+  });
+}
+
+/** Wraps a driver adapter factory so that every statement it runs is counted by `counter`. */
+export function countingAdapterFactory(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  counter: StatementCounter,
+): SqlMigrationAwareDriverAdapterFactory {
+  const wrapAdapter = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
+    const counted = countQueryable(adapter, counter);
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    return Object.assign(counted, {
+      startTransaction: async (...args: Parameters<SqlDriverAdapter['startTransaction']>): Promise<Transaction> =>
+        countQueryable(await startTransaction(...args), counter),
+    });
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => wrapAdapter(await factory.connect()),
+    connectToShadowDb: async () => wrapAdapter(await factory.connectToShadowDb()),
+  };
+}

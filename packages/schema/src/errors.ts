@@ -1,0 +1,34 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The hub's error codes, in `extensions.code` of every GraphQL error it raises on purpose.
+ * Clients can act on the code; the message says, for a person, what to do.
+ */
+export const ErrorCode = {
+  /** The input is wrong: a malformed value, an unknown code, dates out of order. */
+  BadUserInput: 'BAD_USER_INPUT',
+  /** The record asked for does not exist. */
+  NotFound: 'NOT_FOUND',
+  /** The token was present but not valid. */
+  Unauthenticated: 'UNAUTHENTICATED',
+  /** The actor may not do this. */
+  Forbidden: 'FORBIDDEN',
+  /** The record changed since the client read it, or the change contradicts another record. */
+  Conflict: 'CONFLICT',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** A GraphQL error with a code and optional details (e.g. the offending field). */
+export function hubError(code: ErrorCode, message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...details } });
+}
+
+/** Bad input: tells which argument and why. */
+export function badInput(message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return hubError(ErrorCode.BadUserInput, message, details);
+}
+
+/** A record that does not exist. */
+export function notFound(message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return hubError(ErrorCode.NotFound, message, details);
+}

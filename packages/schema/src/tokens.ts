@@ -1,0 +1,62 @@
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { ANONYMOUS, type Actor, actorFromClaims, type AnonymousActor, claimsOf, InvalidActorError } from './actor';
+
+/** The secret that signs development tokens when `SAMVERKAN_JWT_SECRET` is not set. Production refuses it. */
+export const DEVELOPMENT_JWT_SECRET = 'samverkan-development-jwt-secret';
+/** Issuer of the hub's development tokens. */
+export const DEVELOPMENT_ISSUER = 'samverkan-hub-dev';
+
+/** How bearer tokens are verified. */
+export interface TokenVerifierOptions {
+  /** Shared secret (HS256), for development. */
+  secret?: string;
+  /** A JWKS URL (RS256/ES256 …), for production. Takes precedence over `secret`. */
+  jwksUrl?: string;
+  /** Expected `iss`, if any. */
+  issuer?: string;
+  /** Expected `aud`, if any. */
+  audience?: string;
+}
+
+/** A token that was present but could not be accepted; the message says why. */
+export class AuthenticationError extends Error {
+  override name = 'AuthenticationError';
+}
+
+/** Builds a function that turns an `Authorization` header into an actor. */
+export function createTokenVerifier(options: TokenVerifierOptions): (authorization: string | undefined) => Promise<Actor> {
+  const key: Uint8Array | JWTVerifyGetKey = options.jwksUrl
+    ? createRemoteJWKSet(new URL(options.jwksUrl))
+    : new TextEncoder().encode(options.secret ?? DEVELOPMENT_JWT_SECRET);
+  return async (authorization) => {
+    if (!authorization) return ANONYMOUS;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match) throw new AuthenticationError('the Authorization header must be "Bearer <token>"');
+    try {
+      const { payload } = await jwtVerify(match[1]!, key as Uint8Array, {
+        ...(options.issuer ? { issuer: options.issuer } : {}),
+        ...(options.audience ? { audience: options.audience } : {}),
+      });
+      return actorFromClaims(payload);
+    } catch (error) {
+      if (error instanceof InvalidActorError) throw new AuthenticationError(`the token's claims are not valid: ${error.message}`);
+      const code = (error as { code?: string }).code;
+      if (code === 'ERR_JWT_EXPIRED') throw new AuthenticationError('the token has expired');
+      throw new AuthenticationError(`the token could not be verified (${code ?? (error as Error).message})`);
+    }
+  };
+}
+
+/** Signs a development token (HS256) for `actor`. */
+export async function signDevelopmentToken(
+  actor: Exclude<Actor, AnonymousActor>,
+  secret: string = DEVELOPMENT_JWT_SECRET,
+  expiresIn: string = '8h',
+): Promise<string> {
+  return new SignJWT(claimsOf(actor))
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(DEVELOPMENT_ISSUER)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(secret));
+}
