@@ -14,7 +14,6 @@ export type DatabaseConfig =
 /** Finds the repository root: the nearest folder above `from` whose package.json has workspaces. */
 export function repositoryRoot(from: string = __dirname): string {
   let dir = path.resolve(from);
-  // eslint-disable-next-line no-constant-condition
   while (true) {
     const candidate = path.join(dir, 'package.json');
     try {

@@ -42,7 +42,9 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
   }
   if (config.dataDir) fs.mkdirSync(config.dataDir, { recursive: true });
   const db = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+  // The pool holds one connection, but node-postgres drops a connection after any SQL error and
+  // opens a new one while the old socket may still be closing: the server must accept a few.
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
   await server.start();
   const url = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
   return fromUrl(config, url, 1, async () => {

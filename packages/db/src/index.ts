@@ -4,3 +4,4 @@ export * from './generate';
 export * from './migrations';
 export * from './schema-engine';
 export * from './statements';
+export * from './testing';

@@ -1,5 +1,14 @@
+// The plugins extend Pothos's types globally; these references keep those extensions visible to
+// every service that uses the builder from this package's declarations.
+/// <reference types="@pothos/plugin-dataloader" preserve="true" />
+/// <reference types="@pothos/plugin-directives" preserve="true" />
+/// <reference types="@pothos/plugin-errors" preserve="true" />
+/// <reference types="@pothos/plugin-federation" preserve="true" />
+/// <reference types="@pothos/plugin-prisma" preserve="true" />
+/// <reference types="@pothos/plugin-scope-auth" preserve="true" />
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
+import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin from '@pothos/plugin-prisma';
@@ -25,20 +34,21 @@ export interface SharedSchemaTypes<Context extends SubgraphContext, PrismaTypes 
 export interface SubgraphBuilderOptions<Context extends SubgraphContext> {
   /** The request's Prisma client (the service keeps one per process and puts it in the context). */
   prismaClient: (context: Context) => unknown;
-  /** The datamodel from the service's generated Pothos types (`getDatamodel()`); Prisma 7 no longer exposes its DMMF. */
-  datamodel: unknown;
+  /** The service's generated Pothos datamodel (`getDatamodel()`): Prisma 7 no longer exposes its DMMF. */
+  dmmf: { datamodel: unknown };
 }
 
 /**
  * Makes the Pothos builder of one subgraph. Every subgraph gets the same plugins, in the same order
- * (scope-auth first, so that federation's reference resolvers are wrapped too), and the same scalars.
+ * (scope-auth first, so that federation's reference resolvers are wrapped too; the directives plugin
+ * turns federation's `@key` and friends into schema directives), and the same scalars.
  */
 export function createSubgraphBuilder<Context extends SubgraphContext, PrismaTypes extends object>(
   options: SubgraphBuilderOptions<Context>,
 ) {
   const builder = new SchemaBuilder<SharedSchemaTypes<Context, PrismaTypes>>({
     defaultFieldNullability: false,
-    plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, DataloaderPlugin, FederationPlugin],
+    plugins: [ScopeAuthPlugin, ErrorsPlugin, DirectivesPlugin, PrismaPlugin, DataloaderPlugin, FederationPlugin],
     scopeAuth: {
       authScopes: (context) => authScopesFor(context),
       // A field the actor may not see is null with an error naming it, never a crash.
@@ -48,7 +58,7 @@ export function createSubgraphBuilder<Context extends SubgraphContext, PrismaTyp
     prisma: {
       // The Prisma client type is each service's own; Pothos checks queries against PrismaTypes.
       client: options.prismaClient as never,
-      dmmf: { datamodel: options.datamodel },
+      dmmf: options.dmmf,
       exposeDescriptions: true,
       filterConnectionTotalCount: true,
       onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
@@ -63,3 +73,9 @@ export function createSubgraphBuilder<Context extends SubgraphContext, PrismaTyp
 export type SubgraphBuilder<Context extends SubgraphContext, PrismaTypes extends object> = ReturnType<
   typeof createSubgraphBuilder<Context, PrismaTypes>
 >;
+
+/** The federation options every subgraph's `toSubGraphSchema` takes: Federation 2.6 and the directives we use. */
+export const SUBGRAPH_SCHEMA_OPTIONS = {
+  linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+  federationDirectives: ['@key', '@shareable', '@external', '@extends', '@requires', '@provides', '@inaccessible'],
+};

@@ -7,3 +7,5 @@ export * from './errors';
 export * from './scalars';
 export * from './tokens';
 export * from './trusted-hop';
+export * from './compose';
+export * from './loaders';

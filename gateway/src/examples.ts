@@ -1,0 +1,62 @@
+/** Example operations shown as tabs when GraphiQL opens. */
+export interface ExampleOperation {
+  /** What the example shows. */
+  title: string;
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+export const exampleOperations: ExampleOperation[] = [
+  {
+    title: 'Lund: kommun, län, polisregion, lokalpolisområde',
+    query: `# Lund (kommunkod 1281) with its län, polisregion and lokalpolisområden.
+query Lund {
+  municipality(code: "1281") {
+    code
+    name
+    county { code name }
+    policeRegion { code name }
+    localPoliceAreas { id name municipalities { code name } }
+  }
+}
+`,
+  },
+  {
+    title: 'Polisregioner och län',
+    query: `# The seven polisregioner and their län.
+query PoliceRegions {
+  policeRegions {
+    code
+    name
+    counties { code name }
+  }
+}
+`,
+  },
+  {
+    title: 'Region Syd: kommuner',
+    query: `# Every kommun in polisregion Syd.
+query RegionSyd($region: ID = "SYD") {
+  municipalities(policeRegion: $region) {
+    code
+    name
+    county { shortName }
+  }
+}
+`,
+  },
+  {
+    title: 'En kommun i alla tre subgrafer',
+    query: `# One query that reaches all three subgraphs: geography (agreements),
+# åtgärder (actions) and trygghetsmätning results (surveys).
+query LundAcrossSubgraphs($activeOn: Date = "2025-06-01") {
+  municipality(code: "1281") {
+    name
+    policeRegion { name }
+    actions(activeOn: $activeOn) { title status startsOn endsOn }
+    surveyResults { indicatorCode year value respondents }
+  }
+}
+`,
+  },
+];

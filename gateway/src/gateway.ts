@@ -1,0 +1,175 @@
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  type Actor,
+  AuthenticationError,
+  createTokenVerifier,
+  DEVELOPMENT_HOP_SECRET,
+  DEVELOPMENT_JWT_SECRET,
+  ErrorCode,
+  signActorHeaders,
+  type TokenVerifierOptions,
+} from '@samverkan/schema';
+import { createGraphQLHttpHandler, sendJson } from '@samverkan/server';
+import { GraphQLError } from 'graphql';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createGraphiQLPage } from './graphiql';
+
+/** The context of one gateway request. */
+export interface GatewayContext {
+  actor: Actor;
+}
+
+/** Options of {@link startGateway}. Each has an environment variable, read by `gatewayOptionsFromEnv`. */
+export interface GatewayOptions {
+  /** The port. @default 4000 (`PORT`) */
+  port?: number;
+  /** The interface. @default '127.0.0.1' (`HOST`) */
+  host?: string;
+  /** The supergraph SDL. @default the committed `gateway/supergraph.graphql` */
+  supergraphSdl?: string;
+  /** Subgraph URLs by name, overriding the supergraph's (`AGREEMENTS_URL`, `ACTIONS_URL`, `SURVEYS_URL`). */
+  subgraphUrls?: Record<string, string>;
+  /** How bearer tokens are verified. @default the development secret (`SAMVERKAN_JWT_SECRET`, `SAMVERKAN_JWKS_URL`) */
+  tokens?: TokenVerifierOptions;
+  /** The secret that signs the actor towards subgraphs. @default the development secret (`SAMVERKAN_HOP_SECRET`) */
+  hopSecret?: string;
+  /** How long a subgraph's readiness check may take, in ms. @default 2000 */
+  readinessTimeoutMs?: number;
+  /** Whether to log to the console. @default true */
+  log?: boolean;
+}
+
+/** The committed supergraph, composed at build time. */
+export const SUPERGRAPH_PATH = path.join(__dirname, '..', 'supergraph.graphql');
+
+/** Reads the gateway's options from the environment. */
+export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayOptions {
+  const subgraphUrls: Record<string, string> = {};
+  for (const name of ['agreements', 'actions', 'surveys']) {
+    const url = env[`${name.toUpperCase()}_URL`];
+    if (url) subgraphUrls[name] = url;
+  }
+  return {
+    ...(env.PORT ? { port: Number(env.PORT) } : {}),
+    ...(env.HOST ? { host: env.HOST } : {}),
+    subgraphUrls,
+    tokens: {
+      ...(env.SAMVERKAN_JWT_SECRET ? { secret: env.SAMVERKAN_JWT_SECRET } : {}),
+      ...(env.SAMVERKAN_JWKS_URL ? { jwksUrl: env.SAMVERKAN_JWKS_URL } : {}),
+      ...(env.SAMVERKAN_JWT_ISSUER ? { issuer: env.SAMVERKAN_JWT_ISSUER } : {}),
+      ...(env.SAMVERKAN_JWT_AUDIENCE ? { audience: env.SAMVERKAN_JWT_AUDIENCE } : {}),
+    },
+    ...(env.SAMVERKAN_HOP_SECRET ? { hopSecret: env.SAMVERKAN_HOP_SECRET } : {}),
+  };
+}
+
+/** The subgraphs named in a supergraph SDL, with their URLs. */
+export function subgraphsOf(supergraphSdl: string): { name: string; url: string }[] {
+  return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map((match) => ({ name: match[1]!, url: match[2]! }));
+}
+
+/** A running gateway. */
+export interface RunningGateway {
+  /** Its GraphQL URL, e.g. http://127.0.0.1:4000/graphql */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+async function checkSubgraph(url: string, timeoutMs: number): Promise<{ ready: boolean; reason?: string }> {
+  try {
+    const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(timeoutMs) });
+    return response.ok ? { ready: true } : { ready: false, reason: `answered ${response.status}` };
+  } catch (error) {
+    return { ready: false, reason: (error as Error).message };
+  }
+}
+
+/**
+ * Starts the gateway: Apollo Gateway on the committed supergraph, GraphiQL from local files at
+ * GET /graphql, `/health` (the gateway runs; subgraphs' state for information) and `/ready`
+ * (503 unless every subgraph is ready).
+ */
+export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
+  const log = options.log === false ? () => {} : (message: string) => console.log(`[gateway] ${message}`);
+  const production = process.env.NODE_ENV === 'production';
+  const hopSecret = options.hopSecret ?? DEVELOPMENT_HOP_SECRET;
+  if (production && hopSecret === DEVELOPMENT_HOP_SECRET) throw new Error('SAMVERKAN_HOP_SECRET must be set in production: the development secret is public.');
+  if (production && !options.tokens?.jwksUrl && (options.tokens?.secret ?? DEVELOPMENT_JWT_SECRET) === DEVELOPMENT_JWT_SECRET) {
+    throw new Error('Set SAMVERKAN_JWKS_URL (or SAMVERKAN_JWT_SECRET) in production: the development secret is public.');
+  }
+  const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
+  const subgraphs = subgraphsOf(supergraphSdl).map((subgraph) => ({ ...subgraph, url: options.subgraphUrls?.[subgraph.name] ?? subgraph.url }));
+  const urlOf = new Map(subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
+
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) =>
+      new RemoteGraphQLDataSource<GatewayContext>({
+        url: urlOf.get(name) ?? url,
+        willSendRequest: ({ request, context }) => {
+          const headers = signActorHeaders(context.actor ?? { role: 'anonymous' }, hopSecret);
+          for (const [key, value] of Object.entries(headers)) request.http?.headers.set(key, value);
+        },
+      }),
+  });
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+    includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+  });
+  await server.start();
+
+  const verifyToken = createTokenVerifier(options.tokens ?? {});
+  const graphiql = createGraphiQLPage();
+  const readinessTimeoutMs = options.readinessTimeoutMs ?? 2000;
+  const subgraphStates = async () =>
+    Object.fromEntries(await Promise.all(subgraphs.map(async (s) => [s.name, await checkSubgraph(s.url, readinessTimeoutMs)] as const)));
+
+  const handler = createGraphQLHttpHandler<GatewayContext>({
+    server,
+    context: async (request) => {
+      try {
+        return { actor: await verifyToken(request.headers.authorization) };
+      } catch (error) {
+        if (error instanceof AuthenticationError) {
+          throw new GraphQLError(`Not signed in: ${error.message}.`, { extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } } });
+        }
+        throw error;
+      }
+    },
+    routes: {
+      '/graphql': (request, response) => graphiql.handle(request, response),
+      '/health': async (_request, response) => sendJson(response, 200, { status: 'ok', subgraphs: await subgraphStates() }),
+      '/ready': async (_request, response) => {
+        const states = await subgraphStates();
+        const ready = Object.values(states).every((state) => state.ready);
+        sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', subgraphs: states });
+      },
+    },
+  });
+  const httpServer = http.createServer((request, response) => void handler(request, response));
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}/graphql`;
+  log(`GraphiQL and GraphQL at ${url.replace('127.0.0.1', 'localhost')}`);
+  return {
+    url,
+    port,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+      await server.stop();
+    },
+  };
+}

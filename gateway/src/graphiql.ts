@@ -1,0 +1,59 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { exampleOperations } from './examples';
+
+/**
+ * GraphiQL, served from this process: the page and its scripts are one self-contained file from
+ * `@graphql-yoga/render-graphiql`, so nothing is loaded from a CDN (police and kommun networks are
+ * often closed).
+ */
+export interface GraphiQLPage {
+  /** Serves the page to a browser (GET with Accept: text/html); returns false for anything else. */
+  handle(request: IncomingMessage, response: ServerResponse): boolean;
+}
+
+/** Options of {@link createGraphiQLPage}. */
+export interface GraphiQLOptions {
+  /** The GraphQL endpoint the page talks to. @default '/graphql' */
+  endpoint?: string;
+}
+
+export function createGraphiQLPage(options: GraphiQLOptions = {}): GraphiQLPage {
+  let html: Buffer | undefined;
+  let gzipped: Buffer | undefined;
+  const page = () => {
+    if (!html) {
+      html = Buffer.from(
+        renderGraphiQL({
+          title: 'Samverkan hub — GraphiQL',
+          endpoint: options.endpoint ?? '/graphql',
+          defaultTabs: exampleOperations.map((example) => ({
+            query: example.query,
+            ...(example.variables ? { variables: JSON.stringify(example.variables, null, 2) } : {}),
+          })),
+          defaultEditorToolsVisibility: true,
+        }),
+      );
+      gzipped = gzipSync(html);
+    }
+    return { html, gzipped: gzipped! };
+  };
+  return {
+    handle(request, response) {
+      if (request.method !== 'GET' || !(request.headers.accept ?? '').includes('text/html')) return false;
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      if (url.searchParams.has('query')) return false;
+      const { html: body, gzipped: compressed } = page();
+      const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+      response.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-cache',
+        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+        'content-length': (gzip ? compressed : body).length,
+      });
+      response.end(gzip ? compressed : body);
+      return true;
+    },
+  };
+}

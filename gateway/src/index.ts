@@ -1,0 +1,13 @@
+import { gatewayOptionsFromEnv, startGateway } from './gateway';
+
+startGateway(gatewayOptionsFromEnv()).then(
+  (gateway) => {
+    const stop = () => gateway.close().then(() => process.exit(0), () => process.exit(1));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  },
+  (error: unknown) => {
+    console.error(`[gateway] could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,106 @@
+import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** A handler for one path (health, readiness, GraphiQL …). Returns false to pass the request on. */
+export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<boolean | void> | boolean | void;
+
+/** Options of {@link createGraphQLHttpHandler}. */
+export interface GraphQLHttpOptions<Context extends BaseContext> {
+  /** A started Apollo Server. */
+  server: ApolloServer<Context>;
+  /** Builds the context of one request; a thrown GraphQLError with `extensions.http.status` sets the status. */
+  context: (request: IncomingMessage) => Promise<Context>;
+  /** Where GraphQL is served. @default '/graphql' */
+  path?: string;
+  /** The largest request body accepted, in bytes. @default 1_000_000 */
+  maxBodyBytes?: number;
+  /** Other routes by path, tried before GraphQL (e.g. `/health`). The GraphQL path's entry runs first for it. */
+  routes?: Record<string, RouteHandler>;
+}
+
+/** Sends a JSON body. */
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+/** Sends a GraphQL-shaped error response (for requests that never reach GraphQL execution). */
+export function sendGraphQLError(response: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(response, status, { errors: [{ message, extensions: { code } }] });
+}
+
+class BodyTooLargeError extends Error {}
+
+async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLargeError();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * A Node HTTP handler that serves Apollo Server at `path` (GET and POST), plus extra routes.
+ * Malformed requests (bad JSON, too large) get a clear JSON error, never a crash.
+ */
+export function createGraphQLHttpHandler<Context extends BaseContext>(options: GraphQLHttpOptions<Context>) {
+  const graphqlPath = options.path ?? '/graphql';
+  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  const routes = options.routes ?? {};
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    try {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const route = routes[url.pathname];
+      if (route && (await route(request, response)) !== false) return;
+      if (url.pathname !== graphqlPath) {
+        sendGraphQLError(response, 404, 'NOT_FOUND', `Nothing is served at ${url.pathname}; GraphQL is at ${graphqlPath}.`);
+        return;
+      }
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(request.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      let body: unknown = undefined;
+      if (request.method === 'POST') {
+        let text: string;
+        try {
+          text = await readBody(request, maxBodyBytes);
+        } catch (error) {
+          if (error instanceof BodyTooLargeError) {
+            sendGraphQLError(response, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes.`);
+            return;
+          }
+          throw error;
+        }
+        const contentType = headers.get('content-type') ?? '';
+        if (contentType.includes('json')) {
+          try {
+            body = text === '' ? undefined : JSON.parse(text);
+          } catch (error) {
+            sendGraphQLError(response, 400, 'BAD_REQUEST', `The request body is not valid JSON: ${(error as Error).message}`);
+            return;
+          }
+        } else body = text;
+      }
+      const httpGraphQLRequest: HTTPGraphQLRequest = { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
+      const result = await options.server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(request) });
+      const responseHeaders: Record<string, string> = {};
+      for (const [key, value] of result.headers) responseHeaders[key] = value;
+      response.writeHead(result.status ?? 200, responseHeaders);
+      if (result.body.kind === 'complete') {
+        response.end(result.body.string);
+      } else {
+        for await (const chunk of result.body.asyncIterator) response.write(chunk);
+        response.end();
+      }
+    } catch (error) {
+      console.error('[http] unexpected error', error);
+      if (!response.headersSent) sendGraphQLError(response, 500, 'INTERNAL_SERVER_ERROR', 'The server could not handle this request.');
+      else response.end();
+    }
+  };
+}

@@ -1,0 +1,183 @@
+import { ApolloServer } from '@apollo/server';
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import {
+  applyMigrations,
+  type Database,
+  type DatabaseConfig,
+  databaseConfigFor,
+  openDatabase,
+  prismaProject,
+} from '@samverkan/db';
+import { DEVELOPMENT_HOP_SECRET, type SubgraphContext, verifyActorHeaders } from '@samverkan/schema';
+import type { GraphQLSchema } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createGraphQLHttpHandler, sendJson } from './http';
+
+/** The little a subgraph needs of its Prisma client. */
+export interface PrismaClientLike {
+  $executeRawUnsafe(query: string): Promise<number>;
+  $disconnect(): Promise<void>;
+}
+
+/** The context of a subgraph's resolvers: the actor, a request id and the service's Prisma client. */
+export interface ServiceContext<Client> extends SubgraphContext {
+  db: Client;
+}
+
+/** What a service tells the runner about itself. */
+export interface SubgraphDefinition<Client extends PrismaClientLike> {
+  /** The subgraph's name, e.g. "agreements"; selects its database settings and its log prefix. */
+  name: string;
+  /** The service's folder (with `prisma/schema.prisma` and `prisma/migrations`). */
+  serviceDir: string;
+  /** The port it listens on unless told otherwise. */
+  defaultPort: number;
+  /** Its executable subgraph schema. */
+  schema: GraphQLSchema;
+  /** Makes the service's Prisma client on a driver adapter. */
+  createClient: (adapter: SqlDriverAdapterFactory) => Client;
+  /** Loads reference data; must be idempotent (it runs at every start). */
+  seed?: (client: Client) => Promise<void>;
+}
+
+/** How to run a subgraph. */
+export interface StartSubgraphOptions {
+  /** The port; 0 picks a free one. @default the definition's `defaultPort`, or `<NAME>_PORT` */
+  port?: number;
+  /** The interface to listen on. @default '127.0.0.1', or `HOST` */
+  host?: string;
+  /** Where its data lives. @default from the environment (`databaseConfigFor`) */
+  database?: DatabaseConfig;
+  /** The secret that signs the gateway's actor headers. @default `SAMVERKAN_HOP_SECRET`, or the development secret */
+  hopSecret?: string;
+  /** Whether to log to the console. @default true */
+  log?: boolean;
+}
+
+/** A running subgraph. */
+export interface RunningSubgraph<Client> {
+  name: string;
+  /** Its GraphQL URL, e.g. http://127.0.0.1:4001/graphql */
+  url: string;
+  port: number;
+  database: Database;
+  client: Client;
+  /** Stops the HTTP server, the Prisma client and the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a subgraph: opens its database, applies pending migrations, loads reference data, and
+ * serves GraphQL at `/graphql`, liveness at `/health` and readiness (the database answers) at `/ready`.
+ */
+export async function startSubgraph<Client extends PrismaClientLike>(
+  definition: SubgraphDefinition<Client>,
+  options: StartSubgraphOptions = {},
+): Promise<RunningSubgraph<Client>> {
+  const log = options.log === false ? () => {} : (message: string) => console.log(`[${definition.name}] ${message}`);
+  const envPort = process.env[`${definition.name.toUpperCase()}_PORT`];
+  const port = options.port ?? (envPort ? Number(envPort) : definition.defaultPort);
+  const host = options.host ?? process.env.HOST ?? '127.0.0.1';
+  const hopSecret = options.hopSecret ?? process.env.SAMVERKAN_HOP_SECRET ?? DEVELOPMENT_HOP_SECRET;
+  if (process.env.NODE_ENV === 'production' && hopSecret === DEVELOPMENT_HOP_SECRET) {
+    throw new Error('SAMVERKAN_HOP_SECRET must be set in production: the development secret is public.');
+  }
+
+  const database = await openDatabase(options.database ?? databaseConfigFor(definition.name));
+  let client: Client | undefined;
+  let httpServer: http.Server | undefined;
+  let apollo: ApolloServer<ServiceContext<Client>> | undefined;
+  try {
+    log(`database: ${database.description}`);
+    const applied = await applyMigrations(database, prismaProject(definition.serviceDir));
+    if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+    client = definition.createClient(database.adapter);
+    if (definition.seed) await definition.seed(client);
+
+    apollo = new ApolloServer<ServiceContext<Client>>({
+      schema: definition.schema,
+      includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+    });
+    await apollo.start();
+    const db = client;
+    const handler = createGraphQLHttpHandler<ServiceContext<Client>>({
+      server: apollo,
+      context: async (request) => {
+        const hop = verifyActorHeaders(request.headers, hopSecret);
+        if (hop.rejected) log(`actor headers refused (${hop.rejected}); treated as anonymous`);
+        return { actor: hop.actor, requestId: String(request.headers['x-request-id'] ?? randomUUID()), db };
+      },
+      routes: {
+        '/health': (_request, response) => sendJson(response, 200, { status: 'ok', service: definition.name }),
+        '/ready': async (_request, response) => {
+          try {
+            await db.$executeRawUnsafe('SELECT 1');
+            sendJson(response, 200, { status: 'ready', service: definition.name });
+          } catch (error) {
+            sendJson(response, 503, { status: 'unavailable', service: definition.name, reason: (error as Error).message });
+          }
+        },
+      },
+    });
+    const server = http.createServer((request, response) => void handler(request, response));
+    httpServer = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+    const actualPort = (server.address() as AddressInfo).port;
+    const url = `http://${host}:${actualPort}/graphql`;
+    log(`ready at ${url}`);
+    const stopApollo = apollo;
+    return {
+      name: definition.name,
+      url,
+      port: actualPort,
+      database,
+      client: db,
+      close: async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await stopApollo.stop();
+        await db.$disconnect();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    httpServer?.close();
+    await apollo?.stop().catch(() => {});
+    await client?.$disconnect().catch(() => {});
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * Runs a subgraph as a process: starts it and stops it cleanly on SIGINT/SIGTERM.
+ * Exits with status 1 and a readable message when it cannot start.
+ */
+export function runSubgraphProcess<Client extends PrismaClientLike>(definition: SubgraphDefinition<Client>): void {
+  startSubgraph(definition).then(
+    (running) => {
+      let stopping = false;
+      const stop = () => {
+        if (stopping) return;
+        stopping = true;
+        running.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    },
+    (error: unknown) => {
+      console.error(`[${definition.name}] could not start: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,13 @@
+import type { SubgraphDefinition } from '@samverkan/server';
+import path from 'node:path';
+import { createClient, type PrismaClient } from './db';
+import { schema } from './schema';
+
+/** The actions subgraph, as the runner and the tests start it. */
+export const actionsSubgraph: SubgraphDefinition<PrismaClient> = {
+  name: 'actions',
+  serviceDir: path.join(__dirname, '..'),
+  defaultPort: 4002,
+  schema,
+  createClient,
+};

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@samverkan/server';
+import { actionsSubgraph } from './definition';
+
+runSubgraphProcess(actionsSubgraph);

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@samverkan/server';
+import { agreementsSubgraph } from './definition';
+
+runSubgraphProcess(agreementsSubgraph);

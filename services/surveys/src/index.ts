@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@samverkan/server';
+import { surveysSubgraph } from './definition';
+
+runSubgraphProcess(surveysSubgraph);
