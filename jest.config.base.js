@@ -10,9 +10,11 @@ module.exports = (dir) => ({
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
-  // The schema engine's bindings are ESM-only; let swc turn them into CommonJS for Jest.
-  transformIgnorePatterns: ['/node_modules/(?!@prisma/schema-engine-wasm/)'],
+  // ESM-only dependencies (the schema engine's bindings, jose): swc turns them into CommonJS for Jest.
+  transformIgnorePatterns: ['/node_modules/(?!(@prisma/schema-engine-wasm|jose)/)'],
   moduleNameMapper: {
+    // Generated Prisma Client imports its siblings as `./x.js`; in sources they are `./x.ts`.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
     '^@samverkan/(geo|db|schema|server)$': path.join(__dirname, 'packages/$1/src'),
   },
   testTimeout: 60_000,

@@ -29,11 +29,22 @@ export class StatementCounter {
     this.scope.getStore()?.push({ sql });
   }
 
-  /** Runs `fn` and returns its result with the statements it sent. */
+  /**
+   * Runs `fn` and returns its result with the statements sent in its asynchronous context. Work that
+   * `fn` triggers in another context (an HTTP request it makes to a server in this process) is not
+   * seen: use {@link countDuring} there.
+   */
   async measure<T>(fn: () => Promise<T>): Promise<{ result: T; statements: RecordedStatement[] }> {
     const statements: RecordedStatement[] = [];
     const result = await this.scope.run(statements, fn);
     return { result, statements };
+  }
+
+  /** Runs `fn` and returns its result with how many statements were sent meanwhile, by anyone. */
+  async countDuring<T>(fn: () => Promise<T>): Promise<{ result: T; count: number }> {
+    const before = this.total;
+    const result = await fn();
+    return { result, count: this.total - before };
   }
 }
 

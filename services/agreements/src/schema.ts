@@ -1,5 +1,5 @@
 import { isCountyCode, isPoliceRegionCode } from '@samverkan/geo';
-import { badInput, recordLoader, SUBGRAPH_SCHEMA_OPTIONS } from '@samverkan/schema';
+import { type Actor, badInput, recordLoader, SUBGRAPH_SCHEMA_OPTIONS } from '@samverkan/schema';
 import { builder, type Context } from './builder';
 
 /*
@@ -117,8 +117,36 @@ builder.asEntity(LocalPoliceArea, {
   resolveReference: ({ id }, context) => localPoliceAreaById(context).load(id),
 });
 
+/** The actor as this subgraph sees it (from the gateway's signed hop). */
+const Viewer = builder.objectRef<Actor>('Viewer').implement({
+  description: 'Användare: who is asking, as the hub understood the bearer token. Anonymous without a token.',
+  fields: (t) => ({
+    role: t.string({ description: 'Roll: anonymous, kommun, police, analyst or admin.', resolve: (actor) => actor.role }),
+    municipalityCode: t.string({
+      nullable: true,
+      description: 'Kommunkod: the kommun of a kommun user.',
+      resolve: (actor) => (actor.role === 'kommun' ? actor.municipalityCode : null),
+    }),
+    localPoliceAreaId: t.string({
+      nullable: true,
+      description: 'Lokalpolisområde: the area of a police user.',
+      resolve: (actor) => (actor.role === 'police' ? actor.localPoliceAreaId : null),
+    }),
+    policeRegionCode: t.string({
+      nullable: true,
+      description: 'Polisregion: the region of a police user or an analyst.',
+      resolve: (actor) => (actor.role === 'police' || actor.role === 'analyst' ? actor.policeRegionCode : null),
+    }),
+  }),
+});
+
 builder.queryType({
   fields: (t) => ({
+    viewer: t.field({
+      type: Viewer,
+      description: 'Användare: who is asking, as the hub understood the request.',
+      resolve: (_root, _args, context) => context.actor,
+    }),
     policeRegions: t.prismaField({
       type: ['PoliceRegion'],
       description: 'Polisregioner: the seven police regions, in Polisen\'s order from north to south.',

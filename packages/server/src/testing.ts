@@ -1,0 +1,35 @@
+import { freshTestDatabase, type TestDatabaseKind } from '@samverkan/db';
+import type { PrismaClientLike, RunningSubgraph, SubgraphDefinition } from './subgraph';
+import { startSubgraph } from './subgraph';
+
+/** A subgraph started for a test on a fresh database; `close` also drops that database. */
+export async function startTestSubgraph<Client extends PrismaClientLike>(
+  definition: SubgraphDefinition<Client>,
+  kind: TestDatabaseKind,
+  hopSecret?: string,
+): Promise<RunningSubgraph<Client>> {
+  const database = freshTestDatabase(kind);
+  const running = await startSubgraph(definition, { port: 0, database: database.config, log: false, ...(hopSecret ? { hopSecret } : {}) });
+  return {
+    ...running,
+    close: async () => {
+      await running.close();
+      await database.drop();
+    },
+  };
+}
+
+/** Posts a GraphQL operation and returns the parsed response body and status. */
+export async function postGraphQL<Data = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: { data?: Data | null; errors?: { message: string; extensions?: Record<string, unknown> }[] } }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as never };
+}
