@@ -44,6 +44,24 @@ export interface GatewayOptions {
   log?: boolean;
 }
 
+/**
+ * A subgraph data source that passes a subgraph's own error messages on. A subgraph answers HTTP 400
+ * when it refuses a value the gateway cannot check (a custom scalar such as `Date`); Apollo's data
+ * source would report only "400: Bad Request".
+ */
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    const error = await super.errorFromResponse(response);
+    const body = (error.extensions.response as { body?: unknown } | undefined)?.body as
+      | { errors?: { message?: string; extensions?: { code?: string } }[] }
+      | undefined;
+    const first = body?.errors?.[0];
+    if (!first?.message) return error;
+    const message = body!.errors!.map((e) => e.message).join('\n');
+    return new GraphQLError(message, { extensions: { ...error.extensions, code: first.extensions?.code ?? 'BAD_USER_INPUT' } });
+  }
+}
+
 /** The committed supergraph, composed at build time. */
 export const SUPERGRAPH_PATH = path.join(__dirname, '..', 'supergraph.graphql');
 
@@ -110,7 +128,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
+      new SubgraphDataSource({
         url: urlOf.get(name) ?? url,
         willSendRequest: ({ request, context }) => {
           const headers = signActorHeaders(context.actor ?? { role: 'anonymous' }, hopSecret);

@@ -1,0 +1,43 @@
+import type { TestDatabaseKind } from '@samverkan/db';
+import { type RunningSubgraph, startTestSubgraph } from '@samverkan/server';
+import { type RunningGateway, startGateway } from '../../gateway/src/gateway';
+import { actionsSubgraph } from '../../services/actions/src/definition';
+import { agreementsSubgraph } from '../../services/agreements/src/definition';
+import { surveysSubgraph } from '../../services/surveys/src/definition';
+
+/** The whole hub in this process: three real subgraphs on fresh databases and the real gateway. */
+export interface TestHub {
+  gateway: RunningGateway;
+  agreements: RunningSubgraph<import('../../services/agreements/src/db').PrismaClient>;
+  actions: RunningSubgraph<import('../../services/actions/src/db').PrismaClient>;
+  surveys: RunningSubgraph<import('../../services/surveys/src/db').PrismaClient>;
+  close(): Promise<void>;
+}
+
+export const TEST_HOP_SECRET = 'test-hop-secret';
+export const TEST_JWT_SECRET = 'test-jwt-secret';
+
+export async function startTestHub(kind: TestDatabaseKind): Promise<TestHub> {
+  const [agreements, actions, surveys] = await Promise.all([
+    startTestSubgraph(agreementsSubgraph, kind, TEST_HOP_SECRET),
+    startTestSubgraph(actionsSubgraph, kind, TEST_HOP_SECRET),
+    startTestSubgraph(surveysSubgraph, kind, TEST_HOP_SECRET),
+  ]);
+  const gateway = await startGateway({
+    port: 0,
+    log: false,
+    hopSecret: TEST_HOP_SECRET,
+    tokens: { secret: TEST_JWT_SECRET },
+    subgraphUrls: { agreements: agreements.url, actions: actions.url, surveys: surveys.url },
+  });
+  return {
+    gateway,
+    agreements,
+    actions,
+    surveys,
+    close: async () => {
+      await gateway.close();
+      await Promise.all([agreements.close(), actions.close(), surveys.close()]);
+    },
+  };
+}
