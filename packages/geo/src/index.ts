@@ -70,7 +70,7 @@ const countyByCode = new Map(counties.map((county) => [county.code, county]));
 
 /** The 290 kommuner, by code. */
 export const municipalities: readonly MunicipalityFact[] = read('municipalities.csv').map((row) => {
-  const county = countyByCode.get(row.municipality_code!.slice(0, 2)) ?? countyByCode.get(row.county_code!);
+  const county = countyByCode.get(row.county_code!);
   if (!county) throw new Error(`kommun ${row.municipality_code} names an unknown län ${row.county_code}`);
   return { code: row.municipality_code!, name: row.municipality_name_short!, countyCode: county.code, policeRegionCode: county.policeRegionCode };
 });
