@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import { gatewayOptionsFromEnv, startGateway, SUPERGRAPH_PATH, subgraphsOf } from './gateway';
+import { exampleOperations } from './examples';
+import { parse } from 'graphql';
+
+describe('the gateway configuration', () => {
+  it('finds the three subgraphs and their default URLs in the committed supergraph', () => {
+    expect(subgraphsOf(fs.readFileSync(SUPERGRAPH_PATH, 'utf8'))).toEqual([
+      { name: 'actions', url: 'http://localhost:4002/graphql' },
+      { name: 'agreements', url: 'http://localhost:4001/graphql' },
+      { name: 'surveys', url: 'http://localhost:4003/graphql' },
+    ]);
+  });
+
+  it('reads ports, subgraph URLs and secrets from the environment', () => {
+    expect(
+      gatewayOptionsFromEnv({ PORT: '5000', ACTIONS_URL: 'http://10.0.0.2:4002/graphql', SAMVERKAN_JWT_SECRET: 'j', SAMVERKAN_HOP_SECRET: 'h' }),
+    ).toEqual({ port: 5000, subgraphUrls: { actions: 'http://10.0.0.2:4002/graphql' }, tokens: { secret: 'j' }, hopSecret: 'h' });
+  });
+
+  it('refuses to start in production with the development secrets', async () => {
+    const before = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await expect(startGateway({ port: 0, log: false })).rejects.toThrow(/SAMVERKAN_HOP_SECRET must be set in production/);
+      await expect(startGateway({ port: 0, log: false, hopSecret: 'real' })).rejects.toThrow(/SAMVERKAN_JWKS_URL/);
+    } finally {
+      process.env.NODE_ENV = before;
+    }
+  });
+
+  it('ships example operations that parse', () => {
+    expect(exampleOperations.length).toBeGreaterThanOrEqual(3);
+    for (const example of exampleOperations) expect(() => parse(example.query)).not.toThrow();
+  });
+});
