@@ -138,6 +138,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   });
   const server = new ApolloServer<GatewayContext>({
     gateway,
+    // The process stops the server itself (see index.ts), in order.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled()],
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
   });

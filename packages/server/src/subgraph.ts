@@ -99,6 +99,8 @@ export async function startSubgraph<Client extends PrismaClientLike>(
 
     apollo = new ApolloServer<ServiceContext<Client>>({
       schema: definition.schema,
+      // The process stops the server itself (runSubgraphProcess / the gateway's index), in order.
+      stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
       // Inline traces are for Apollo's hosted studio; they cost time on every request.
       plugins: [ApolloServerPluginInlineTraceDisabled()],

@@ -45,6 +45,7 @@ function start(part: Part): ChildProcess {
       console.error(`${part.name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping the hub.`);
       stop(1);
     } else if (children.size === 0) {
+      console.log('Samverkan hub stopped.');
       process.exit(process.exitCode ?? 0);
     }
   });
