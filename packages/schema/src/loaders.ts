@@ -54,3 +54,35 @@ export function groupLoader<Context extends object, Key extends string | number,
       }),
   );
 }
+
+/**
+ * A {@link groupLoader} whose lists also depend on a filter (a date, a year): `load(key, filter)`.
+ * All keys asked for with the same filter in one tick are fetched with one `load(keys, filter)`.
+ */
+export function filteredGroupLoader<Context extends object, Filter, Row>(
+  load: (keys: readonly string[], filter: Filter, context: Context) => Promise<Row[]>,
+  keyOf: (row: Row) => string,
+): (context: Context) => { load(key: string, filter: Filter): Promise<Row[]> } {
+  const loader = groupLoader(
+    async (compositeKeys: readonly string[], context: Context) => {
+      const keysByFilter = new Map<string, { filter: Filter; keys: string[] }>();
+      for (const compositeKey of compositeKeys) {
+        const [key, filter] = JSON.parse(compositeKey) as [string, Filter];
+        const filterKey = JSON.stringify(filter);
+        const entry = keysByFilter.get(filterKey) ?? { filter, keys: [] };
+        entry.keys.push(key);
+        keysByFilter.set(filterKey, entry);
+      }
+      const batches = await Promise.all(
+        [...keysByFilter.values()].map(async ({ filter, keys }) =>
+          (await load(keys, filter, context)).map((row) => ({ compositeKey: JSON.stringify([keyOf(row), filter]), row })),
+        ),
+      );
+      return batches.flat();
+    },
+    (entry) => entry.compositeKey,
+  );
+  return (context) => ({
+    load: async (key, filter) => (await loader(context).load(JSON.stringify([key, filter]))).map((entry) => entry.row),
+  });
+}

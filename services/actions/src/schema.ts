@@ -1,4 +1,4 @@
-import { groupLoader, isoDateToUtc, SUBGRAPH_SCHEMA_OPTIONS } from '@samverkan/schema';
+import { filteredGroupLoader, isoDateToUtc, SUBGRAPH_SCHEMA_OPTIONS } from '@samverkan/schema';
 import { builder, type Context } from './builder';
 import type { ActionStatus } from './generated/prisma/client';
 
@@ -51,35 +51,19 @@ export const Action = builder.prismaObject('Action', {
   }),
 });
 
-interface ActionsKey {
-  code: string;
-  activeOn: string | null;
-}
-
-/** A kommun's actions, for every kommun of one `_entities` call in one SQL statement per filter. */
-const actionsOfMunicipality = groupLoader(
-  async (keys: readonly string[], context: Context) => {
-    const parsed = keys.map((key) => JSON.parse(key) as ActionsKey);
-    const byFilter = new Map<string | null, string[]>();
-    for (const { code, activeOn } of parsed) byFilter.set(activeOn, [...(byFilter.get(activeOn) ?? []), code]);
-    const batches = await Promise.all(
-      [...byFilter].map(async ([activeOn, codes]) => {
-        const day = activeOn ? isoDateToUtc(activeOn) : null;
-        const rows = await context.db.action.findMany({
-          where: {
-            municipalityCode: { in: codes },
-            ...(day
-              ? { AND: [{ OR: [{ startsOn: null }, { startsOn: { lte: day } }] }, { OR: [{ endsOn: null }, { endsOn: { gte: day } }] }] }
-              : {}),
-          },
-          orderBy: [{ startsOn: 'asc' }, { title: 'asc' }],
-        });
-        return rows.map((row) => ({ key: JSON.stringify({ code: row.municipalityCode, activeOn } satisfies ActionsKey), row }));
-      }),
-    );
-    return batches.flat();
+/** A kommun's actions, for every kommun of one `_entities` call in one SQL statement per date filter. */
+const actionsOfMunicipality = filteredGroupLoader(
+  (codes: readonly string[], activeOn: string | null, context: Context) => {
+    const day = activeOn ? isoDateToUtc(activeOn) : null;
+    return context.db.action.findMany({
+      where: {
+        municipalityCode: { in: [...codes] },
+        ...(day ? { AND: [{ OR: [{ startsOn: null }, { startsOn: { lte: day } }] }, { OR: [{ endsOn: null }, { endsOn: { gte: day } }] }] } : {}),
+      },
+      orderBy: [{ startsOn: 'asc' }, { title: 'asc' }],
+    });
   },
-  (entry) => entry.key,
+  (row) => row.municipalityCode,
 );
 
 MunicipalityRef.implement({
@@ -89,10 +73,7 @@ MunicipalityRef.implement({
       type: [Action],
       description: 'Åtgärder: the kommun\'s actions, by start date; with `activeOn`, only those under way on that date.',
       args: { activeOn: t.arg({ type: 'Date', description: 'Only actions that have started and not ended on this date (YYYY-MM-DD).' }) },
-      resolve: async (municipality, args, context) => {
-        const key = JSON.stringify({ code: municipality.code, activeOn: args.activeOn ?? null } satisfies ActionsKey);
-        return (await actionsOfMunicipality(context).load(key)).map((entry) => entry.row);
-      },
+      resolve: (municipality, args, context) => actionsOfMunicipality(context).load(municipality.code, args.activeOn ?? null),
     }),
   }),
 });

@@ -1,4 +1,4 @@
-import { groupLoader, SUBGRAPH_SCHEMA_OPTIONS } from '@samverkan/schema';
+import { filteredGroupLoader, SUBGRAPH_SCHEMA_OPTIONS } from '@samverkan/schema';
 import { builder, type Context } from './builder';
 
 /*
@@ -26,28 +26,14 @@ export const SurveyResult = builder.prismaObject('SurveyResult', {
   }),
 });
 
-interface ResultsKey {
-  code: string;
-  year: number | null;
-}
-
-/** A kommun's results, for every kommun of one `_entities` call in one SQL statement per filter. */
-const resultsOfMunicipality = groupLoader(
-  async (keys: readonly string[], context: Context) => {
-    const byYear = new Map<number | null, string[]>();
-    for (const { code, year } of keys.map((key) => JSON.parse(key) as ResultsKey)) byYear.set(year, [...(byYear.get(year) ?? []), code]);
-    const batches = await Promise.all(
-      [...byYear].map(async ([year, codes]) => {
-        const rows = await context.db.surveyResult.findMany({
-          where: { municipalityCode: { in: codes }, ...(year === null ? {} : { year }) },
-          orderBy: [{ year: 'asc' }, { indicatorCode: 'asc' }],
-        });
-        return rows.map((row) => ({ key: JSON.stringify({ code: row.municipalityCode, year } satisfies ResultsKey), row }));
-      }),
-    );
-    return batches.flat();
-  },
-  (entry) => entry.key,
+/** A kommun's results, for every kommun of one `_entities` call in one SQL statement per year filter. */
+const resultsOfMunicipality = filteredGroupLoader(
+  (codes: readonly string[], year: number | null, context: Context) =>
+    context.db.surveyResult.findMany({
+      where: { municipalityCode: { in: [...codes] }, ...(year === null ? {} : { year }) },
+      orderBy: [{ year: 'asc' }, { indicatorCode: 'asc' }],
+    }),
+  (row) => row.municipalityCode,
 );
 
 MunicipalityRef.implement({
@@ -57,10 +43,7 @@ MunicipalityRef.implement({
       type: [SurveyResult],
       description: 'Resultat: the kommun\'s trygghetsmätning results, by year and indicator; with `year`, that year\'s only.',
       args: { year: t.arg.int({ description: 'Only results of this survey year.' }) },
-      resolve: async (municipality, args, context) => {
-        const key = JSON.stringify({ code: municipality.code, year: args.year ?? null } satisfies ResultsKey);
-        return (await resultsOfMunicipality(context).load(key)).map((entry) => entry.row);
-      },
+      resolve: (municipality, args, context) => resultsOfMunicipality(context).load(municipality.code, args.year ?? null),
     }),
   }),
 });
