@@ -32,3 +32,13 @@ export function badInput(message: string, details: Record<string, unknown> = {})
 export function notFound(message: string, details: Record<string, unknown> = {}): GraphQLError {
   return hubError(ErrorCode.NotFound, message, details);
 }
+
+/** The actor may not do this; the message says who may. */
+export function forbidden(message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return hubError(ErrorCode.Forbidden, message, details);
+}
+
+/** The change contradicts the stored state (another record, or a newer version). */
+export function conflict(message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return hubError(ErrorCode.Conflict, message, details);
+}

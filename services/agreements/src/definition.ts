@@ -2,7 +2,7 @@ import type { SubgraphDefinition } from '@samverkan/server';
 import path from 'node:path';
 import { createClient, type PrismaClient } from './db';
 import { schema } from './schema';
-import { seedGeography } from './seed';
+import { seedReferenceData } from './seed';
 
 /** The agreements subgraph, as the runner and the tests start it. */
 export const agreementsSubgraph: SubgraphDefinition<PrismaClient> = {
@@ -11,5 +11,5 @@ export const agreementsSubgraph: SubgraphDefinition<PrismaClient> = {
   defaultPort: 4001,
   schema,
   createClient,
-  seed: seedGeography,
+  seed: seedReferenceData,
 };

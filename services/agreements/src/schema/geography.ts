@@ -1,0 +1,214 @@
+import { isCountyCode, isPoliceRegionCode } from '@samverkan/geo';
+import { type Actor, badInput, recordLoader } from '@samverkan/schema';
+import { builder, type Context } from '../builder';
+
+/*
+ * Geography: polisregioner, län, kommuner and lokalpolisområden. This subgraph owns them; the others
+ * extend `Municipality` and `LocalPoliceArea` by key.
+ */
+
+const REGION_CODES = 'NORD, MITT, STOCKHOLM, OST, VAST, SYD or BERGSLAGEN';
+
+function checkPoliceRegion(code: string | null | undefined): void {
+  if (code != null && !isPoliceRegionCode(code)) {
+    throw badInput(`"${code}" is not a polisregion code: use ${REGION_CODES}.`, { argument: 'policeRegion' });
+  }
+}
+
+function checkCounty(code: string | null | undefined): void {
+  if (code != null && !isCountyCode(code)) {
+    throw badInput(`"${code}" is not a län code: use SCB's two digits, e.g. "12" for Skåne län.`, { argument: 'county' });
+  }
+}
+
+export const PoliceRegion = builder.prismaObject('PoliceRegion', {
+  description: 'Polisregion: one of the Swedish Police Authority\'s seven regions.',
+  fields: (t) => ({
+    code: t.exposeID('code', { description: 'Regionkod: NORD, MITT, STOCKHOLM, OST, VAST, SYD or BERGSLAGEN.' }),
+    name: t.exposeString('name', { description: 'Namn: the region\'s name as Polisen writes it, e.g. "Syd".' }),
+    counties: t.relation('counties', {
+      description: 'Län: the counties in the region, by code.',
+      query: { orderBy: { code: 'asc' } },
+    }),
+    municipalities: t.prismaField({
+      type: ['Municipality'],
+      description: 'Kommuner: the municipalities in the region (through its län), by code.',
+      resolve: (query, region, _args, context) =>
+        context.db.municipality.findMany({ ...query, where: { county: { policeRegionCode: region.code } }, orderBy: { code: 'asc' } }),
+    }),
+    localPoliceAreas: t.relation('localPoliceAreas', {
+      description: 'Lokalpolisområden: the local police areas in the region, by name.',
+      query: { orderBy: { name: 'asc' } },
+    }),
+  }),
+});
+
+export const County = builder.prismaObject('County', {
+  description: 'Län: a Swedish county, with its SCB code.',
+  fields: (t) => ({
+    code: t.exposeID('code', { description: 'Länskod: SCB\'s two-digit code, e.g. "12" (Skåne län).' }),
+    name: t.exposeString('name', { description: 'Namn: the full name, e.g. "Skåne län".' }),
+    shortName: t.exposeString('shortName', { description: 'Kortnamn: the short name, e.g. "Skåne".' }),
+    policeRegion: t.relation('policeRegion', { description: 'Polisregion: the police region the län belongs to.' }),
+    municipalities: t.relation('municipalities', {
+      description: 'Kommuner: the municipalities in the län, by code.',
+      query: { orderBy: { code: 'asc' } },
+    }),
+  }),
+});
+
+export const Municipality = builder.prismaObject('Municipality', {
+  description: 'Kommun: one of Sweden\'s 290 municipalities, with its SCB code. Other subgraphs add its agreements\' work, actions and survey results.',
+  fields: (t) => ({
+    code: t.exposeID('code', { description: 'Kommunkod: SCB\'s four-digit code, e.g. "1281" (Lund).' }),
+    name: t.exposeString('name', { description: 'Namn: the kommun\'s name, e.g. "Lund".' }),
+    county: t.relation('county', { description: 'Län: the county the kommun lies in.' }),
+    policeRegion: t.field({
+      type: PoliceRegion,
+      description: 'Polisregion: the police region, through the kommun\'s län.',
+      select: { county: { select: { policeRegion: true } } },
+      resolve: (municipality) => municipality.county.policeRegion,
+    }),
+  }),
+});
+
+export const LocalPoliceArea = builder.prismaObject('LocalPoliceArea', {
+  description: 'Lokalpolisområde (LPO): a local police area, which signs agreements with the kommuner it covers.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Id: a stable identifier, e.g. "lund".' }),
+    name: t.exposeString('name', { description: 'Namn: e.g. "Lokalpolisområde Lund".' }),
+    policeRegion: t.relation('policeRegion', { description: 'Polisregion: the police region the area belongs to.' }),
+    municipalities: t.field({
+      type: [Municipality],
+      description: 'Kommuner: the municipalities the area covers, by code.',
+      select: { municipalities: { select: { municipality: true }, orderBy: { municipalityCode: 'asc' } } },
+      resolve: (area) => area.municipalities.map((link) => link.municipality),
+    }),
+  }),
+});
+
+// Added after both types exist: the two refer to each other.
+builder.prismaObjectField(Municipality, 'localPoliceAreas', (t) =>
+  t.field({
+    type: [LocalPoliceArea],
+    description: 'Lokalpolisområden: the local police areas that cover the kommun (a kommun may have several; an area may cover several kommuner).',
+    select: { localPoliceAreas: { select: { localPoliceArea: true }, orderBy: { localPoliceAreaId: 'asc' } } },
+    resolve: (municipality) => municipality.localPoliceAreas.map((link) => link.localPoliceArea),
+  }),
+);
+
+/** One SQL statement for all the kommuner that one `_entities` call asks for. */
+const municipalityByCode = recordLoader((codes: readonly string[], context: Context) =>
+  context.db.municipality.findMany({ where: { code: { in: [...codes] } } }),
+  (row) => row.code,
+);
+const localPoliceAreaById = recordLoader((ids: readonly string[], context: Context) =>
+  context.db.localPoliceArea.findMany({ where: { id: { in: [...ids] } } }),
+  (row) => row.id,
+);
+
+builder.asEntity(Municipality, {
+  key: builder.selection<{ code: string }>('code'),
+  resolveReference: ({ code }, context) => municipalityByCode(context).load(code),
+});
+
+builder.asEntity(LocalPoliceArea, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: ({ id }, context) => localPoliceAreaById(context).load(id),
+});
+
+/** The actor as this subgraph sees it (from the gateway's signed hop). */
+const Viewer = builder.objectRef<Actor>('Viewer').implement({
+  description: 'Användare: who is asking, as the hub understood the bearer token. Anonymous without a token.',
+  fields: (t) => ({
+    role: t.string({ description: 'Roll: anonymous, kommun, police, analyst or admin.', resolve: (actor) => actor.role }),
+    municipalityCode: t.string({
+      nullable: true,
+      description: 'Kommunkod: the kommun of a kommun user.',
+      resolve: (actor) => (actor.role === 'kommun' ? actor.municipalityCode : null),
+    }),
+    localPoliceAreaId: t.string({
+      nullable: true,
+      description: 'Lokalpolisområde: the area of a police user.',
+      resolve: (actor) => (actor.role === 'police' ? actor.localPoliceAreaId : null),
+    }),
+    policeRegionCode: t.string({
+      nullable: true,
+      description: 'Polisregion: the region of a police user or an analyst.',
+      resolve: (actor) => (actor.role === 'police' || actor.role === 'analyst' ? actor.policeRegionCode : null),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+    viewer: t.field({
+      type: Viewer,
+      description: 'Användare: who is asking, as the hub understood the request.',
+      resolve: (_root, _args, context) => context.actor,
+    }),
+    policeRegions: t.prismaField({
+      type: ['PoliceRegion'],
+      description: 'Polisregioner: the seven police regions, in Polisen\'s order from north to south.',
+      resolve: async (query, _root, _args, context) => {
+        const order = ['NORD', 'MITT', 'STOCKHOLM', 'OST', 'VAST', 'SYD', 'BERGSLAGEN'];
+        const regions = await context.db.policeRegion.findMany({ ...query });
+        return regions.sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code));
+      },
+    }),
+    counties: t.prismaField({
+      type: ['County'],
+      description: 'Län: the 21 counties, by code.',
+      resolve: (query, _root, _args, context) => context.db.county.findMany({ ...query, orderBy: { code: 'asc' } }),
+    }),
+    municipalities: t.prismaField({
+      type: ['Municipality'],
+      description: 'Kommuner: all 290 municipalities by code, or those of one police region and/or one län.',
+      args: {
+        policeRegion: t.arg.id({ description: 'Polisregion: only kommuner in this region (e.g. SYD).' }),
+        county: t.arg.id({ description: 'Län: only kommuner in this county (e.g. "12").' }),
+      },
+      resolve: (query, _root, args, context) => {
+        const policeRegion = args.policeRegion == null ? null : String(args.policeRegion);
+        const county = args.county == null ? null : String(args.county);
+        checkPoliceRegion(policeRegion);
+        checkCounty(county);
+        return context.db.municipality.findMany({
+          ...query,
+          where: {
+            ...(county ? { countyCode: county } : {}),
+            ...(policeRegion ? { county: { policeRegionCode: policeRegion } } : {}),
+          },
+          orderBy: { code: 'asc' },
+        });
+      },
+    }),
+    municipality: t.prismaField({
+      type: 'Municipality',
+      nullable: true,
+      description: 'Kommun: one municipality by its SCB code. An unknown or malformed code is an error that says so.',
+      args: { code: t.arg.id({ required: true, description: 'Kommunkod: four digits, e.g. "1281" for Lund.' }) },
+      resolve: async (query, _root, args, context) => {
+        const code = String(args.code);
+        if (!/^\d{4}$/.test(code)) {
+          throw badInput(`"${code}" is not a kommun code: SCB's four digits, e.g. "1281" for Lund.`, { argument: 'code' });
+        }
+        const municipality = await context.db.municipality.findUnique({ ...query, where: { code } });
+        if (!municipality) throw badInput(`No kommun has the code ${code}.`, { argument: 'code' });
+        return municipality;
+      },
+    }),
+    localPoliceAreas: t.prismaField({
+      type: ['LocalPoliceArea'],
+      description: 'Lokalpolisområden: all local police areas by name, or those of one police region.',
+      args: { policeRegion: t.arg.id({ description: 'Polisregion: only areas in this region (e.g. SYD).' }) },
+      resolve: (query, _root, args, context) => {
+        const policeRegion = args.policeRegion == null ? null : String(args.policeRegion);
+        checkPoliceRegion(policeRegion);
+        return context.db.localPoliceArea.findMany({
+          ...query,
+          where: policeRegion ? { policeRegionCode: policeRegion } : {},
+          orderBy: { name: 'asc' },
+        });
+      },
+    }),
+}));
