@@ -46,6 +46,29 @@ query RegionSyd($region: ID = "SYD") {
 `,
   },
   {
+    title: 'Överenskommelser: brott mot äldre i region Syd',
+    query: `# Which kommuner in region Syd have an agreement in force that covers crime against the
+# elderly (fokusområde ELDERLY)? With the agreement's fokusområden and signatories.
+query ElderlyInSyd($on: Date = "2025-06-01") {
+  agreements(filter: { policeRegion: "SYD", focusArea: "ELDERLY", status: ACTIVE, on: $on }) {
+    totalCount
+    edges {
+      node {
+        title
+        municipality { name }
+        validFrom
+        validTo
+        status(on: $on)
+        focusAreas { position title focusArea { code name } }
+        signatories { name title party }
+        steeringDocuments { title }
+      }
+    }
+  }
+}
+`,
+  },
+  {
     title: 'En kommun i alla tre subgrafer',
     query: `# One query that reaches all three subgraphs: geography (agreements),
 # åtgärder (actions) and trygghetsmätning results (surveys).

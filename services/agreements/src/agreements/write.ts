@@ -1,6 +1,8 @@
-import { type Actor, badInput, conflict, formatIsoDate, isoDateToUtc, notFound, todayInSweden } from '@samverkan/schema';
+import { type Actor, badInput, conflict } from '@samverkan/schema';
 import type { Party, Prisma, PrismaClient } from '../generated/prisma/client';
 import { requireParty } from './access';
+import { approveRecord, type LifecycleRecord, loadForChange, type RecordKind, supersedeRecord, withdrawRecord } from './lifecycle';
+import { checkedSignatories, checkedSources, checkFocusAreaCodes, checkPeriod, optionalText, text, TITLE_MAX } from './validate';
 import { describePeriod, effectivePeriod, periodsOverlap } from './status';
 
 /** A transaction's client. */
@@ -22,44 +24,10 @@ export interface AgreementDraftInput {
   sources?: readonly { title: string; publishedOn?: string | null; url?: string | null; note?: string | null }[] | null;
 }
 
-const TITLE_MAX = 300;
-const TEXT_MAX = 20_000;
-
-function text(value: string, field: string, max: number): string {
-  const trimmed = value.trim();
-  if (!trimmed) throw badInput(`\`${field}\` must not be empty.`, { field });
-  if (trimmed.length > max) throw badInput(`\`${field}\` is ${trimmed.length} characters long; at most ${max} are allowed.`, { field });
-  return trimmed;
-}
-
-function optionalText(value: string | null | undefined, field: string, max = TEXT_MAX): string | null {
-  if (value == null || value.trim() === '') return null;
-  return text(value, field, max);
-}
-
-function date(value: string | null | undefined): Date | null {
-  return value ? isoDateToUtc(value) : null;
-}
-
-function checkUrl(value: string | null | undefined, field: string): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return value;
-  } catch {
-    // fall through to the error
-  }
-  throw badInput(`\`${field}\` must be an http(s) address, got "${value}".`, { field });
-}
-
 /** Checks a draft's input against the rules and the reference data; returns the rows to write. */
 async function checkedDraft(tx: Tx, input: AgreementDraftInput) {
   const title = text(input.title, 'title', TITLE_MAX);
-  const validFrom = date(input.validFrom);
-  const validTo = date(input.validTo);
-  if (validFrom && validTo && validFrom > validTo) {
-    throw badInput(`\`validFrom\` (${input.validFrom}) is after \`validTo\` (${input.validTo}): the period must run forwards.`, { field: 'validTo' });
-  }
+  const { validFrom, validTo } = checkPeriod(input.validFrom, input.validTo);
   const lpoIds = [...new Set(input.localPoliceAreaIds.map(String))];
   if (lpoIds.length === 0) throw badInput('Name at least one lokalpolisområde in `localPoliceAreaIds`.', { field: 'localPoliceAreaIds' });
   const areas = await tx.localPoliceArea.findMany({ where: { id: { in: lpoIds } }, include: { municipalities: true } });
@@ -76,10 +44,7 @@ async function checkedDraft(tx: Tx, input: AgreementDraftInput) {
     title: text(area.title, `focusAreas[${index}].title`, TITLE_MAX),
     description: optionalText(area.description, `focusAreas[${index}].description`),
   }));
-  const codes = [...new Set(focusAreas.map((a) => a.focusAreaCode))];
-  const known = new Set((await tx.focusArea.findMany({ where: { code: { in: codes } } })).map((a) => a.code));
-  const unknown = codes.find((code) => !known.has(code));
-  if (unknown) throw badInput(`No fokusområde has the code "${unknown}"; see \`focusAreas\` for the catalogue.`, { field: 'focusAreas' });
+  await checkFocusAreaCodes(tx, focusAreas.map((a) => a.focusAreaCode));
   const steeringIds = [...new Set((input.steeringDocumentIds ?? []).map(String))];
   const documents = await tx.steeringDocument.findMany({ where: { id: { in: steeringIds } } });
   for (const id of steeringIds) {
@@ -89,18 +54,8 @@ async function checkedDraft(tx: Tx, input: AgreementDraftInput) {
       throw badInput(`Styrdokument "${document.title}" belongs to kommun ${document.municipalityCode}, not ${input.municipalityCode}.`, { field: 'steeringDocumentIds' });
     }
   }
-  const signatories = (input.signatories ?? []).map((s, index) => ({
-    name: text(s.name, `signatories[${index}].name`, 200),
-    title: text(s.title, `signatories[${index}].title`, 200),
-    party: s.party,
-    position: index + 1,
-  }));
-  const sources = (input.sources ?? []).map((s, index) => ({
-    title: text(s.title, `sources[${index}].title`, TITLE_MAX),
-    publishedOn: date(s.publishedOn),
-    url: checkUrl(s.url, `sources[${index}].url`),
-    note: optionalText(s.note, `sources[${index}].note`, 2000),
-  }));
+  const signatories = checkedSignatories(input.signatories);
+  const sources = checkedSources(input.sources);
   return {
     fields: {
       title,
@@ -140,23 +95,24 @@ export async function createAgreementDraft(db: PrismaClient, actor: Actor, input
   });
 }
 
-/** Loads an agreement for a change: it must exist, be visible to a party, and have the version the client read. */
-async function forChange(tx: Tx, id: string, version: number | null | undefined) {
-  const agreement = await tx.agreement.findUnique({ where: { id }, include: { localPoliceAreas: true, approvals: true } });
-  if (!agreement) throw notFound(`No agreement has the id "${id}".`, { field: 'id' });
-  if (version != null && version !== agreement.version) {
-    throw conflict(`The agreement has changed since you read it (your version ${version}, now ${agreement.version}); read it again and redo your change.`, {
-      currentVersion: agreement.version,
-    });
-  }
-  return { ...agreement, lpoIds: agreement.localPoliceAreas.map((l) => l.localPoliceAreaId) };
-}
+/** Agreements, for the shared lifecycle. */
+export const agreementKind: RecordKind = {
+  noun: 'agreement',
+  load: async (tx, id) => {
+    const row = await tx.agreement.findUnique({ where: { id }, include: { localPoliceAreas: true, approvals: true } });
+    return row && { ...row, localPoliceAreaIds: row.localPoliceAreas.map((l) => l.localPoliceAreaId), approvedParties: row.approvals.map((a) => a.party) };
+  },
+  change: (tx, id, change) => tx.agreement.update({ where: { id }, data: { ...change, version: { increment: 1 } } }),
+  addApproval: (tx, id, party, approvedBy) => tx.approval.create({ data: { agreementId: id, party, approvedBy } }),
+  findNext: (tx, id, except) => tx.agreement.findFirst({ where: { previousId: id, NOT: { id: except } } }),
+  beforeSigning: (tx, record) => checkNoOverlap(tx, record),
+};
 
 /** Rewrites a draft completely; earlier approvals no longer hold and are removed. */
 export async function updateAgreementDraft(db: PrismaClient, actor: Actor, id: string, version: number, input: AgreementDraftInput) {
   return db.$transaction(async (tx) => {
-    const current = await forChange(tx, id, version);
-    requireParty(actor, current.municipalityCode, current.lpoIds, 'change this agreement');
+    const current = await loadForChange(agreementKind, tx, id, version);
+    requireParty(actor, current.municipalityCode, current.localPoliceAreaIds, 'change this agreement');
     if (current.state !== 'DRAFT') throw conflict(`Only a draft can be changed; this agreement is ${current.state.toLowerCase()}.`, { state: current.state });
     if (input.municipalityCode !== current.municipalityCode) throw badInput('An agreement cannot move to another kommun; write a new draft.', { field: 'municipalityCode' });
     const draft = await checkedDraft(tx, input);
@@ -175,13 +131,14 @@ export async function updateAgreementDraft(db: PrismaClient, actor: Actor, id: s
 }
 
 /** Refuses to sign when another signed agreement of the same kommun and lokalpolisområde overlaps. */
-async function checkNoOverlap(tx: Tx, agreement: { id: string; municipalityCode: string; validFrom: Date | null; validTo: Date | null; previousId: string | null; lpoIds: string[] }) {
+async function checkNoOverlap(tx: Tx, record: LifecycleRecord) {
+  const agreement = await tx.agreement.findUniqueOrThrow({ where: { id: record.id } });
   const others = await tx.agreement.findMany({
     where: {
       id: { not: agreement.id },
       state: 'SIGNED',
       municipalityCode: agreement.municipalityCode,
-      localPoliceAreas: { some: { localPoliceAreaId: { in: agreement.lpoIds } } },
+      localPoliceAreas: { some: { localPoliceAreaId: { in: record.localPoliceAreaIds } } },
       ...(agreement.previousId ? { NOT: { id: agreement.previousId } } : {}),
     },
   });
@@ -195,65 +152,17 @@ async function checkNoOverlap(tx: Tx, agreement: { id: string; municipalityCode:
   }
 }
 
-/**
- * Records the actor's party's approval. When both the kommun and the police have approved, the
- * agreement is signed (on `signedOn`, or today), provided no other signed agreement overlaps it.
- */
-export async function approveAgreement(db: PrismaClient, actor: Actor, id: string, version: number | null, signedOn: string | null) {
-  return db.$transaction(async (tx) => {
-    const current = await forChange(tx, id, version);
-    const party = requireParty(actor, current.municipalityCode, current.lpoIds, 'approve this agreement');
-    if (current.state !== 'DRAFT') throw conflict(`Only a draft can be approved; this agreement is ${current.state.toLowerCase()}.`, { state: current.state });
-    if (current.approvals.some((a) => a.party === party)) {
-      throw conflict(`The ${party === 'MUNICIPALITY' ? 'kommun' : 'police'} side has already approved this draft; the other side must approve it now.`, { party });
-    }
-    await tx.approval.create({ data: { agreementId: id, party, approvedBy: 'subject' in actor ? actor.subject : 'unknown' } });
-    const bothApproved = current.approvals.length + 1 >= 2;
-    if (!bothApproved) return tx.agreement.update({ where: { id }, data: { version: { increment: 1 } } });
-    await checkNoOverlap(tx, current);
-    const day = signedOn ?? todayInSweden();
-    const signed = await tx.agreement.update({ where: { id }, data: { state: 'SIGNED', signedOn: isoDateToUtc(day), version: { increment: 1 } } });
-    if (current.previousId) {
-      await tx.agreement.update({ where: { id: current.previousId }, data: { supersededOn: current.validFrom ?? isoDateToUtc(day), version: { increment: 1 } } });
-    }
-    return signed;
-  });
+/** The asking party approves a draft; with both approvals it is signed (see `approveRecord`). */
+export function approveAgreement(db: PrismaClient, actor: Actor, id: string, version: number | null, signedOn: string | null) {
+  return db.$transaction((tx) => approveRecord(agreementKind, tx, actor, id, version, signedOn));
 }
 
-/** Withdraws an agreement (draft or signed) from `on` (today by default). */
-export async function withdrawAgreement(db: PrismaClient, actor: Actor, id: string, version: number | null, on: string | null) {
-  return db.$transaction(async (tx) => {
-    const current = await forChange(tx, id, version);
-    requireParty(actor, current.municipalityCode, current.lpoIds, 'withdraw this agreement');
-    if (current.state === 'WITHDRAWN') throw conflict('This agreement is already withdrawn.', { state: current.state });
-    return tx.agreement.update({ where: { id }, data: { state: 'WITHDRAWN', withdrawnOn: isoDateToUtc(on ?? todayInSweden()), version: { increment: 1 } } });
-  });
+/** Withdraws an agreement. */
+export function withdrawAgreement(db: PrismaClient, actor: Actor, id: string, version: number | null, on: string | null) {
+  return db.$transaction((tx) => withdrawRecord(agreementKind, tx, actor, id, version, on));
 }
 
-/**
- * Links `successorId` as the agreement that takes over from `id` (same kommun). When the successor
- * is already signed, `id` is superseded from the successor's start; otherwise from the day it is signed.
- */
-export async function supersedeAgreement(db: PrismaClient, actor: Actor, id: string, successorId: string, version: number | null) {
-  return db.$transaction(async (tx) => {
-    const current = await forChange(tx, id, version);
-    requireParty(actor, current.municipalityCode, current.lpoIds, 'supersede this agreement');
-    if (id === successorId) throw badInput('An agreement cannot supersede itself.', { field: 'by' });
-    const successor = await tx.agreement.findUnique({ where: { id: successorId }, include: { previous: true } });
-    if (!successor) throw notFound(`No agreement has the id "${successorId}".`, { field: 'by' });
-    if (successor.municipalityCode !== current.municipalityCode) {
-      throw badInput(`The successor belongs to kommun ${successor.municipalityCode}, not ${current.municipalityCode}.`, { field: 'by' });
-    }
-    if (current.state !== 'SIGNED') throw conflict(`Only a signed agreement can be superseded; this one is ${current.state.toLowerCase()}.`, { state: current.state });
-    if (successor.previousId && successor.previousId !== id) {
-      throw conflict(`"${successor.title}" already supersedes another agreement (id ${successor.previousId}).`, { field: 'by' });
-    }
-    const alreadyNext = await tx.agreement.findFirst({ where: { previousId: id, NOT: { id: successorId } } });
-    if (alreadyNext) throw conflict(`This agreement is already superseded by "${alreadyNext.title}" (id ${alreadyNext.id}).`, { field: 'by' });
-    await tx.agreement.update({ where: { id: successorId }, data: { previousId: id, version: { increment: 1 } } });
-    const supersededOn = successor.state === 'SIGNED' ? (successor.validFrom ?? successor.signedOn ?? isoDateToUtc(todayInSweden())) : null;
-    return tx.agreement.update({ where: { id }, data: { supersededOn, version: { increment: 1 } } });
-  });
+/** Links a later agreement of the same kommun as the one that takes over. */
+export function supersedeAgreement(db: PrismaClient, actor: Actor, id: string, successorId: string, version: number | null) {
+  return db.$transaction((tx) => supersedeRecord(agreementKind, tx, actor, id, successorId, version));
 }
-
-export { formatIsoDate };

@@ -144,6 +144,15 @@ builder.asEntity(Agreement, {
   resolveReference: ({ id }, context) => context.db.agreement.findFirst({ where: { id, ...visibleAgreementsWhere(context.actor) } }),
 });
 
+export const PromiseApproval = builder.prismaObject('PromiseApproval', {
+  description: 'Godkännande: one party\'s approval of a draft medborgarlöfte.',
+  fields: (t) => ({
+    party: t.field({ type: PartyEnum, description: 'Part: the side that approved.', resolve: (a) => a.party }),
+    approvedBy: t.exposeString('approvedBy', { description: 'Godkänd av: the approving user.' }),
+    approvedAt: t.string({ description: 'Tidpunkt (ISO 8601).', resolve: (a) => a.approvedAt.toISOString() }),
+  }),
+});
+
 export const PromiseItem = builder.prismaObject('PromiseItem', {
   description: 'Löfte: one promise in a medborgarlöfte.',
   fields: (t) => ({
@@ -175,6 +184,10 @@ export const CitizenPromise = builder.prismaObject('CitizenPromise', {
       select: { focusAreas: { select: { focusArea: true }, orderBy: { focusAreaCode: 'asc' } } },
       resolve: (promise) => promise.focusAreas.map((link) => link.focusArea),
     }),
+    signedOn: t.field({ type: 'Date', nullable: true, description: 'Undertecknad: the day both parties had approved it, if known.', resolve: (p) => p.signedOn }),
+    approvals: t.relation('approvals', { description: 'Godkännanden: the parties that have approved it.', query: { orderBy: { party: 'asc' } } }),
+    previous: t.relation('previous', { nullable: true, description: 'Föregående: the medborgarlöfte this one took over from.' }),
+    next: t.relation('next', { nullable: true, description: 'Efterföljande: the medborgarlöfte that took over from this one.' }),
     promises: t.relation('promises', { description: 'Löften, in order.', query: { orderBy: { position: 'asc' } } }),
     signatories: t.relation('signatories', { description: 'Undertecknare.', query: { orderBy: { position: 'asc' } } }),
     sources: t.relation('sources', { description: 'Källor.', query: { orderBy: { id: 'asc' } } }),

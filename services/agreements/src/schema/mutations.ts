@@ -1,4 +1,11 @@
 import { approveAgreement, createAgreementDraft, supersedeAgreement, updateAgreementDraft, withdrawAgreement } from '../agreements/write';
+import {
+  approveCitizenPromise,
+  createCitizenPromiseDraft,
+  supersedeCitizenPromise,
+  updateCitizenPromiseDraft,
+  withdrawCitizenPromise,
+} from '../promises/write';
 import { builder } from '../builder';
 import { PartyEnum } from './agreements';
 
@@ -113,6 +120,94 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, context) => {
       await supersedeAgreement(context.db, context.actor, String(args.id), String(args.by), args.version ?? null);
       return context.db.agreement.findUniqueOrThrow({ ...query, where: { id: String(args.id) } });
+    },
+  }),
+}));
+
+const PromiseItemInput = builder.inputType('PromiseItemInput', {
+  description: 'Löfte: one promise, with a counted target where it gives one.',
+  fields: (t) => ({
+    text: t.string({ required: true, description: 'What is promised (at most 2000 characters).' }),
+    targetCount: t.int({ description: 'Mål (antal), e.g. 1 for "at least one inspection a year".' }),
+  }),
+});
+
+const CitizenPromiseInput = builder.inputType('CitizenPromiseInput', {
+  description: 'Utkast till medborgarlöfte: everything a draft holds. Promises keep the order given.',
+  fields: (t) => ({
+    title: t.string({ required: true, description: 'Titel.' }),
+    municipalityCode: t.field({ type: 'MunicipalityCode', required: true, description: 'Kommun.' }),
+    localPoliceAreaId: t.id({ required: true, description: 'Lokalpolisområde; it must cover the kommun.' }),
+    agreementId: t.id({ description: 'The agreement of the same kommun it belongs to, if any.' }),
+    validFrom: t.field({ type: 'Date', description: 'Gäller från.' }),
+    validTo: t.field({ type: 'Date', description: 'Gäller till; not before `validFrom`.' }),
+    focusAreaCodes: t.idList({ description: 'Fokusområden (catalogue codes).' }),
+    promises: t.field({ type: [PromiseItemInput], required: true, description: 'Löften, at least one.' }),
+    signatories: t.field({ type: [SignatoryInput], description: 'Undertecknare, in order.' }),
+    sources: t.field({ type: [SourceDocumentInput], description: 'Källor.' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createCitizenPromiseDraft: t.prismaField({
+    type: 'CitizenPromise',
+    description: 'Skriv utkast: writes a new draft medborgarlöfte. Either party may.',
+    args: { input: t.arg({ type: CitizenPromiseInput, required: true, description: 'The draft.' }) },
+    resolve: async (query, _root, args, context) => {
+      const created = await createCitizenPromiseDraft(context.db, context.actor, args.input);
+      return context.db.citizenPromise.findUniqueOrThrow({ ...query, where: { id: created.id } });
+    },
+  }),
+  updateCitizenPromiseDraft: t.prismaField({
+    type: 'CitizenPromise',
+    description: 'Ändra utkast: replaces a draft medborgarlöfte\'s content. Earlier approvals no longer hold.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The medborgarlöfte.' }),
+      version: t.arg.int({ required: true, description: 'The version you read.' }),
+      input: t.arg({ type: CitizenPromiseInput, required: true, description: 'The whole new content.' }),
+    },
+    resolve: async (query, _root, args, context) => {
+      await updateCitizenPromiseDraft(context.db, context.actor, String(args.id), args.version, args.input);
+      return context.db.citizenPromise.findUniqueOrThrow({ ...query, where: { id: String(args.id) } });
+    },
+  }),
+  approveCitizenPromise: t.prismaField({
+    type: 'CitizenPromise',
+    description: 'Godkänn: the asking party approves a draft medborgarlöfte; with both approvals it is signed.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The medborgarlöfte.' }),
+      version: t.arg.int({ description: 'The version you read.' }),
+      signedOn: t.arg({ type: 'Date', description: 'The signing day, when this approval completes it; today by default.' }),
+    },
+    resolve: async (query, _root, args, context) => {
+      await approveCitizenPromise(context.db, context.actor, String(args.id), args.version ?? null, args.signedOn ?? null);
+      return context.db.citizenPromise.findUniqueOrThrow({ ...query, where: { id: String(args.id) } });
+    },
+  }),
+  withdrawCitizenPromise: t.prismaField({
+    type: 'CitizenPromise',
+    description: 'Återkalla: a party withdraws a medborgarlöfte.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The medborgarlöfte.' }),
+      version: t.arg.int({ description: 'The version you read.' }),
+      on: t.arg({ type: 'Date', description: 'From this day; today by default.' }),
+    },
+    resolve: async (query, _root, args, context) => {
+      await withdrawCitizenPromise(context.db, context.actor, String(args.id), args.version ?? null, args.on ?? null);
+      return context.db.citizenPromise.findUniqueOrThrow({ ...query, where: { id: String(args.id) } });
+    },
+  }),
+  supersedeCitizenPromise: t.prismaField({
+    type: 'CitizenPromise',
+    description: 'Ersätt: links a later medborgarlöfte of the same kommun as the one that takes over (previous/next).',
+    args: {
+      id: t.arg.id({ required: true, description: 'The medborgarlöfte being superseded.' }),
+      by: t.arg.id({ required: true, description: 'The medborgarlöfte that takes over.' }),
+      version: t.arg.int({ description: 'The version you read of the superseded one.' }),
+    },
+    resolve: async (query, _root, args, context) => {
+      await supersedeCitizenPromise(context.db, context.actor, String(args.id), String(args.by), args.version ?? null);
+      return context.db.citizenPromise.findUniqueOrThrow({ ...query, where: { id: String(args.id) } });
     },
   }),
 }));

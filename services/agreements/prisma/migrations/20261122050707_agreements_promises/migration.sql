@@ -129,6 +129,9 @@ CREATE TABLE "CitizenPromise" (
     "validFrom" DATE,
     "validTo" DATE,
     "withdrawnOn" DATE,
+    "signedOn" DATE,
+    "supersededOn" DATE,
+    "previousId" TEXT,
     "seedKey" TEXT,
     "version" INTEGER NOT NULL DEFAULT 1,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -154,6 +157,16 @@ CREATE TABLE "CitizenPromiseFocusArea" (
     "focusAreaCode" TEXT NOT NULL,
 
     CONSTRAINT "CitizenPromiseFocusArea_pkey" PRIMARY KEY ("citizenPromiseId","focusAreaCode")
+);
+
+-- CreateTable
+CREATE TABLE "PromiseApproval" (
+    "citizenPromiseId" TEXT NOT NULL,
+    "party" "Party" NOT NULL,
+    "approvedBy" TEXT NOT NULL,
+    "approvedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PromiseApproval_pkey" PRIMARY KEY ("citizenPromiseId","party")
 );
 
 -- CreateIndex
@@ -188,6 +201,9 @@ CREATE INDEX "SourceDocument_agreementId_idx" ON "SourceDocument"("agreementId")
 
 -- CreateIndex
 CREATE INDEX "SourceDocument_citizenPromiseId_idx" ON "SourceDocument"("citizenPromiseId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CitizenPromise_previousId_key" ON "CitizenPromise"("previousId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "CitizenPromise_seedKey_key" ON "CitizenPromise"("seedKey");
@@ -247,6 +263,9 @@ ALTER TABLE "CitizenPromise" ADD CONSTRAINT "CitizenPromise_localPoliceAreaId_fk
 ALTER TABLE "CitizenPromise" ADD CONSTRAINT "CitizenPromise_agreementId_fkey" FOREIGN KEY ("agreementId") REFERENCES "Agreement"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "CitizenPromise" ADD CONSTRAINT "CitizenPromise_previousId_fkey" FOREIGN KEY ("previousId") REFERENCES "CitizenPromise"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "PromiseItem" ADD CONSTRAINT "PromiseItem_citizenPromiseId_fkey" FOREIGN KEY ("citizenPromiseId") REFERENCES "CitizenPromise"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -254,3 +273,6 @@ ALTER TABLE "CitizenPromiseFocusArea" ADD CONSTRAINT "CitizenPromiseFocusArea_ci
 
 -- AddForeignKey
 ALTER TABLE "CitizenPromiseFocusArea" ADD CONSTRAINT "CitizenPromiseFocusArea_focusAreaCode_fkey" FOREIGN KEY ("focusAreaCode") REFERENCES "FocusArea"("code") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PromiseApproval" ADD CONSTRAINT "PromiseApproval_citizenPromiseId_fkey" FOREIGN KEY ("citizenPromiseId") REFERENCES "CitizenPromise"("id") ON DELETE CASCADE ON UPDATE CASCADE;
