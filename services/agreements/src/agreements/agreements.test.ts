@@ -113,6 +113,25 @@ describe.each(testDatabaseKinds())('agreements on %s', (kind) => {
     });
   });
 
+  it('resolves the active agreements of N kommuner referenced by another subgraph with the same few SQL statements for 6 or 58', async () => {
+    const syd = await subgraph.client.municipality.findMany({ where: { county: { policeRegionCode: 'SYD' } }, select: { code: true } });
+    const countFor = async (codes: string[]) => {
+      const representations = codes.map((code) => ({ __typename: 'Municipality', code }));
+      const { result, count } = await subgraph.database.statements.countDuring(() =>
+        as(null, 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Municipality { code activeAgreement(on: "2025-06-01") { title focusAreas { title } } } } }', { r: representations }),
+      );
+      expect(result.body.errors).toBeUndefined();
+      return { count, entities: (result.body.data as { _entities: { code: string; activeAgreement: { title: string } | null }[] })._entities };
+    };
+    const few = await countFor(['1281', '1231', '1282', '1287', '1263', '1233']);
+    const all = await countFor(syd.map((m) => m.code));
+    expect(all.entities).toHaveLength(58);
+    expect(all.entities.find((e) => e.code === '1281')!.activeAgreement!.title).toMatch(/Lunds kommun.*2024–2027/);
+    expect(few.count).toBe(all.count);
+    // The kommuner, their active agreement and its fokusområden: a fixed handful, however many kommuner.
+    expect(all.count).toBeLessThanOrEqual(5);
+  });
+
   describe('the lifecycle', () => {
     let draftId: string;
 

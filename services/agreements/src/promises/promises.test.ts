@@ -64,7 +64,7 @@ describe.each(testDatabaseKinds())('medborgarlöften on %s', (kind) => {
     const both = await as(burlovPolice, `mutation { approveCitizenPromise(id: "${id}", signedOn: "2024-12-01") { status(on: "2025-06-01") signedOn } }`);
     expect(both.body.data).toEqual({ approveCitizenPromise: { status: 'ACTIVE', signedOn: '2024-12-01' } });
 
-    const listed = await as(null, '{ citizenPromises(municipality: "1231", focusArea: "VOLUME_CRIME") { id } municipality(code: "1231") { citizenPromises { id } } }');
+    const listed = await as(null, '{ citizenPromises(filter: { municipality: "1231", focusArea: "VOLUME_CRIME", status: ACTIVE, on: "2025-06-01" }) { id } municipality(code: "1231") { citizenPromises { id } } }');
     expect(listed.body.data).toEqual({ citizenPromises: [{ id }], municipality: { citizenPromises: [{ id }] } });
 
     const next = idOf(await create(burlovKommun, { title: 'Medborgarlöfte Burlöv 2026', validFrom: '2026-01-01', validTo: '2026-12-31' }));

@@ -210,6 +210,20 @@ export const AgreementFilter = builder.inputType('AgreementFilter', {
   }),
 });
 
+/** Filter of `citizenPromises`. */
+export const CitizenPromiseFilter = builder.inputType('CitizenPromiseFilter', {
+  description: 'Urval: which medborgarlöften to list. All given conditions must hold.',
+  fields: (t) => ({
+    municipality: t.field({ type: 'MunicipalityCode', description: 'Kommun.' }),
+    localPoliceArea: t.id({ description: 'Lokalpolisområde.' }),
+    policeRegion: t.id({ description: 'Polisregion (e.g. SYD).' }),
+    focusArea: t.id({ description: 'Fokusområde (catalogue code).' }),
+    agreement: t.id({ description: 'Only those under this agreement.' }),
+    status: t.field({ type: LifecycleStatusEnum, description: 'Status on `on`.' }),
+    on: t.field({ type: 'Date', description: 'The day `status` is judged on; today in Sweden when left out.' }),
+  }),
+});
+
 interface AgreementFilterValue {
   municipality?: string | null;
   localPoliceArea?: string | number | null;
@@ -354,27 +368,28 @@ builder.queryFields((t) => ({
   }),
   citizenPromises: t.prismaField({
     type: ['CitizenPromise'],
-    description: 'Medborgarlöften, by kommun and start.',
-    args: {
-      municipality: t.arg({ type: 'MunicipalityCode', description: 'Only this kommun\'s.' }),
-      localPoliceArea: t.arg.id({ description: 'Only this lokalpolisområde\'s.' }),
-      focusArea: t.arg.id({ description: 'Only those addressing this catalogue area.' }),
-      agreement: t.arg.id({ description: 'Only those under this agreement.' }),
-    },
-    resolve: (query, _root, args, context) =>
-      context.db.citizenPromise.findMany({
+    description: 'Medborgarlöften matching the filter, by kommun and newest first.',
+    args: { filter: t.arg({ type: CitizenPromiseFilter, description: 'Urval.' }) },
+    resolve: (query, _root, args, context) => {
+      const filter = args.filter ?? {};
+      if (filter.on && !filter.status) throw badInput('`on` is the day `status` is judged on: give a status too.', { field: 'on' });
+      return context.db.citizenPromise.findMany({
         ...query,
         where: {
           AND: [
             visiblePromisesWhere(context.actor),
-            args.municipality ? { municipalityCode: args.municipality } : {},
-            args.localPoliceArea != null ? { localPoliceAreaId: String(args.localPoliceArea) } : {},
-            args.focusArea != null ? { focusAreas: { some: { focusAreaCode: String(args.focusArea) } } } : {},
-            args.agreement != null ? { agreementId: String(args.agreement) } : {},
+            filter.municipality ? { municipalityCode: filter.municipality } : {},
+            filter.localPoliceArea != null ? { localPoliceAreaId: String(filter.localPoliceArea) } : {},
+            filter.policeRegion != null ? { municipality: { county: { policeRegionCode: String(filter.policeRegion) } } } : {},
+            filter.focusArea != null ? { focusAreas: { some: { focusAreaCode: String(filter.focusArea) } } } : {},
+            filter.agreement != null ? { agreementId: String(filter.agreement) } : {},
+            // The promise table has the same lifecycle columns as agreements.
+            filter.status ? (statusWhere(filter.status, filter.on ?? todayInSweden()) as Prisma.CitizenPromiseWhereInput) : {},
           ],
         },
         orderBy: [{ municipalityCode: 'asc' }, { validFrom: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
-      }),
+      });
+    },
   }),
   citizenPromise: t.prismaField({
     type: 'CitizenPromise',
