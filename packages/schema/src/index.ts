@@ -9,3 +9,4 @@ export * from './tokens';
 export * from './trusted-hop';
 export * from './compose';
 export * from './loaders';
+export * from './focus-areas';

@@ -2,6 +2,7 @@ import type { SubgraphDefinition } from '@samverkan/server';
 import path from 'node:path';
 import { createClient, type PrismaClient } from './db';
 import { schema } from './schema';
+import { seedActions } from './seed';
 
 /** The actions subgraph, as the runner and the tests start it. */
 export const actionsSubgraph: SubgraphDefinition<PrismaClient> = {
@@ -10,4 +11,5 @@ export const actionsSubgraph: SubgraphDefinition<PrismaClient> = {
   defaultPort: 4002,
   schema,
   createClient,
+  seed: seedActions,
 };

@@ -1,8 +1,7 @@
 import { counties, municipalities, policeRegions } from '@samverkan/geo';
 import type { PrismaClient } from './db';
-import { isoDateToUtc } from '@samverkan/schema';
+import { focusAreaCatalogue, isoDateToUtc } from '@samverkan/schema';
 import { agreementSeeds } from './reference/agreements';
-import { focusAreaCatalogue } from './reference/focus-areas';
 import { localPoliceAreaSeeds } from './reference/local-police-areas';
 
 /** Everything this service loads at start-up, in order. Idempotent. */
@@ -35,6 +34,8 @@ export async function seedAgreements(db: PrismaClient): Promise<void> {
       const previous = seed.previousSeedKey ? await tx.agreement.findUnique({ where: { seedKey: seed.previousSeedKey } }) : null;
       const agreement = await tx.agreement.create({
         data: {
+          // A stable id, so that other subgraphs' records (e.g. actions) can refer to it by key.
+          id: seed.seedKey,
           seedKey: seed.seedKey,
           title: seed.title,
           municipalityCode: seed.municipalityCode,

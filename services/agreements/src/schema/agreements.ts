@@ -195,6 +195,11 @@ export const CitizenPromise = builder.prismaObject('CitizenPromise', {
   }),
 });
 
+builder.asEntity(CitizenPromise, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: ({ id }, context) => context.db.citizenPromise.findFirst({ where: { id, ...visiblePromisesWhere(context.actor) } }),
+});
+
 /** Filter of `agreements`. */
 export const AgreementFilter = builder.inputType('AgreementFilter', {
   description: 'Urval: which agreements to list. All given conditions must hold.',

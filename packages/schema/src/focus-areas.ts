@@ -1,5 +1,6 @@
 /**
- * The national catalogue of fokusområden. Agreements name their areas in their own words; each is
+ * The national catalogue of fokusområden, shared by every subgraph (agreements map their areas to
+ * it; actions and survey results refer to it by code). Agreements name their areas in their own words; each is
  * mapped to one of these stable codes so that analysts can compare kommuner.
  */
 export interface FocusAreaSeed {
@@ -19,3 +20,10 @@ export const focusAreaCatalogue: readonly FocusAreaSeed[] = [
   { code: 'TRAFFIC', name: 'Trafik', description: 'Trafiksäkerhet och trafikbrott.' },
   { code: 'ORGANISED_CRIME', name: 'Organiserad brottslighet', description: 'Kriminella nätverk, organiserad brottslighet och otillåten påverkan.' },
 ];
+
+const focusAreaCodes = new Set(focusAreaCatalogue.map((area) => area.code));
+
+/** Whether `code` is in the fokusområde catalogue. */
+export function isFocusAreaCode(code: string): boolean {
+  return focusAreaCodes.has(code);
+}

@@ -1,0 +1,67 @@
+import { testDatabaseKinds } from '@samverkan/db';
+import { signDevelopmentToken } from '@samverkan/schema';
+import { postGraphQL } from '@samverkan/server';
+import { startTestHub, TEST_JWT_SECRET, type TestHub } from './support/hub';
+
+describe.each(testDatabaseKinds())('actions through the gateway on %s', (kind) => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub(kind);
+  });
+  afterAll(() => hub?.close());
+  const query = (text: string, variables: Record<string, unknown> = {}) => postGraphQL(hub.gateway.url, text, variables);
+
+  it("lists Lund's agreement, its fokusområden and the actions of each in one query", async () => {
+    const { body } = await query(`{
+      agreement(id: "lund-2024") {
+        title
+        focusAreas { position title focusArea { code actions(focusArea: null) { title municipality { code } } } }
+      }
+      landskrona: agreement(id: "landskrona-2009") { actions { title startsOn endsOn } }
+    }`);
+    expect(body.errors).toBeUndefined();
+    const data = body.data as {
+      agreement: { focusAreas: { focusArea: { code: string; actions: { title: string; municipality: { code: string } }[] } }[] };
+      landskrona: { actions: { title: string; startsOn: string | null }[] };
+    };
+    const safe = data.agreement.focusAreas[0]!.focusArea;
+    expect(safe.code).toBe('SAFE_PUBLIC_SPACE');
+    expect(safe.actions.map((a) => a.title)).toEqual(expect.arrayContaining(['Ordningsvakter i ett §3-område runt Lunds central', 'Kamerabevakning på Klostergården']));
+    expect(data.landskrona.actions).toHaveLength(9);
+    expect(data.landskrona.actions).toContainEqual({ title: 'Kontaktpolis i varje högstadie- och gymnasieskola', startsOn: '2009-01-01', endsOn: '2009-12-31' });
+  });
+
+  it('answers compliance for all 290 kommuner in one request, with the same SQL statements as for one region', async () => {
+    const count = async (args: string) => {
+      const before = hub.actions.database.statements.total;
+      const { body } = await query(`{ compliance(on: "2026-06-01"${args}) { municipality { code name } compliant hasCurrentSituationReport ongoingActions } }`);
+      expect(body.errors).toBeUndefined();
+      return { rows: (body.data as { compliance: { municipality: { code: string; name: string }; ongoingActions: number }[] }).compliance, statements: hub.actions.database.statements.total - before };
+    };
+    const all = await count('');
+    const syd = await count(', policeRegion: "SYD"');
+    expect(all.rows).toHaveLength(290);
+    expect(syd.rows).toHaveLength(58);
+    expect(all.statements).toBe(syd.statements);
+    expect(all.rows.find((r) => r.municipality.code === '1282')).toMatchObject({ municipality: { name: 'Landskrona' }, ongoingActions: 1 });
+  });
+
+  it('marks a kommun whose only lägesbild is older than two years as not compliant, and one with a current lägesbild and plan as compliant', async () => {
+    const token = await signDevelopmentToken({ role: 'kommun', subject: 'ylva', municipalityCode: '1283' }, TEST_JWT_SECRET);
+    const headers = { authorization: `Bearer ${token}` };
+    const write = (text: string, variables: Record<string, unknown>) => postGraphQL(hub.gateway.url, text, variables, headers);
+    const report = await write('mutation ($i: SituationReportInput!) { createSituationReport(input: $i) { id } }', {
+      i: { municipalityCode: '1283', title: 'Lägesbild Helsingborg 2023', decidedOn: '2023-03-01', joint: true },
+    });
+    expect(report.body.errors).toBeUndefined();
+    const reportId = (report.body.data as { createSituationReport: { id: string } }).createSituationReport.id;
+    await write('mutation ($i: ActionPlanInput!) { createActionPlan(input: $i) { id } }', {
+      i: { municipalityCode: '1283', title: 'Åtgärdsplan 2023', decidedOn: '2023-04-01', situationReportIds: [reportId], items: [{ key: 'a', title: 'Trygghetsvandringar' }] },
+    });
+    const { body } = await query('{ on2024: compliance(on: "2024-06-01", municipalities: ["1283"]) { compliant situationReportJoint actionPlanDecidedOn } on2026: compliance(on: "2026-06-01", municipalities: ["1283"]) { compliant hasCurrentSituationReport } }');
+    expect(body.data).toEqual({
+      on2024: [{ compliant: true, situationReportJoint: true, actionPlanDecidedOn: '2023-04-01' }],
+      on2026: [{ compliant: false, hasCurrentSituationReport: false }],
+    });
+  });
+});
