@@ -49,8 +49,7 @@ describe.each(testDatabaseKinds())('agreements through the gateway on %s', (kind
     });
   });
 
-  it('joins an agreement with the kommun\'s actions from the other subgraph in one query', async () => {
-    await hub.actions.client.action.create({ data: { municipalityCode: '1231', title: 'Kommunpolisen i Medborgarhuset varje tisdag', status: 'ONGOING' } });
+  it('joins an agreement with the kommun\'s actions (seeded in the other subgraph) in one query', async () => {
     const { body } = await postGraphQL(
       hub.gateway.url,
       '{ agreements(filter: { municipality: "1231" }) { edges { node { title municipality { actions { title } } } } } }',
