@@ -204,6 +204,7 @@ interface ActionFilter {
   activeOn: string | null;
   status: ActionStatus | null;
   focusArea: string | null;
+  municipality: string | null;
 }
 
 function actionFilterWhere(filter: ActionFilter): Prisma.ActionWhereInput {
@@ -211,6 +212,7 @@ function actionFilterWhere(filter: ActionFilter): Prisma.ActionWhereInput {
   return {
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.focusArea ? { focusAreaCode: filter.focusArea } : {}),
+    ...(filter.municipality ? { municipalityCode: filter.municipality } : {}),
     ...(day ? { AND: [{ OR: [{ startsOn: null }, { startsOn: { lte: day } }] }, { OR: [{ endsOn: null }, { endsOn: { gte: day } }] }] } : {}),
   };
 }
@@ -243,16 +245,18 @@ const plansOfMunicipality = filteredGroupLoader(
   (row) => row.municipalityCode,
 );
 
-const ACTIONS_DESCRIPTION = 'Åtgärder, by start; filter by a date they are under way, a status or a fokusområde.';
+const ACTIONS_DESCRIPTION = 'Åtgärder, by start; filter by a date they are under way, a status, a fokusområde or a kommun.';
 const FILTER_DESCRIPTIONS = {
+  municipality: 'Only actions of this kommun.',
   activeOn: 'Only actions under way on this date (started, not ended).',
   status: 'Only actions with this status.',
   focusArea: 'Only actions for this fokusområde (code).',
 };
-const toFilter = (args: { activeOn?: string | null; status?: ActionStatus | null; focusArea?: string | number | null }): ActionFilter => ({
+const toFilter = (args: { activeOn?: string | null; status?: ActionStatus | null; focusArea?: string | number | null; municipality?: string | null }): ActionFilter => ({
   activeOn: args.activeOn ?? null,
   status: args.status ?? null,
   focusArea: args.focusArea == null ? null : String(args.focusArea),
+  municipality: args.municipality ?? null,
 });
 
 const ComplianceRef = builder.objectRef<Awaited<ReturnType<typeof complianceOn>>[number]>('Compliance').implement({
@@ -279,6 +283,7 @@ MunicipalityRef.implement({
         activeOn: t.arg({ type: 'Date', description: FILTER_DESCRIPTIONS.activeOn }),
         status: t.arg({ type: ActionStatusEnum, description: FILTER_DESCRIPTIONS.status }),
         focusArea: t.arg.id({ description: FILTER_DESCRIPTIONS.focusArea }),
+        municipality: t.arg({ type: 'MunicipalityCode', description: FILTER_DESCRIPTIONS.municipality }),
       },
       resolve: (parent, args, context) => actionsOfMunicipality(context).load(parent.code, toFilter(args)),
     }),
@@ -311,6 +316,7 @@ AgreementRef.implement({
         activeOn: t.arg({ type: 'Date', description: FILTER_DESCRIPTIONS.activeOn }),
         status: t.arg({ type: ActionStatusEnum, description: FILTER_DESCRIPTIONS.status }),
         focusArea: t.arg.id({ description: FILTER_DESCRIPTIONS.focusArea }),
+        municipality: t.arg({ type: 'MunicipalityCode', description: FILTER_DESCRIPTIONS.municipality }),
       },
       resolve: (parent, args, context) => actionsOfAgreement(context).load(parent.id, toFilter(args)),
     }),
@@ -326,6 +332,7 @@ CitizenPromiseRef.implement({
         activeOn: t.arg({ type: 'Date', description: FILTER_DESCRIPTIONS.activeOn }),
         status: t.arg({ type: ActionStatusEnum, description: FILTER_DESCRIPTIONS.status }),
         focusArea: t.arg.id({ description: FILTER_DESCRIPTIONS.focusArea }),
+        municipality: t.arg({ type: 'MunicipalityCode', description: FILTER_DESCRIPTIONS.municipality }),
       },
       resolve: (parent, args, context) => actionsOfPromise(context).load(parent.id, toFilter(args)),
     }),
@@ -341,6 +348,7 @@ FocusAreaRef.implement({
         activeOn: t.arg({ type: 'Date', description: FILTER_DESCRIPTIONS.activeOn }),
         status: t.arg({ type: ActionStatusEnum, description: FILTER_DESCRIPTIONS.status }),
         focusArea: t.arg.id({ description: FILTER_DESCRIPTIONS.focusArea }),
+        municipality: t.arg({ type: 'MunicipalityCode', description: FILTER_DESCRIPTIONS.municipality }),
       },
       resolve: (parent, args, context) => actionsOfFocusArea(context).load(parent.code, toFilter(args)),
     }),
