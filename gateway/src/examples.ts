@@ -69,6 +69,24 @@ query ElderlyInSyd($on: Date = "2025-06-01") {
 `,
   },
   {
+    title: 'Lagen: lägesbild och åtgärdsplan i region Syd',
+    query: `# Lag (2023:196): which kommuner in region Syd have a lägesbild at most two years old and an
+# åtgärdsplan decided from it? With ongoing and overdue actions, and each kommun's agreement.
+query ComplianceSyd($on: Date = "2025-06-01") {
+  compliance(on: $on, policeRegion: "SYD") {
+    municipality { code name activeAgreement(on: $on) { title } }
+    compliant
+    hasCurrentSituationReport
+    situationReportDecidedOn
+    situationReportJoint
+    actionPlanDecidedOn
+    ongoingActions
+    overdueActions
+  }
+}
+`,
+  },
+  {
     title: 'En kommun i alla tre subgrafer',
     query: `# One query that reaches all three subgraphs: geography (agreements),
 # åtgärder (actions) and trygghetsmätning results (surveys).
