@@ -53,6 +53,18 @@ describe.each(testDatabaseKinds())('actions through the gateway on %s', (kind) =
     expect(all.rows.find((r) => r.municipality.code === '1282')).toMatchObject({ municipality: { name: 'Landskrona' }, ongoingActions: 1 });
   });
 
+  it('batches Municipality.compliance too: a region costs what one kommun costs', async () => {
+    const statementsFor = async (text: string) => {
+      const before = hub.actions.database.statements.total;
+      const { body } = await query(text);
+      expect(body.errors).toBeUndefined();
+      return hub.actions.database.statements.total - before;
+    };
+    const one = await statementsFor('{ municipality(code: "1281") { compliance(on: "2026-06-01") { compliant } } }');
+    const region = await statementsFor('{ municipalities(policeRegion: "SYD") { compliance(on: "2026-06-01") { compliant ongoingActions } } }');
+    expect(region).toBe(one);
+  });
+
   it('marks a kommun whose only lägesbild is older than two years as not compliant, and one with a current lägesbild and plan as compliant', async () => {
     const token = await signDevelopmentToken({ role: 'kommun', subject: 'ylva', municipalityCode: '1283' }, TEST_JWT_SECRET);
     const headers = { authorization: `Bearer ${token}` };

@@ -259,6 +259,12 @@ const toFilter = (args: { activeOn?: string | null; status?: ActionStatus | null
   municipality: args.municipality ?? null,
 });
 
+/** Compliance of every kommun asked for in one request, on the same day: one batch. */
+const complianceOfMunicipality = filteredGroupLoader(
+  (codes: readonly string[], on: string, context: Context) => complianceOn(context.db, on, codes),
+  (row) => row.municipalityCode,
+);
+
 const ComplianceRef = builder.objectRef<Awaited<ReturnType<typeof complianceOn>>[number]>('Compliance').implement({
   description: 'Efterlevnad: a kommun\'s standing against Lag (2023:196) on a day.',
   fields: (t) => ({
@@ -301,7 +307,7 @@ MunicipalityRef.implement({
       type: ComplianceRef,
       description: 'Efterlevnad: the kommun\'s standing against Lag (2023:196) on a day (today by default).',
       args: { on: t.arg({ type: 'Date', description: 'The day (YYYY-MM-DD).' }) },
-      resolve: async (m, args, context) => (await complianceOn(context.db, args.on ?? todayInSweden(), [m.code]))[0]!,
+      resolve: async (m, args, context) => (await complianceOfMunicipality(context).load(m.code, args.on ?? todayInSweden()))[0]!,
     }),
   }),
 });
