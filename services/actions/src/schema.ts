@@ -1,5 +1,5 @@
 import { isCountyCode, isPoliceRegionCode } from '@samverkan/geo';
-import { badInput, filteredGroupLoader, formatIsoDate, isoDateToUtc, SUBGRAPH_SCHEMA_OPTIONS, todayInSweden } from '@samverkan/schema';
+import { badInput, filteredGroupLoader, isoDateToUtc, SUBGRAPH_SCHEMA_OPTIONS, todayInSweden } from '@samverkan/schema';
 import { visibleActionsWhere } from './access';
 import { builder, type Context } from './builder';
 import { complianceOn, municipalitiesInScope } from './compliance';
@@ -392,9 +392,6 @@ builder.queryType({
 });
 
 builder.mutationType({ description: 'Ändringar: what can be written. Every write is checked against who is asking.' });
-
-/** Exported for tests. */
-export const isoDate = (value: Date | null) => (value ? formatIsoDate(value) : null);
 
 /** This subgraph's schema, with its federation directives. */
 export const schema = builder.toSubGraphSchema(SUBGRAPH_SCHEMA_OPTIONS);

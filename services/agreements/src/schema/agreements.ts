@@ -1,4 +1,4 @@
-import { badInput, formatIsoDate, isoDateToUtc, notFound, todayInSweden } from '@samverkan/schema';
+import { badInput, isoDateToUtc, todayInSweden } from '@samverkan/schema';
 import { visibleAgreementsWhere, visiblePromisesWhere } from '../agreements/access';
 import { type LifecycleStatus, statusOn, statusWhere } from '../agreements/status';
 import { builder } from '../builder';
@@ -440,6 +440,3 @@ builder.prismaObjectFields(LocalPoliceArea, (t) => ({
   }),
 }));
 
-/** Exported for tests: the ISO date of a stored date. */
-export const isoDate = (value: Date | null) => (value ? formatIsoDate(value) : null);
-export { notFound };
