@@ -10,3 +10,4 @@ export * from './trusted-hop';
 export * from './compose';
 export * from './loaders';
 export * from './focus-areas';
+export * from './validate';

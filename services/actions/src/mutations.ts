@@ -1,4 +1,16 @@
-import { type Actor, badInput, conflict, forbidden, isFocusAreaCode, isoDateToUtc, notFound, todayInSweden } from '@samverkan/schema';
+import {
+  type Actor,
+  badInput,
+  checkedPeriod,
+  conflict,
+  forbidden,
+  isFocusAreaCode,
+  isoDateToUtc,
+  notFound,
+  optionalText,
+  requiredText,
+  todayInSweden,
+} from '@samverkan/schema';
 import { mayWriteActionsOf } from './access';
 import { builder } from './builder';
 import type { ActionStatus } from './generated/prisma/client';
@@ -27,19 +39,9 @@ function requireWriter(actor: Actor, municipalityCode: string): string {
   return 'subject' in actor ? actor.subject : 'unknown';
 }
 
-function text(value: string, field: string, max: number): string {
-  const trimmed = value.trim();
-  if (!trimmed) throw badInput(`\`${field}\` must not be empty.`, { field });
-  if (trimmed.length > max) throw badInput(`\`${field}\` is ${trimmed.length} characters long; at most ${max} are allowed.`, { field });
-  return trimmed;
-}
-const optional = (value: string | null | undefined, field: string, max = 20_000) => (value == null || value.trim() === '' ? null : text(value, field, max));
-const day = (value: string | null | undefined) => (value ? isoDateToUtc(value) : null);
-
-function period(from: string | null | undefined, to: string | null | undefined, fromField: string, toField: string) {
-  if (from && to && from > to) throw badInput(`\`${fromField}\` (${from}) is after \`${toField}\` (${to}): the period must run forwards.`, { field: toField });
-  return { from: day(from), to: day(to) };
-}
+const text = requiredText;
+const optional = optionalText;
+const period = (from: string | null | undefined, to: string | null | undefined, fromField: string, toField: string) => checkedPeriod(from, to, { from: fromField, to: toField });
 
 function focusArea(code: string | number | null | undefined, field: string): string | null {
   if (code == null) return null;

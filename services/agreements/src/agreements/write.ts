@@ -1,8 +1,8 @@
-import { type Actor, badInput, conflict } from '@samverkan/schema';
+import { type Actor, badInput, conflict, optionalText, requiredText as text, TITLE_MAX } from '@samverkan/schema';
 import type { Party, Prisma, PrismaClient } from '../generated/prisma/client';
 import { requireParty } from './access';
 import { approveRecord, type LifecycleRecord, loadForChange, type RecordKind, supersedeRecord, withdrawRecord } from './lifecycle';
-import { checkedSignatories, checkedSources, checkFocusAreaCodes, checkPeriod, optionalText, text, TITLE_MAX } from './validate';
+import { checkedSignatories, checkedSources, checkFocusAreaCodes, checkPeriod } from './validate';
 import { describePeriod, effectivePeriod, periodsOverlap } from './status';
 
 /** A transaction's client. */

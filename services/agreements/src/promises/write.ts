@@ -1,7 +1,7 @@
-import { type Actor, badInput, conflict } from '@samverkan/schema';
+import { type Actor, badInput, conflict, requiredText as text, TITLE_MAX } from '@samverkan/schema';
 import { requireParty } from '../agreements/access';
 import { approveRecord, loadForChange, type RecordKind, supersedeRecord, withdrawRecord } from '../agreements/lifecycle';
-import { checkedSignatories, checkedSources, checkFocusAreaCodes, checkPeriod, text, TITLE_MAX } from '../agreements/validate';
+import { checkedSignatories, checkedSources, checkFocusAreaCodes, checkPeriod } from '../agreements/validate';
 import type { Party, Prisma, PrismaClient } from '../generated/prisma/client';
 
 type Tx = Prisma.TransactionClient;
