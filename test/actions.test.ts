@@ -38,6 +38,24 @@ describe.each(testDatabaseKinds())('actions through the gateway on %s', (kind) =
     expect(data.landskrona.actions).toContainEqual({ title: 'Kontaktpolis i varje högstadie- och gymnasieskola', startsOn: '2009-01-01', endsOn: '2009-12-31' });
   });
 
+  it('refuses an action whose origin agreement or medborgarlöfte does not exist in the agreements subgraph', async () => {
+    const token = await signDevelopmentToken({ role: 'kommun', subject: 'lars', municipalityCode: '1281' }, TEST_JWT_SECRET);
+    const create = (origin: string, originKey: string) =>
+      postGraphQL(
+        hub.gateway.url,
+        'mutation ($i: ActionInput!) { createAction(input: $i) { title agreement { title } } }',
+        { i: { municipalityCode: '1281', title: 'Trygghetsvandring i Norra Fäladen', origin, originKey, responsible: [{ kind: 'MUNICIPAL_DEPARTMENT', name: 'Lunds kommun', lead: true }] } },
+        { authorization: `Bearer ${token}` },
+      );
+    const ok = await create('AGREEMENT', 'lund-2024');
+    expect(ok.body.errors).toBeUndefined();
+    expect(ok.body.data).toEqual({ createAction: { title: 'Trygghetsvandring i Norra Fäladen', agreement: { title: 'Samverkansöverenskommelse mellan Lunds kommun och Lokalpolisområde Lund 2024–2027' } } });
+    const missing = await create('AGREEMENT', 'lund-2099');
+    expect(missing.body.errors?.[0]?.message).toBe('No published agreement has the id "lund-2099".');
+    const promise = await create('CITIZEN_PROMISE', 'no-such-promise');
+    expect(promise.body.errors?.[0]?.message).toBe('No published medborgarlöfte has the id "no-such-promise".');
+  });
+
   it('answers compliance for all 290 kommuner in one request, with the same SQL statements as for one region', async () => {
     const count = async (args: string) => {
       const before = hub.actions.database.statements.total;

@@ -23,6 +23,9 @@ export async function startTestHub(kind: TestDatabaseKind): Promise<TestHub> {
     startTestSubgraph(actionsSubgraph, kind, TEST_HOP_SECRET),
     startTestSubgraph(surveysSubgraph, kind, TEST_HOP_SECRET),
   ]);
+  // The actions subgraph asks the agreements subgraph whether an action's origin exists.
+  const previousAgreementsUrl = process.env.AGREEMENTS_URL;
+  process.env.AGREEMENTS_URL = agreements.url;
   const gateway = await startGateway({
     port: 0,
     log: false,
@@ -36,6 +39,8 @@ export async function startTestHub(kind: TestDatabaseKind): Promise<TestHub> {
     actions,
     surveys,
     close: async () => {
+      if (previousAgreementsUrl === undefined) delete process.env.AGREEMENTS_URL;
+      else process.env.AGREEMENTS_URL = previousAgreementsUrl;
       await gateway.close();
       await Promise.all([agreements.close(), actions.close(), surveys.close()]);
     },

@@ -15,6 +15,8 @@ export const ErrorCode = {
   Forbidden: 'FORBIDDEN',
   /** The record changed since the client read it, or the change contradicts another record. */
   Conflict: 'CONFLICT',
+  /** Another part of the hub that the answer depends on did not answer; try again later. */
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -12,6 +12,7 @@ import {
   todayInSweden,
 } from '@samverkan/schema';
 import { mayWriteActionsOf } from './access';
+import { checkOriginExists } from './references';
 import { builder } from './builder';
 import type { ActionStatus } from './generated/prisma/client';
 import { ActionOriginEnum, ActionStatusEnum, OutcomeEnum, ResponsibleKindEnum, TrendEnum, VisibilityEnum } from './enums';
@@ -170,6 +171,7 @@ builder.mutationFields((t) => ({
       const leads = input.responsible.filter((r) => r.lead).length;
       if (leads !== 1) throw badInput(`Exactly one responsible party must lead; ${leads} do.`, { field: 'responsible' });
       if (input.originKey && !input.origin) throw badInput('`originKey` needs an `origin`.', { field: 'origin' });
+      await checkOriginExists(input.origin, optional(input.originKey, 'originKey', 200));
       return context.db.$transaction(async (tx) => {
         const planId = input.actionPlanId == null ? null : String(input.actionPlanId);
         if (planId) {

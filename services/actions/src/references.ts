@@ -1,0 +1,36 @@
+import { badInput, ErrorCode, hubError } from '@samverkan/schema';
+import type { ActionOrigin } from './generated/prisma/client';
+
+/**
+ * Checks that an action's origin record exists when it lives in another subgraph (an agreement or
+ * a medborgarlöfte in `agreements`). This subgraph never reads another's tables: it asks the
+ * agreements subgraph by key, as the gateway would (`_entities`), at `AGREEMENTS_URL`
+ * (default http://localhost:4001/graphql, the same setting the gateway reads). Only published
+ * records can be referenced: the question is asked without an actor.
+ */
+const TYPENAME: Partial<Record<ActionOrigin, string>> = { AGREEMENT: 'Agreement', CITIZEN_PROMISE: 'CitizenPromise' };
+
+export async function checkOriginExists(origin: ActionOrigin | null | undefined, key: string | null, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const typename = origin ? TYPENAME[origin] : undefined;
+  if (!typename || !key) return;
+  const url = env.AGREEMENTS_URL ?? 'http://localhost:4001/graphql';
+  let found: boolean;
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { id } } }`,
+        variables: { r: [{ __typename: typename, id: key }] },
+      }),
+      signal: AbortSignal.timeout(5000),
+    });
+    const body = (await response.json()) as { data?: { _entities?: ({ id: string } | null)[] } };
+    found = !!body.data?._entities?.[0]?.id;
+  } catch (error) {
+    throw hubError(ErrorCode.ServiceUnavailable, `Cannot check that ${typename} "${key}" exists: the agreements subgraph did not answer (${(error as Error).message}). Try again later.`, {
+      field: 'originKey',
+    });
+  }
+  if (!found) throw badInput(`No published ${typename === 'Agreement' ? 'agreement' : 'medborgarlöfte'} has the id "${key}".`, { field: 'originKey' });
+}
