@@ -1,4 +1,4 @@
-import type { ActorRole } from './actor';
+import type { Actor, ActorRole } from './actor';
 import type { SubgraphContext } from './context';
 
 /**
@@ -25,4 +25,19 @@ export function authScopesFor(context: SubgraphContext) {
     role: (role: ActorRole) => actor.role === role,
     municipality: (code: string) => actor.role === 'admin' || (actor.role === 'kommun' && actor.municipalityCode === code),
   };
+}
+
+/** A signed-in actor that is one of the parties (not an administrator). */
+export type PartyActor = Extract<Actor, { role: 'kommun' | 'police' | 'analyst' }>;
+
+/**
+ * The visibility rule every subgraph follows, as a database filter: administrators see everything,
+ * anonymous callers the `published` records, and the parties the published records plus those that
+ * `ownRecords` selects for them.
+ */
+export function visibleWhere<Where extends object>(actor: Actor, published: Where, ownRecords: (actor: PartyActor) => Where): Where {
+  if (actor.role === 'admin') return {} as Where; // no condition: every record
+  if (actor.role === 'anonymous') return published;
+  // Prisma's where inputs all take `OR`; the generic cannot know that.
+  return { OR: [published, ownRecords(actor)] } as Where;
 }

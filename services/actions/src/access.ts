@@ -1,4 +1,4 @@
-import type { Actor } from '@samverkan/schema';
+import { type Actor, visibleWhere } from '@samverkan/schema';
 import { findMunicipality, municipalities } from '@samverkan/geo';
 import type { Prisma } from './generated/prisma/client';
 
@@ -9,18 +9,9 @@ import type { Prisma } from './generated/prisma/client';
  * of the agreements subgraph), and by administrators.
  */
 export function visibleActionsWhere(actor: Actor): Prisma.ActionWhereInput {
-  const published: Prisma.ActionWhereInput = { visibility: 'PUBLIC' };
-  switch (actor.role) {
-    case 'admin':
-      return {};
-    case 'kommun':
-      return { OR: [published, { municipalityCode: actor.municipalityCode }] };
-    case 'police':
-    case 'analyst':
-      return { OR: [published, { municipalityCode: { in: codesOfRegion(actor.policeRegionCode) } }] };
-    case 'anonymous':
-      return published;
-  }
+  return visibleWhere<Prisma.ActionWhereInput>(actor, { visibility: 'PUBLIC' }, (party) =>
+    party.role === 'kommun' ? { municipalityCode: party.municipalityCode } : { municipalityCode: { in: codesOfRegion(party.policeRegionCode) } },
+  );
 }
 
 function codesOfRegion(region: string): string[] {

@@ -1,4 +1,4 @@
-import { type Actor, forbidden } from '@samverkan/schema';
+import { type Actor, forbidden, visibleWhere } from '@samverkan/schema';
 import type { Party, Prisma } from '../generated/prisma/client';
 
 /**
@@ -7,36 +7,30 @@ import type { Party, Prisma } from '../generated/prisma/client';
  * police of a signing lokalpolisområde, analysts of the region, and administrators.
  */
 export function visibleAgreementsWhere(actor: Actor): Prisma.AgreementWhereInput {
-  const published: Prisma.AgreementWhereInput = { state: { not: 'DRAFT' } };
-  switch (actor.role) {
-    case 'admin':
-      return {};
-    case 'kommun':
-      return { OR: [published, { municipalityCode: actor.municipalityCode }] };
-    case 'police':
-      return { OR: [published, { localPoliceAreas: { some: { localPoliceAreaId: actor.localPoliceAreaId } } }] };
-    case 'analyst':
-      return { OR: [published, { municipality: { county: { policeRegionCode: actor.policeRegionCode } } }] };
-    case 'anonymous':
-      return published;
-  }
+  return visibleWhere<Prisma.AgreementWhereInput>(actor, { state: { not: 'DRAFT' } }, (party) => {
+    switch (party.role) {
+      case 'kommun':
+        return { municipalityCode: party.municipalityCode };
+      case 'police':
+        return { localPoliceAreas: { some: { localPoliceAreaId: party.localPoliceAreaId } } };
+      case 'analyst':
+        return { municipality: { county: { policeRegionCode: party.policeRegionCode } } };
+    }
+  });
 }
 
 /** The same rule for medborgarlöften. */
 export function visiblePromisesWhere(actor: Actor): Prisma.CitizenPromiseWhereInput {
-  const published: Prisma.CitizenPromiseWhereInput = { state: { not: 'DRAFT' } };
-  switch (actor.role) {
-    case 'admin':
-      return {};
-    case 'kommun':
-      return { OR: [published, { municipalityCode: actor.municipalityCode }] };
-    case 'police':
-      return { OR: [published, { localPoliceAreaId: actor.localPoliceAreaId }] };
-    case 'analyst':
-      return { OR: [published, { municipality: { county: { policeRegionCode: actor.policeRegionCode } } }] };
-    case 'anonymous':
-      return published;
-  }
+  return visibleWhere<Prisma.CitizenPromiseWhereInput>(actor, { state: { not: 'DRAFT' } }, (party) => {
+    switch (party.role) {
+      case 'kommun':
+        return { municipalityCode: party.municipalityCode };
+      case 'police':
+        return { localPoliceAreaId: party.localPoliceAreaId };
+      case 'analyst':
+        return { municipality: { county: { policeRegionCode: party.policeRegionCode } } };
+    }
+  });
 }
 
 /** The side the actor speaks for on a record of this kommun and these lokalpolisområden, if any. */
