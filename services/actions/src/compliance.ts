@@ -48,13 +48,19 @@ export async function complianceOn(db: PrismaClient, on: string, codes: readonly
   ]);
   const latestReport = new Map<string, (typeof reports)[number]>();
   for (const report of reports) if (!latestReport.has(report.municipalityCode)) latestReport.set(report.municipalityCode, report);
+  const plansOf = new Map<string, typeof plans>();
+  for (const plan of plans) {
+    const list = plansOf.get(plan.municipalityCode) ?? [];
+    list.push(plan);
+    plansOf.set(plan.municipalityCode, list);
+  }
   const count = (rows: typeof ongoing) => new Map(rows.map((row) => [row.municipalityCode, row._count._all]));
   const ongoingBy = count(ongoing);
   const overdueBy = count(overdue);
   const cutoff = twoYearsBefore(on);
   return codes.map((municipalityCode) => {
     const report = latestReport.get(municipalityCode);
-    const plan = report ? plans.find((p) => p.municipalityCode === municipalityCode && p.decidedOn! >= report.decidedOn!) : undefined;
+    const plan = report ? plansOf.get(municipalityCode)?.find((p) => p.decidedOn! >= report.decidedOn!) : undefined;
     const hasCurrentSituationReport = !!report && report.decidedOn! >= cutoff;
     return {
       municipalityCode,

@@ -1,5 +1,5 @@
 import { isCountyCode, isPoliceRegionCode } from '@samverkan/geo';
-import { badInput, filteredGroupLoader, isoDateToUtc, SUBGRAPH_SCHEMA_OPTIONS, todayInSweden } from '@samverkan/schema';
+import { badInput, filteredGroupLoader, isoDateToUtc, recordLoader, SUBGRAPH_SCHEMA_OPTIONS, todayInSweden } from '@samverkan/schema';
 import { visibleActionsWhere } from './access';
 import { builder, type Context } from './builder';
 import { complianceOn, municipalitiesInScope } from './compliance';
@@ -128,6 +128,22 @@ export const SituationReport = builder.prismaObject('SituationReport', {
   }),
 });
 
+const revisionKey = (actionPlanId: string, number: number) => `${actionPlanId}#${number}`;
+
+/** The revisions that the listed revisions are compared with, in one SQL statement. */
+const revisionByKey = recordLoader(
+  (keys: readonly string[], context: Context) =>
+    context.db.actionPlanRevision.findMany({
+      where: {
+        OR: keys.map((key) => {
+          const [actionPlanId, number] = key.split('#');
+          return { actionPlanId: actionPlanId!, number: Number(number) };
+        }),
+      },
+    }),
+  (row) => revisionKey(row.actionPlanId, row.number),
+);
+
 export const ActionPlanRevision = builder.prismaObject('ActionPlanRevision', {
   description: 'Revidering: one revision of an åtgärdsplan, with what changed since the one before.',
   fields: (t) => ({
@@ -139,9 +155,7 @@ export const ActionPlanRevision = builder.prismaObject('ActionPlanRevision', {
       type: RevisionChangesRef,
       description: 'What this revision added, changed and removed compared with the previous one (all added for the first).',
       resolve: async (revision, _args, context) => {
-        const previous = revision.number > 1
-          ? await context.db.actionPlanRevision.findUnique({ where: { actionPlanId_number: { actionPlanId: revision.actionPlanId, number: revision.number - 1 } } })
-          : null;
+        const previous = revision.number > 1 ? await revisionByKey(context).load(revisionKey(revision.actionPlanId, revision.number - 1)) : null;
         return diffRevisions((previous?.items ?? []) as unknown as PlanItem[], revision.items as unknown as PlanItem[]);
       },
     }),
@@ -252,6 +266,13 @@ const FILTER_DESCRIPTIONS = {
   status: 'Only actions with this status.',
   focusArea: 'Only actions for this fokusområde (code).',
 };
+/** The filter arguments every action list takes. */
+const actionListArgs = builder.args((t) => ({
+  activeOn: t.field({ type: 'Date', description: FILTER_DESCRIPTIONS.activeOn }),
+  status: t.field({ type: ActionStatusEnum, description: FILTER_DESCRIPTIONS.status }),
+  focusArea: t.id({ description: FILTER_DESCRIPTIONS.focusArea }),
+  municipality: t.field({ type: 'MunicipalityCode', description: FILTER_DESCRIPTIONS.municipality }),
+}));
 const toFilter = (args: { activeOn?: string | null; status?: ActionStatus | null; focusArea?: string | number | null; municipality?: string | null }): ActionFilter => ({
   activeOn: args.activeOn ?? null,
   status: args.status ?? null,
@@ -285,12 +306,7 @@ MunicipalityRef.implement({
     actions: t.field({
       type: [Action],
       description: ACTIONS_DESCRIPTION,
-      args: {
-        activeOn: t.arg({ type: 'Date', description: FILTER_DESCRIPTIONS.activeOn }),
-        status: t.arg({ type: ActionStatusEnum, description: FILTER_DESCRIPTIONS.status }),
-        focusArea: t.arg.id({ description: FILTER_DESCRIPTIONS.focusArea }),
-        municipality: t.arg({ type: 'MunicipalityCode', description: FILTER_DESCRIPTIONS.municipality }),
-      },
+      args: actionListArgs,
       resolve: (parent, args, context) => actionsOfMunicipality(context).load(parent.code, toFilter(args)),
     }),
     situationReports: t.field({
@@ -318,12 +334,7 @@ AgreementRef.implement({
     actions: t.field({
       type: [Action],
       description: ACTIONS_DESCRIPTION,
-      args: {
-        activeOn: t.arg({ type: 'Date', description: FILTER_DESCRIPTIONS.activeOn }),
-        status: t.arg({ type: ActionStatusEnum, description: FILTER_DESCRIPTIONS.status }),
-        focusArea: t.arg.id({ description: FILTER_DESCRIPTIONS.focusArea }),
-        municipality: t.arg({ type: 'MunicipalityCode', description: FILTER_DESCRIPTIONS.municipality }),
-      },
+      args: actionListArgs,
       resolve: (parent, args, context) => actionsOfAgreement(context).load(parent.id, toFilter(args)),
     }),
   }),
@@ -334,12 +345,7 @@ CitizenPromiseRef.implement({
     actions: t.field({
       type: [Action],
       description: ACTIONS_DESCRIPTION,
-      args: {
-        activeOn: t.arg({ type: 'Date', description: FILTER_DESCRIPTIONS.activeOn }),
-        status: t.arg({ type: ActionStatusEnum, description: FILTER_DESCRIPTIONS.status }),
-        focusArea: t.arg.id({ description: FILTER_DESCRIPTIONS.focusArea }),
-        municipality: t.arg({ type: 'MunicipalityCode', description: FILTER_DESCRIPTIONS.municipality }),
-      },
+      args: actionListArgs,
       resolve: (parent, args, context) => actionsOfPromise(context).load(parent.id, toFilter(args)),
     }),
   }),
@@ -350,12 +356,7 @@ FocusAreaRef.implement({
     actions: t.field({
       type: [Action],
       description: ACTIONS_DESCRIPTION,
-      args: {
-        activeOn: t.arg({ type: 'Date', description: FILTER_DESCRIPTIONS.activeOn }),
-        status: t.arg({ type: ActionStatusEnum, description: FILTER_DESCRIPTIONS.status }),
-        focusArea: t.arg.id({ description: FILTER_DESCRIPTIONS.focusArea }),
-        municipality: t.arg({ type: 'MunicipalityCode', description: FILTER_DESCRIPTIONS.municipality }),
-      },
+      args: actionListArgs,
       resolve: (parent, args, context) => actionsOfFocusArea(context).load(parent.code, toFilter(args)),
     }),
   }),
