@@ -59,8 +59,7 @@ function fromUrl(config: DatabaseConfig, url: string, poolSize: number, stop: ()
   // A pool error (a dropped idle connection) must not crash the process; the pool reconnects.
   pool.on('error', (error) => console.error(`[db] idle connection error: ${error.message}`));
   const factory = new PrismaPg(pool);
-  // Migrations run on a separate adapter so that the schema engine's shadow database logic keeps
-  // PrismaPg's own configuration; for the embedded database both share the one connection in turn.
+  // Prisma Client and the schema engine (migrations) share this adapter and its pool.
   return {
     config,
     url,
