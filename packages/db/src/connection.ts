@@ -3,6 +3,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { type DatabaseConfig, describeDatabase, withDatabase } from './config';
 import { countingAdapterFactory, StatementCounter } from './statements';
@@ -40,8 +41,15 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
     await ensurePostgresDatabase(config.url);
     return fromUrl(config, config.url, options.poolSize ?? 10, async () => {});
   }
-  if (config.dataDir) fs.mkdirSync(config.dataDir, { recursive: true });
-  const db = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
+  const unlock = config.dataDir ? lockDataDir(config.dataDir) : () => {};
+  let db: PGlite;
+  try {
+    db = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
+    await db.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   // The pool holds one connection, but node-postgres drops a connection after any SQL error and
   // opens a new one while the old socket may still be closing: the server must accept a few.
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
@@ -50,7 +58,47 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
   return fromUrl(config, url, 1, async () => {
     await server.stop();
     await db.close();
+    unlock();
   });
+}
+
+/** The file that marks an embedded data folder as open, holding the process id. */
+export const DATA_DIR_LOCK_FILE = 'samverkan.pid';
+
+/**
+ * Marks an embedded data folder as open by this process, and refuses it while another live
+ * process holds it: two PGlite instances on one folder would corrupt it (PGlite itself does not
+ * check). A mark left by a process that is gone is taken over. Returns the function that unlocks.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockFile = path.join(dataDir, DATA_DIR_LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => fs.rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(fs.readFileSync(lockFile, 'utf8').trim());
+      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
+        throw new Error(
+          `The embedded database at ${dataDir} is in use by process ${holder} (is the hub running? stop it first). ` +
+            `If no such process uses it, delete ${lockFile}.`,
+        );
+      }
+      fs.rmSync(lockFile, { force: true }); // left behind by a process that is gone
+    }
+  }
+  throw new Error(`Could not lock the embedded database at ${dataDir}.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function fromUrl(config: DatabaseConfig, url: string, poolSize: number, stop: () => Promise<void>): Database {

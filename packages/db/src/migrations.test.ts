@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { openDatabase } from './connection';
+import { DATA_DIR_LOCK_FILE, openDatabase } from './connection';
 import { applyMigrations, createMigration, migrationStatus, type PrismaProject } from './migrations';
 import { freshTestDatabase, testDatabaseKinds } from './testing';
 
@@ -98,5 +98,20 @@ describe('the embedded database', () => {
       await again.end();
       await read.close();
     }
+  });
+
+  it('refuses a data folder that another live process holds, and takes over one left by a process that is gone', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samverkan-pglite-'));
+    const first = await openDatabase({ kind: 'embedded', dataDir });
+    try {
+      await expect(openDatabase({ kind: 'embedded', dataDir })).rejects.toThrow(`in use by process ${process.pid}`);
+    } finally {
+      await first.close();
+    }
+    expect(fs.existsSync(path.join(dataDir, DATA_DIR_LOCK_FILE))).toBe(false);
+    // A process id that cannot be alive (beyond Linux's pid_max) marks a crashed process's folder.
+    fs.writeFileSync(path.join(dataDir, DATA_DIR_LOCK_FILE), '99999999');
+    const again = await openDatabase({ kind: 'embedded', dataDir });
+    await again.close();
   });
 });

@@ -1,4 +1,4 @@
-import { counties, findMunicipality, municipalities, parseCsv, policeRegions } from './index';
+import { counties, findLocalPoliceArea, findMunicipality, municipalities, parseCsv, parseCsvLines, policeRegions } from './index';
 
 describe('the geography facts', () => {
   it('has 7 polisregioner, 21 län and 290 kommuner with unique codes', () => {
@@ -28,5 +28,22 @@ describe('parseCsv', () => {
       ['x, y', 'he said "hej"'],
       ['två\nrader', 'z'],
     ]);
+  });
+
+  it('tells the line each row starts on, past blank lines and quoted line breaks, with ; as delimiter', () => {
+    expect(parseCsvLines('a;b\n\n"två\nrader";1,5\r\nx;y', ';')).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 3, fields: ['två\nrader', '1,5'] },
+      { line: 5, fields: ['x', 'y'] },
+    ]);
+  });
+});
+
+describe('lokalpolisområden', () => {
+  it('knows the areas of the first real records, each covering known kommuner of its own region', () => {
+    const trelleborg = findLocalPoliceArea('trelleborg');
+    expect(trelleborg?.municipalityCodes).toEqual(['1263', '1287', '1233']);
+    for (const code of trelleborg!.municipalityCodes) expect(findMunicipality(code)?.policeRegionCode).toBe(trelleborg!.policeRegionCode);
+    expect(findLocalPoliceArea('atlantis')).toBeUndefined();
   });
 });

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseCsvRecords } from './csv';
 
-export { parseCsv, parseCsvRecords } from './csv';
+export { type CsvLine, parseCsv, parseCsvLines, parseCsvRecords } from './csv';
+export { findLocalPoliceArea, type LocalPoliceAreaFact, localPoliceAreas } from './local-police-areas';
 
 /** A polisregion (police region). */
 export interface PoliceRegionFact {

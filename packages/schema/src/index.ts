@@ -11,3 +11,4 @@ export * from './compose';
 export * from './loaders';
 export * from './focus-areas';
 export * from './validate';
+export * from './indicators';

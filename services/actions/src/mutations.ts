@@ -4,6 +4,8 @@ import {
   checkedPeriod,
   conflict,
   forbidden,
+  findIndicator,
+  indicatorCatalogue,
   isFocusAreaCode,
   isoDateToUtc,
   notFound,
@@ -248,7 +250,9 @@ builder.mutationFields((t) => ({
         if (!action) throw notFound(`No åtgärd has the id "${args.actionId}".`, { field: 'actionId' });
         const author = requireWriter(context.actor, action.municipalityCode);
         const codes = (args.input.indicatorCodes ?? []).map((code, index) => {
-          if (!/^[A-Z][A-Z0-9_]{1,49}$/.test(code)) throw badInput(`\`indicatorCodes[${index}]\` "${code}" is not an indicator code (capitals, digits and _).`, { field: `indicatorCodes[${index}]` });
+          if (!findIndicator(code)) {
+            throw badInput(`\`indicatorCodes[${index}]\` "${code}" is not in the indicator catalogue: use ${indicatorCatalogue.map((i) => i.code).join(', ')}.`, { field: `indicatorCodes[${index}]` });
+          }
           return code;
         });
         await tx.followUp.create({

@@ -1,8 +1,7 @@
-import { counties, municipalities, policeRegions } from '@samverkan/geo';
+import { counties, localPoliceAreas, municipalities, policeRegions } from '@samverkan/geo';
 import type { PrismaClient } from './db';
 import { focusAreaCatalogue, isoDateToUtc } from '@samverkan/schema';
 import { agreementSeeds } from './reference/agreements';
-import { localPoliceAreaSeeds } from './reference/local-police-areas';
 
 /** Everything this service loads at start-up, in order. Idempotent. */
 export async function seedReferenceData(db: PrismaClient): Promise<void> {
@@ -97,7 +96,7 @@ export async function seedGeography(db: PrismaClient): Promise<void> {
         await tx.municipality.update({ where: { code: m.code }, data: { name: m.name, countyCode: m.countyCode } });
       }
     }
-    for (const area of localPoliceAreaSeeds) {
+    for (const area of localPoliceAreas) {
       const data = { name: area.name, policeRegionCode: area.policeRegionCode };
       await tx.localPoliceArea.upsert({ where: { id: area.id }, create: { id: area.id, ...data }, update: data });
       await tx.localPoliceAreaMunicipality.createMany({

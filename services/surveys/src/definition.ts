@@ -2,6 +2,7 @@ import type { SubgraphDefinition } from '@samverkan/server';
 import path from 'node:path';
 import { createClient, type PrismaClient } from './db';
 import { schema } from './schema';
+import { demoDataWanted, seedDemoData, seedReferenceData } from './seed';
 
 /** The surveys subgraph, as the runner and the tests start it. */
 export const surveysSubgraph: SubgraphDefinition<PrismaClient> = {
@@ -10,4 +11,9 @@ export const surveysSubgraph: SubgraphDefinition<PrismaClient> = {
   defaultPort: 4003,
   schema,
   createClient,
+  seed: async (db) => {
+    await seedReferenceData(db);
+    // npm start asks for the demo data (SAMVERKAN_DEMO_DATA=1); tests load it when they need it.
+    if (demoDataWanted()) await seedDemoData(db);
+  },
 };

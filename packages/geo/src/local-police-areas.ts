@@ -1,8 +1,10 @@
 /**
- * Lokalpolisområden seeded at start-up. The hub starts with the areas its first real records need;
- * an administrator adds the rest. Each entry says where its facts come from.
+ * The lokalpolisområden the hub knows: those its first real records need (agreements, survey
+ * results). Shared, because the agreements subgraph serves them and the surveys subgraph checks
+ * the areas of imported results against them. Each entry says where its facts come from; add an
+ * area here (with its source) before importing its results.
  */
-export interface LocalPoliceAreaSeed {
+export interface LocalPoliceAreaFact {
   /** Stable id (the key of `LocalPoliceArea`). */
   id: string;
   /** Name as Polisen writes it. */
@@ -14,7 +16,7 @@ export interface LocalPoliceAreaSeed {
   source: string;
 }
 
-export const localPoliceAreaSeeds: readonly LocalPoliceAreaSeed[] = [
+export const localPoliceAreas: readonly LocalPoliceAreaFact[] = [
   {
     id: 'lund',
     name: 'Lokalpolisområde Lund',
@@ -45,3 +47,10 @@ export const localPoliceAreaSeeds: readonly LocalPoliceAreaSeed[] = [
     source: 'Polisregion Syd trygghetsmätning: LPO Trelleborg covers Svedala, Trelleborg and Vellinge',
   },
 ];
+
+const localPoliceAreaById = new Map(localPoliceAreas.map((area) => [area.id, area]));
+
+/** The lokalpolisområde with this id, or undefined. */
+export function findLocalPoliceArea(id: string): LocalPoliceAreaFact | undefined {
+  return localPoliceAreaById.get(id);
+}

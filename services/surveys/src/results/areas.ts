@@ -1,0 +1,51 @@
+import { findLocalPoliceArea, findMunicipality, isPoliceRegionCode } from '@samverkan/geo';
+import type { AreaLevel } from '../generated/prisma/client';
+
+/** The code of the whole country as an area (Kolada writes 0000; the hub writes SE). */
+export const COUNTRY_CODE = 'SE';
+
+/** An area a result is for, with the geography the comparisons filter on. */
+export interface ResultArea {
+  level: AreaLevel;
+  /** SE, a polisregion code, a lokalpolisområde id, or a kommun code (also for a delområde). */
+  code: string;
+  /** The delområde's name for SUB_AREA; empty otherwise. */
+  subAreaName: string;
+  municipalityCode: string | null;
+  policeRegionCode: string | null;
+  countyCode: string | null;
+}
+
+/**
+ * Checks an area against the shared geography and fills in its kommun, län and polisregion.
+ * Returns the area, or the reason it is not one (in words a person importing a file understands).
+ */
+export function resolveArea(level: AreaLevel, code: string, subAreaName = ''): ResultArea | string {
+  const none = { subAreaName: '', municipalityCode: null, policeRegionCode: null, countyCode: null };
+  switch (level) {
+    case 'COUNTRY':
+      return code === COUNTRY_CODE ? { level, code, ...none } : `the country's area code is ${COUNTRY_CODE}, not "${code}"`;
+    case 'POLICE_REGION':
+      return isPoliceRegionCode(code) ? { level, code, ...none, policeRegionCode: code } : `"${code}" is not a polisregion code (NORD, MITT, STOCKHOLM, OST, VAST, SYD, BERGSLAGEN)`;
+    case 'LOCAL_POLICE_AREA': {
+      const area = findLocalPoliceArea(code);
+      if (!area) return `"${code}" is not a lokalpolisområde the hub knows (add it to packages/geo's list first)`;
+      return { level, code, ...none, policeRegionCode: area.policeRegionCode };
+    }
+    case 'MUNICIPALITY':
+    case 'SUB_AREA': {
+      const municipality = findMunicipality(code);
+      if (!municipality) return `"${code}" is not a kommun code (four digits, e.g. 1281)`;
+      const name = subAreaName.trim();
+      if (level === 'SUB_AREA' && !name) return 'a delområde needs its name (column area_name)';
+      return {
+        level,
+        code,
+        subAreaName: level === 'SUB_AREA' ? name : '',
+        municipalityCode: code,
+        policeRegionCode: municipality.policeRegionCode,
+        countyCode: municipality.countyCode,
+      };
+    }
+  }
+}
