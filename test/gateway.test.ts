@@ -1,6 +1,7 @@
 import { testDatabaseKinds } from '@samverkan/db';
 import { signActorHeaders, signDevelopmentToken } from '@samverkan/schema';
 import { postGraphQL } from '@samverkan/server';
+import { seedDemoData } from '../services/surveys/src/seed';
 import { startTestHub, TEST_JWT_SECRET, type TestHub } from './support/hub';
 
 describe.each(testDatabaseKinds())('the gateway over three subgraphs on %s', (kind) => {
@@ -10,7 +11,7 @@ describe.each(testDatabaseKinds())('the gateway over three subgraphs on %s', (ki
     await hub.actions.client.action.create({
       data: { municipalityCode: '1281', title: 'Kamerabevakning i Klostergården', status: 'ONGOING', startsOn: new Date('2019-03-01') },
     });
-    await hub.surveys.client.surveyResult.create({ data: { municipalityCode: '1281', indicatorCode: 'PROBLEM_INDEX', year: 2019, value: 1.78, respondents: 1884 } });
+    await seedDemoData(hub.surveys.client, { from: 2019, to: 2019 });
   });
   afterAll(() => hub?.close());
 
@@ -38,7 +39,7 @@ describe.each(testDatabaseKinds())('the gateway over three subgraphs on %s', (ki
         name
         localPoliceAreas { name }
         actions(activeOn: "2019-06-01") { title status startsOn }
-        surveyResults { indicatorCode year value respondents }
+        surveyResults(indicator: "PROBLEM_INDEX", origins: [DEMO]) { year value demo survey { instrument { code } } }
       }
     }`);
     expect(body.errors).toBeUndefined();
@@ -46,7 +47,8 @@ describe.each(testDatabaseKinds())('the gateway over three subgraphs on %s', (ki
     expect(municipality.name).toBe('Lund');
     expect(municipality.localPoliceAreas).toEqual([{ name: 'Lokalpolisområde Lund' }]);
     expect(municipality.actions).toContainEqual({ title: 'Kamerabevakning i Klostergården', status: 'ONGOING', startsOn: '2019-03-01' });
-    expect(municipality.surveyResults).toEqual([{ indicatorCode: 'PROBLEM_INDEX', year: 2019, value: 1.78, respondents: 1884 }]);
+    const demoValue = await hub.surveys.client.surveyResult.findFirstOrThrow({ where: { areaCode: '1281', indicatorCode: 'PROBLEM_INDEX', origin: 'DEMO' } });
+    expect(municipality.surveyResults).toEqual([{ year: 2019, value: demoValue.value, demo: true, survey: { instrument: { code: 'POLISEN_SYD' } } }]);
   });
 
   it('fetches each subgraph once for a whole region (the join is batched)', async () => {

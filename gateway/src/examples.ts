@@ -87,16 +87,76 @@ query ComplianceSyd($on: Date = "2025-06-01") {
 `,
   },
   {
-    title: 'En kommun i alla tre subgrafer',
+    title: 'En kommun i alla tre subgrafer (DEMO)',
     query: `# One query that reaches all three subgraphs: geography (agreements),
 # åtgärder (actions) and trygghetsmätning results (surveys).
+# DEMO: npm start loads made-up survey values, flagged DEMO; real ones need origins: [PUBLISHED].
 query LundAcrossSubgraphs($activeOn: Date = "2025-06-01") {
   municipality(code: "1281") {
     name
     policeRegion { name }
     actions(activeOn: $activeOn) { title status startsOn endsOn }
-    surveyResults { indicatorCode year value respondents }
+    surveyResults(indicator: "PROBLEM_INDEX", from: 2021, to: 2025, origins: [DEMO]) {
+      year value respondents demo
+      survey { instrument { name } }
+    }
   }
+}
+`,
+  },
+  {
+    title: 'DEMO · Region Syd rankad på problemindex',
+    query: `# DEMO DATA: the values are made up (origins: [DEMO]); real results are imported with
+# npm run survey:import. Ranks region Syd's 58 kommuner on the total problem index (0–6, higher
+# is worse) with the median, the change since last year and since 2016, and each kommun's
+# agreement in force (from the agreements subgraph).
+query RankSyd($year: Int = 2025, $baseYear: Int = 2016, $on: Date = "2025-06-01") {
+  indicatorComparison(indicator: "PROBLEM_INDEX", year: $year, baseYear: $baseYear, policeRegion: "SYD", origins: [DEMO]) {
+    indicator { name unit direction }
+    instrument { name }
+    median
+    rows {
+      rank
+      area { name }
+      value
+      percentile
+      changeFromPreviousYear
+      changeFromBaseYear
+      policeRegionValue
+      result { respondents demo }
+      municipality { activeAgreement(on: $on) { title validFrom validTo } }
+    }
+    export(format: CSV) { fileName text }
+  }
+}
+`,
+  },
+  {
+    title: 'DEMO · Trend: otrygghet i Skåne 2016–2025',
+    query: `# DEMO DATA (made up). Share of residents who feel unsafe outdoors late in the evening, year by
+# year, for every kommun in Skåne län (12).
+query UnsafeOutdoorsSkane {
+  indicatorTrend(indicator: "UNSAFE_OUTDOORS", from: 2016, to: 2025, county: "12", origins: [DEMO]) {
+    instrument { name }
+    series {
+      area { name }
+      points { year value respondents demo }
+    }
+  }
+}
+`,
+  },
+  {
+    title: 'Trygghetsmätning: publicerade resultat',
+    query: `# Published results only (the default): lokalpolisområde Trelleborg's total problem index as
+# Polisregion Syd published it, and the catalogue of indicators and instruments.
+query Published {
+  localPoliceAreas(policeRegion: "SYD") {
+    name
+    surveyResults(indicator: "PROBLEM_INDEX") { year value respondents survey { source } }
+  }
+  indicators { code name unit direction category }
+  surveyInstruments { code name organiser firstYear units }
 }
 `,
   },

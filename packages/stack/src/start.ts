@@ -32,7 +32,9 @@ const children = new Map<string, ChildProcess>();
 let stopping = false;
 
 function start(part: Part): ChildProcess {
-  const child = spawn(process.execPath, [path.join(root, part.script)], { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The hub starts with demo survey values (flagged DEMO) unless SAMVERKAN_DEMO_DATA=0.
+  const env = { SAMVERKAN_DEMO_DATA: '1', ...process.env };
+  const child = spawn(process.execPath, [path.join(root, part.script)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) {
     readline.createInterface({ input: stream! }).on('line', (line) => {
       const text = line.startsWith(`[${part.name}] `) ? line.slice(part.name.length + 3) : line;

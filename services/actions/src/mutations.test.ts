@@ -64,6 +64,8 @@ describe.each(testDatabaseKinds())('writing actions on %s', (kind) => {
 
     const followUp = await as(malmo, 'mutation ($id: ID!) { addFollowUp(actionId: $id, input: { date: "2025-12-10", text: "Färre upplever otrygghet på torget.", outcome: PARTLY, indicatorCodes: ["UNSAFE_OUTDOORS"] }) { followUps { text outcome indicatorCodes } } }', { id: action.id });
     expect(followUp.body.data).toEqual({ addFollowUp: { followUps: [{ text: 'Färre upplever otrygghet på torget.', outcome: 'PARTLY', indicatorCodes: ['UNSAFE_OUTDOORS'] }] } });
+    const unknownIndicator = await as(malmo, 'mutation ($id: ID!) { addFollowUp(actionId: $id, input: { date: "2025-12-11", text: "x", outcome: PARTLY, indicatorCodes: ["HAPPINESS"] }) { id } }', { id: action.id });
+    expect(unknownIndicator.body.errors?.[0]?.message).toMatch(/`indicatorCodes\[0\]` "HAPPINESS" is not in the indicator catalogue: use PROBLEM_INDEX, UNSAFE_OUTDOORS/);
   });
 
   it.each([

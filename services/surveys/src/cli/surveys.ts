@@ -15,12 +15,15 @@ const USAGE = `Usage: samverkan-surveys <command>
       one transaction; refused rows are listed with their line and reason. Importing the same file
       again changes nothing. Exit status: 0 all rows imported, 2 some rows refused, 1 failed.
       --by        who imports, recorded with the import (default: the system user)
-      --progress  draw the progress bar even when the output is not a terminal
+      --progress  draw the progress bar for a small file too (large files always get one)
   demo
       Loads the demo data (every value flagged DEMO), as npm start does.
 
 The database is the surveys subgraph's (POSTGRES_URL, SURVEYS_DATABASE_URL or the embedded one
 under .data/surveys; stop the hub first when it runs on the embedded database).`;
+
+/** Files with at least this many rows get a progress bar. */
+const LARGE_FILE_ROWS = 10_000;
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -51,10 +54,12 @@ async function main(argv: string[]): Promise<number> {
     }
     // npm run … changes into the workspace; a relative path means the caller's folder (INIT_CWD).
     const filePath = path.resolve(process.env.INIT_CWD ?? process.cwd(), file!);
-    const bar = progressBar(process.stderr, path.basename(file!), { interactive: process.stderr.isTTY || args.includes('--progress') });
+    const bar = progressBar(process.stderr, path.basename(file!));
+    const forced = args.includes('--progress');
     const summary = await importResultsFile(db, filePath, {
       importedBy: option(args, '--by') ?? os.userInfo().username,
-      onProgress: (done, total) => bar.update(done, total),
+      // A bar for large files (or when asked): a small file is done before a bar would help.
+      onProgress: (done, total) => (forced || total >= LARGE_FILE_ROWS) && bar.update(done, total),
     });
     bar.finish();
     console.log(
