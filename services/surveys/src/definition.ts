@@ -14,6 +14,9 @@ export const surveysSubgraph: SubgraphDefinition<PrismaClient> = {
   seed: async (db) => {
     await seedReferenceData(db);
     // npm start asks for the demo data (SAMVERKAN_DEMO_DATA=1); tests load it when they need it.
-    if (demoDataWanted()) await seedDemoData(db);
+    if (demoDataWanted()) {
+      const written = await seedDemoData(db);
+      if (written) console.log(`[surveys] loaded ${written.toLocaleString('sv-SE')} demo survey results (flagged DEMO; SAMVERKAN_DEMO_DATA=0 leaves them out)`);
+    }
   },
 };
