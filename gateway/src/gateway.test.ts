@@ -15,7 +15,7 @@ describe('the gateway configuration', () => {
   it('reads ports, subgraph URLs and secrets from the environment', () => {
     expect(
       gatewayOptionsFromEnv({ PORT: '5000', ACTIONS_URL: 'http://10.0.0.2:4002/graphql', SAMVERKAN_JWT_SECRET: 'j', SAMVERKAN_HOP_SECRET: 'h' }),
-    ).toEqual({ port: 5000, subgraphUrls: { actions: 'http://10.0.0.2:4002/graphql' }, tokens: { secret: 'j' }, hopSecret: 'h' });
+    ).toEqual({ port: 5000, subgraphUrls: { actions: 'http://10.0.0.2:4002/graphql' }, tokens: { secret: 'j' }, hopSecret: 'h', limits: {} });
   });
 
   it('refuses to start in production with the development secrets', async () => {

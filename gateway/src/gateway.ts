@@ -18,6 +18,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createGraphiQLPage } from './graphiql';
+import { createRateLimiter, DEFAULT_LIMITS, limitRules, limitsFromEnv, type RequestLimits, useOperationChecks } from './limits';
 
 /** The context of one gateway request. */
 export interface GatewayContext {
@@ -40,6 +41,8 @@ export interface GatewayOptions {
   hopSecret?: string;
   /** How long a subgraph's readiness check may take, in ms. @default 2000 */
   readinessTimeoutMs?: number;
+  /** Limits on each request (depth, aliases, cost, tokens, size, rate, introspection). @default see `RequestLimits` */
+  limits?: RequestLimits;
   /** Whether to log to the console. @default true */
   log?: boolean;
 }
@@ -62,6 +65,9 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
+/** The longest error message sent to a client, in characters. */
+const MAX_ERROR_MESSAGE = 500;
+
 /** The committed supergraph, composed at build time. */
 export const SUPERGRAPH_PATH = path.join(__dirname, '..', 'supergraph.graphql');
 
@@ -83,6 +89,7 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Gat
       ...(env.SAMVERKAN_JWT_AUDIENCE ? { audience: env.SAMVERKAN_JWT_AUDIENCE } : {}),
     },
     ...(env.SAMVERKAN_HOP_SECRET ? { hopSecret: env.SAMVERKAN_HOP_SECRET } : {}),
+    limits: limitsFromEnv(env),
   };
 }
 
@@ -136,12 +143,21 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
         },
       }),
   });
+  const limits = { ...DEFAULT_LIMITS, introspection: !production, ...options.limits };
   const server = new ApolloServer<GatewayContext>({
     gateway,
     // The process stops the server itself (see index.ts), in order.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), useOperationChecks()],
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+    introspection: limits.introspection,
+    validationRules: limitRules(limits),
+    parseOptions: { maxTokens: limits.maxTokens },
+    // Browsers may only send GraphQL with a JSON content type or a preflight header (Apollo's CSRF prevention).
+    csrfPrevention: true,
+    // A message that quotes a huge input (graphql-js quotes literals in full) is cut short.
+    formatError: (formatted) =>
+      formatted.message.length > MAX_ERROR_MESSAGE ? { ...formatted, message: `${formatted.message.slice(0, MAX_ERROR_MESSAGE)}… (message shortened)` } : formatted,
   });
   await server.start();
 
@@ -151,8 +167,24 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const subgraphStates = async () =>
     Object.fromEntries(await Promise.all(subgraphs.map(async (s) => [s.name, await checkSubgraph(s.url, readinessTimeoutMs)] as const)));
 
+  const rateLimiter = createRateLimiter(limits.rateLimitPerMinute);
   const handler = createGraphQLHttpHandler<GatewayContext>({
     server,
+    maxBodyBytes: limits.maxBodyBytes,
+    admit: async (request) => {
+      if (request.method !== 'POST' && !(request.url ?? '').includes('?')) return null; // GraphiQL's page
+      // A signed-in client is counted by its token's subject, anyone else by address.
+      const actor = await verifyToken(request.headers.authorization).catch(() => null);
+      const key = actor && 'subject' in actor ? `subject:${actor.subject}` : `address:${request.socket.remoteAddress ?? 'unknown'}`;
+      const verdict = rateLimiter.take(key);
+      if (verdict.allowed) return null;
+      return {
+        status: 429,
+        code: 'RATE_LIMITED',
+        message: `Too many requests: at most ${limits.rateLimitPerMinute} a minute per client. Try again in ${verdict.retryAfterSeconds} s.`,
+        headers: { 'retry-after': String(verdict.retryAfterSeconds) },
+      };
+    },
     context: async (request) => {
       try {
         return { actor: await verifyToken(request.headers.authorization) };

@@ -1,4 +1,5 @@
 /** ISO calendar dates (`YYYY-MM-DD`), the hub's `Date` scalar. */
+import { shownValue } from './errors';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -14,7 +15,7 @@ export class InvalidDateError extends Error {
 export function parseIsoDate(value: unknown): string {
   if (typeof value !== 'string') throw new InvalidDateError(`a date must be a string written YYYY-MM-DD, got ${typeof value}`);
   const match = ISO_DATE.exec(value);
-  if (!match) throw new InvalidDateError(`"${value}" is not a date written YYYY-MM-DD (e.g. 2024-02-14)`);
+  if (!match) throw new InvalidDateError(`${shownValue(value)} is not a date written YYYY-MM-DD (e.g. 2024-02-14)`);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12) throw new InvalidDateError(`"${value}" is not a date: month ${match[2]} does not exist`);
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();

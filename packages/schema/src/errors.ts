@@ -44,3 +44,13 @@ export function forbidden(message: string, details: Record<string, unknown> = {}
 export function conflict(message: string, details: Record<string, unknown> = {}): GraphQLError {
   return hubError(ErrorCode.Conflict, message, details);
 }
+
+/**
+ * A value as an error message shows it: quoted, and cut short when long, so that a huge input is
+ * never echoed back in full.
+ */
+export function shownValue(value: unknown, max = 40): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const cut = text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
+  return typeof value === 'string' ? `"${cut}"` : cut;
+}

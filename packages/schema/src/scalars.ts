@@ -1,7 +1,7 @@
 import { findMunicipality } from '@samverkan/geo';
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { formatIsoDate, InvalidDateError, parseIsoDate } from './dates';
-import { ErrorCode } from './errors';
+import { ErrorCode, shownValue } from './errors';
 
 function literalString(ast: ValueNode, scalar: string): string {
   if (ast.kind !== Kind.STRING) {
@@ -35,7 +35,7 @@ export const DateScalar = new GraphQLScalarType<string, string>({
 /** Checks a kommun code: four digits, and a kommun that exists. Returns it unchanged. */
 export function parseMunicipalityCode(value: unknown): string {
   if (typeof value !== 'string' || !/^\d{4}$/.test(value)) {
-    throw new Error(`${JSON.stringify(value)} is not a kommun code: SCB's four digits, e.g. "1281" for Lund`);
+    throw new Error(`${shownValue(value)} is not a kommun code: SCB's four digits, e.g. "1281" for Lund`);
   }
   if (!findMunicipality(value)) throw new Error(`no kommun has the code ${value}`);
   return value;

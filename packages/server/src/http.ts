@@ -16,6 +16,16 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   maxBodyBytes?: number;
   /** Other routes by path, tried before GraphQL (e.g. `/health`). The GraphQL path's entry runs first for it. */
   routes?: Record<string, RouteHandler>;
+  /** Checked before a GraphQL request's body is read; a refusal is sent as a GraphQL error (e.g. a rate limit). */
+  admit?: (request: IncomingMessage) => Promise<Refusal | null> | Refusal | null;
+}
+
+/** Why a request is turned away before it reaches GraphQL. */
+export interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+  headers?: Record<string, string>;
 }
 
 /** Sends a JSON body. */
@@ -26,8 +36,10 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 }
 
 /** Sends a GraphQL-shaped error response (for requests that never reach GraphQL execution). */
-export function sendGraphQLError(response: ServerResponse, status: number, code: string, message: string): void {
-  sendJson(response, status, { errors: [{ message, extensions: { code } }] });
+export function sendGraphQLError(response: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  response.end(text);
 }
 
 class BodyTooLargeError extends Error {}
@@ -60,6 +72,12 @@ export function createGraphQLHttpHandler<Context extends BaseContext>(options: G
         sendGraphQLError(response, 404, 'NOT_FOUND', `Nothing is served at ${url.pathname}; GraphQL is at ${graphqlPath}.`);
         return;
       }
+      const refusal = options.admit ? await options.admit(request) : null;
+      if (refusal) {
+        // The body is not read: let the connection close rather than drain a large upload.
+        sendGraphQLError(response, refusal.status, refusal.code, refusal.message, refusal.headers);
+        return;
+      }
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -71,10 +89,17 @@ export function createGraphQLHttpHandler<Context extends BaseContext>(options: G
           text = await readBody(request, maxBodyBytes);
         } catch (error) {
           if (error instanceof BodyTooLargeError) {
-            sendGraphQLError(response, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes.`);
+            // Let the client finish sending (discarded), so that it reads the answer, then close.
+            request.resume();
+            sendGraphQLError(response, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes.`, { connection: 'close' });
             return;
           }
           throw error;
+        }
+        // PostgreSQL text cannot hold the NUL character: refuse it here, clearly, for every field.
+        if (/\\u0000/i.test(text) || text.includes('\0')) {
+          sendGraphQLError(response, 400, 'BAD_USER_INPUT', 'Text may not contain the NUL character (U+0000).');
+          return;
         }
         const contentType = headers.get('content-type') ?? '';
         if (contentType.includes('json')) {

@@ -104,6 +104,13 @@ export async function startSubgraph<Client extends PrismaClientLike>(
       includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
       // Inline traces are for Apollo's hosted studio; they cost time on every request.
       plugins: [ApolloServerPluginInlineTraceDisabled()],
+      // An unexpected error (a database error, a bug) is logged in full here; the client learns
+      // only that it happened, never a query, a path or a stack.
+      formatError: (formatted, error) => {
+        if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR' || process.env.NODE_ENV === 'development') return formatted;
+        console.error(`[${definition.name}] unexpected error:`, error);
+        return { ...formatted, message: `The ${definition.name} subgraph failed unexpectedly; the error is logged there.`, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      },
     });
     await apollo.start();
     const db = client;
