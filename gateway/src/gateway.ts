@@ -39,6 +39,8 @@ export interface GatewayOptions {
   tokens?: TokenVerifierOptions;
   /** The secret that signs the actor towards subgraphs. @default the development secret (`SAMVERKAN_HOP_SECRET`) */
   hopSecret?: string;
+  /** How long a subgraph may take to answer one fetch, in ms, before its part is given up. @default 10000 (`SAMVERKAN_SUBGRAPH_TIMEOUT_MS`) */
+  subgraphTimeoutMs?: number;
   /** How long a subgraph's readiness check may take, in ms. @default 2000 */
   readinessTimeoutMs?: number;
   /** Limits on each request (depth, aliases, cost, tokens, size, rate, introspection). @default see `RequestLimits` */
@@ -48,11 +50,39 @@ export interface GatewayOptions {
 }
 
 /**
- * A subgraph data source that passes a subgraph's own error messages on. A subgraph answers HTTP 400
- * when it refuses a value the gateway cannot check (a custom scalar such as `Date`); Apollo's data
- * source would report only "400: Bad Request".
+ * A subgraph data source that passes a subgraph's own error messages on, and says which subgraph
+ * failed when one is down or slow. A subgraph answers HTTP 400 when it refuses a value the gateway
+ * cannot check (a custom scalar such as `Date`); Apollo's data source would report only
+ * "400: Bad Request". A subgraph that does not answer within the timeout is given up on: the
+ * answer holds what the other subgraphs gave, with an error naming the missing one.
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraphName: string,
+    private readonly timeoutMs: number,
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+  ) {
+    super({
+      ...config,
+      // Node's fetch (undici) keeps connections alive; each request gets its own deadline.
+      // The cast: Apollo's Fetcher type names node-fetch's classes, which undici's match in use.
+      fetcher: ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as RemoteGraphQLDataSource['fetcher'],
+    });
+  }
+
+  override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error; // the subgraph answered, with an error
+      const cause = (error as { cause?: { code?: string } }).cause;
+      const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : (cause?.code ?? (error as Error).message);
+      throw new GraphQLError(`The ${this.subgraphName} subgraph is unavailable (${reason}); the fields it serves are missing from this answer.`, {
+        extensions: { code: ErrorCode.ServiceUnavailable, serviceName: this.subgraphName },
+      });
+    }
+  }
+
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
     const error = await super.errorFromResponse(response);
     const body = (error.extensions.response as { body?: unknown } | undefined)?.body as
@@ -90,6 +120,7 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Gat
     },
     ...(env.SAMVERKAN_HOP_SECRET ? { hopSecret: env.SAMVERKAN_HOP_SECRET } : {}),
     limits: limitsFromEnv(env),
+    ...(env.SAMVERKAN_SUBGRAPH_TIMEOUT_MS ? { subgraphTimeoutMs: Number(env.SAMVERKAN_SUBGRAPH_TIMEOUT_MS) } : {}),
   };
 }
 
@@ -135,7 +166,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new SubgraphDataSource({
+      new SubgraphDataSource(name, options.subgraphTimeoutMs ?? 10_000, {
         url: urlOf.get(name) ?? url,
         willSendRequest: ({ request, context }) => {
           const headers = signActorHeaders(context.actor ?? { role: 'anonymous' }, hopSecret);

@@ -13,6 +13,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import type { HistoryEntryShape } from './audit';
 import { type AuthScopes, authScopesFor } from './auth';
 import type { SubgraphContext } from './context';
 import { DateScalar, MunicipalityCodeScalar } from './scalars';
@@ -23,6 +24,10 @@ export interface SharedSchemaTypes<Context extends SubgraphContext, PrismaTypes 
   PrismaTypes: PrismaTypes;
   AuthScopes: AuthScopes;
   DefaultFieldNullability: false;
+  Objects: {
+    HistoryEntry: HistoryEntryShape;
+    FieldChange: HistoryEntryShape['changes'][number];
+  };
   Scalars: {
     ID: { Input: string; Output: string | number };
     Date: { Input: string; Output: string | Date };
@@ -66,6 +71,7 @@ export function createSubgraphBuilder<Context extends SubgraphContext, PrismaTyp
   });
   builder.addScalarType('Date', DateScalar);
   builder.addScalarType('MunicipalityCode', MunicipalityCodeScalar);
+  defineHistoryTypes(builder);
   return builder;
 }
 
@@ -79,3 +85,42 @@ export const SUBGRAPH_SCHEMA_OPTIONS = {
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',
   federationDirectives: ['@key', '@shareable', '@external', '@extends', '@requires', '@provides', '@inaccessible'],
 };
+
+/** A value of a changed field as text: strings as they are, anything else as JSON; null stays null. */
+function asText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * `HistoryEntry` and `FieldChange`, the same in every subgraph (value types, shareable): what a
+ * record's `history` field shows of the audit trail.
+ */
+function defineHistoryTypes<Context extends SubgraphContext, PrismaTypes extends object>(
+  builder: PothosSchemaTypesBuilder<Context, PrismaTypes>,
+): void {
+  builder.objectType('FieldChange', {
+    description: 'Ändrat fält: one field a write changed, with its value before and after (as text; JSON for lists and objects).',
+    shareable: true,
+    fields: (t) => ({
+      field: t.exposeString('field', { description: 'Fält: the field\'s name in the API.' }),
+      before: t.string({ nullable: true, description: 'Före: the value before (null when there was none).', resolve: (change) => asText(change.before) }),
+      after: t.string({ nullable: true, description: 'Efter: the value after (null when it was cleared).', resolve: (change) => asText(change.after) }),
+    }),
+  });
+  builder.objectType('HistoryEntry', {
+    description: 'Ändring: one write to a record, from the audit trail: who, when, which operation, and what it changed.',
+    shareable: true,
+    fields: (t) => ({
+      at: t.string({ description: 'Tidpunkt (ISO 8601, UTC).', resolve: (entry) => entry.at.toISOString() }),
+      actorRole: t.exposeString('actorRole', { description: 'Roll of the writer: kommun, police, analyst, admin.' }),
+      actorSubject: t.exposeString('actorSubject', { description: 'Användare: the writer\'s user id (the token\'s subject).' }),
+      operation: t.exposeString('operation', { description: 'Operation: the mutation or command, e.g. createAction.' }),
+      changes: t.field({ type: ['FieldChange'], description: 'Ändringar: the fields it changed.', resolve: (entry) => entry.changes }),
+    }),
+  });
+}
+
+type PothosSchemaTypesBuilder<Context extends SubgraphContext, PrismaTypes extends object> = PothosSchemaTypes.SchemaBuilder<
+  PothosSchemaTypes.ExtendDefaultTypes<SharedSchemaTypes<Context, PrismaTypes>>
+>;

@@ -12,3 +12,4 @@ export * from './loaders';
 export * from './focus-areas';
 export * from './validate';
 export * from './indicators';
+export * from './audit';

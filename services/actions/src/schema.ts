@@ -71,7 +71,7 @@ export const Action = builder.prismaObject('Action', {
     status: t.field({ type: ActionStatusEnum, description: 'Status: planerad, pågående, genomförd or avbruten.', resolve: (action) => action.status }),
     startsOn: t.field({ ...date('Startdatum: when the åtgärd starts, if known.'), resolve: (action) => action.startsOn }),
     endsOn: t.field({ ...date('Slutdatum: when the åtgärd ends, if known.'), resolve: (action) => action.endsOn }),
-    municipality: t.field({ type: MunicipalityRef, description: 'Kommun: the kommun the åtgärd belongs to.', resolve: (action) => ({ code: action.municipalityCode }) }),
+    municipality: t.field({ type: MunicipalityRef, nullable: true, description: 'Kommun: the kommun the åtgärd belongs to.', resolve: (action) => ({ code: action.municipalityCode }) }),
     focusArea: t.field({
       type: FocusAreaRef,
       nullable: true,
@@ -115,7 +115,7 @@ export const SituationReport = builder.prismaObject('SituationReport', {
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Id.' }),
     title: t.exposeString('title', { description: 'Titel.' }),
-    municipality: t.field({ type: MunicipalityRef, description: 'Kommun.', resolve: (r) => ({ code: r.municipalityCode }) }),
+    municipality: t.field({ type: MunicipalityRef, nullable: true, description: 'Kommun.', resolve: (r) => ({ code: r.municipalityCode }) }),
     localPoliceAreaIds: t.exposeStringList('localPoliceAreaIds', { description: 'Lokalpolisområden that took part, by id.' }),
     periodFrom: t.field({ ...date('Period från.'), resolve: (r) => r.periodFrom }),
     periodTo: t.field({ ...date('Period till.'), resolve: (r) => r.periodTo }),
@@ -196,7 +196,7 @@ export const ActionPlan = builder.prismaObject('ActionPlan', {
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Id.' }),
     title: t.exposeString('title', { description: 'Titel.' }),
-    municipality: t.field({ type: MunicipalityRef, description: 'Kommun.', resolve: (p) => ({ code: p.municipalityCode }) }),
+    municipality: t.field({ type: MunicipalityRef, nullable: true, description: 'Kommun.', resolve: (p) => ({ code: p.municipalityCode }) }),
     decidedOn: t.field({ ...date('Beslutad.'), resolve: (p) => p.decidedOn }),
     decidedBy: t.exposeString('decidedBy', { nullable: true, description: 'Beslutad av.' }),
     periodFrom: t.field({ ...date('Period från.'), resolve: (p) => p.periodFrom }),
@@ -289,7 +289,7 @@ const complianceOfMunicipality = filteredGroupLoader(
 const ComplianceRef = builder.objectRef<Awaited<ReturnType<typeof complianceOn>>[number]>('Compliance').implement({
   description: 'Efterlevnad: a kommun\'s standing against Lag (2023:196) on a day.',
   fields: (t) => ({
-    municipality: t.field({ type: MunicipalityRef, description: 'Kommun.', resolve: (row) => ({ code: row.municipalityCode }) }),
+    municipality: t.field({ type: MunicipalityRef, nullable: true, description: 'Kommun.', resolve: (row) => ({ code: row.municipalityCode }) }),
     compliant: t.exposeBoolean('compliant', { description: 'Uppfyller lagen: a lägesbild at most two years old and an åtgärdsplan decided on or after it.' }),
     hasCurrentSituationReport: t.exposeBoolean('hasCurrentSituationReport', { description: 'Aktuell lägesbild: decided at most two years before the day.' }),
     situationReportDecidedOn: t.field({ ...date('The newest lägesbild\'s decision day, if any.'), resolve: (row) => row.situationReport?.decidedOn ?? null }),
@@ -305,22 +305,26 @@ MunicipalityRef.implement({
   fields: (t) => ({
     actions: t.field({
       type: [Action],
+      nullable: true,
       description: ACTIONS_DESCRIPTION,
       args: actionListArgs,
       resolve: (parent, args, context) => actionsOfMunicipality(context).load(parent.code, toFilter(args)),
     }),
     situationReports: t.field({
       type: [SituationReport],
+      nullable: true,
       description: 'Lägesbilder of the kommun, newest first.',
       resolve: (m, _args, context) => reportsOfMunicipality(context).load(m.code, null),
     }),
     actionPlans: t.field({
       type: [ActionPlan],
+      nullable: true,
       description: 'Åtgärdsplaner of the kommun, newest first.',
       resolve: (m, _args, context) => plansOfMunicipality(context).load(m.code, null),
     }),
     compliance: t.field({
       type: ComplianceRef,
+      nullable: true,
       description: 'Efterlevnad: the kommun\'s standing against Lag (2023:196) on a day (today by default).',
       args: { on: t.arg({ type: 'Date', description: 'The day (YYYY-MM-DD).' }) },
       resolve: async (m, args, context) => (await complianceOfMunicipality(context).load(m.code, args.on ?? todayInSweden()))[0]!,
@@ -333,6 +337,7 @@ AgreementRef.implement({
   fields: (t) => ({
     actions: t.field({
       type: [Action],
+      nullable: true,
       description: ACTIONS_DESCRIPTION,
       args: actionListArgs,
       resolve: (parent, args, context) => actionsOfAgreement(context).load(parent.id, toFilter(args)),
@@ -344,6 +349,7 @@ CitizenPromiseRef.implement({
   fields: (t) => ({
     actions: t.field({
       type: [Action],
+      nullable: true,
       description: ACTIONS_DESCRIPTION,
       args: actionListArgs,
       resolve: (parent, args, context) => actionsOfPromise(context).load(parent.id, toFilter(args)),
@@ -355,6 +361,7 @@ FocusAreaRef.implement({
   fields: (t) => ({
     actions: t.field({
       type: [Action],
+      nullable: true,
       description: ACTIONS_DESCRIPTION,
       args: actionListArgs,
       resolve: (parent, args, context) => actionsOfFocusArea(context).load(parent.code, toFilter(args)),

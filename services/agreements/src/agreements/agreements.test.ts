@@ -180,6 +180,31 @@ describe.each(testDatabaseKinds())('agreements on %s', (kind) => {
       expect((await as(null, '{ agreement(id: "' + draftId + '") { id } }')).body.data).toEqual({ agreement: { id: draftId } });
     });
 
+    it('keeps the history of every write: who, which operation, what changed; shown to parties only', async () => {
+      const query = `{ agreement(id: "${draftId}") { history { actorRole actorSubject operation at changes { field before after } } } }`;
+      const { body } = await as(trelleborgPolice, query);
+      expect(body.errors).toBeUndefined();
+      const history = (body.data as { agreement: { history: { actorSubject: string; operation: string; changes: { field: string; before: string | null; after: string | null }[] }[] } }).agreement.history;
+      expect(history.map((h) => [h.actorSubject, h.operation])).toEqual([
+        ['åsa', 'createAgreementDraft'],
+        ['örjan', 'updateAgreementDraft'],
+        ['åsa', 'approveAgreement'],
+        ['örjan', 'approveAgreement'],
+      ]);
+      expect(history[0]!.changes).toContainEqual({ field: 'title', before: null, after: 'Samverkansöverenskommelse Trelleborgs kommun och LPO Trelleborg 2025–2026' });
+      expect(history[1]!.changes).toEqual([{ field: 'goals', before: null, after: 'Färre inbrott i Skanör–Falsterbo?' }]);
+      expect(history[2]!.changes).toEqual([{ field: 'approvals', before: '[]', after: '["MUNICIPALITY"]' }]);
+      expect(history[3]!.changes).toEqual([
+        { field: 'state', before: 'DRAFT', after: 'SIGNED' },
+        { field: 'signedOn', before: null, after: '2024-12-20' },
+        { field: 'approvals', before: '["MUNICIPALITY"]', after: '["MUNICIPALITY","POLICE"]' },
+      ]);
+      // The stale update and the refused second approval left no entry; the anonymous see no history.
+      const anonymous = await as(null, query);
+      expect(anonymous.body.data).toEqual({ agreement: { history: null } });
+      expect(firstError(anonymous.body)?.message).toBe('The history of a record is shown to signed-in parties only.');
+    });
+
     it('refuses a second signed agreement that overlaps, naming the first', async () => {
       const body = await create(trelleborgKommun, draftInput({ title: 'Överlappande överenskommelse', validFrom: '2026-06-01', validTo: '2027-12-31' }));
       const id = (body.data as { createAgreementDraft: { id: string } }).createAgreementDraft.id;

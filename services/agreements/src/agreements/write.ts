@@ -1,7 +1,7 @@
-import { type Actor, badInput, conflict, optionalText, requiredText as text, TITLE_MAX } from '@samverkan/schema';
+import { auditEntry, badInput, changedFields, conflict, optionalText, requiredText as text, type SubgraphContext, TITLE_MAX } from '@samverkan/schema';
 import type { Party, Prisma, PrismaClient } from '../generated/prisma/client';
 import { requireParty } from './access';
-import { approveRecord, type LifecycleRecord, loadForChange, type RecordKind, supersedeRecord, withdrawRecord } from './lifecycle';
+import { approveRecord, type LifecycleRecord, loadForChange, type RecordKind, recordChanges, type Snapshot, snapshotsOf, supersedeRecord, withdrawRecord, writeAudit } from './lifecycle';
 import { checkedSignatories, checkedSources, checkFocusAreaCodes, checkPeriod } from './validate';
 import { describePeriod, effectivePeriod, periodsOverlap } from './status';
 
@@ -85,19 +85,59 @@ async function writeParts(tx: Tx, agreementId: string, draft: Awaited<ReturnType
 }
 
 /** Writes a new draft agreement, by either party. */
-export async function createAgreementDraft(db: PrismaClient, actor: Actor, input: AgreementDraftInput) {
+export async function createAgreementDraft(db: PrismaClient, writer: SubgraphContext, input: AgreementDraftInput) {
   return db.$transaction(async (tx) => {
     const draft = await checkedDraft(tx, input);
-    requireParty(actor, input.municipalityCode, draft.lpoIds, 'write a draft agreement for it');
+    requireParty(writer.actor, input.municipalityCode, draft.lpoIds, 'write a draft agreement for it');
     const agreement = await tx.agreement.create({ data: { ...draft.fields, state: 'DRAFT' } });
     await writeParts(tx, agreement.id, draft);
+    const created = await agreementSnapshot(tx, agreement.id);
+    await writeAudit(tx, auditEntry(writer, 'createAgreementDraft', { type: 'Agreement', key: agreement.id }, changedFields(null, created, Object.keys(created ?? {}))));
     return agreement;
   });
+}
+
+/** An agreement's audited fields: its own and its parts', lists in a stable order. */
+async function agreementSnapshot(tx: Tx, id: string): Promise<Snapshot | null> {
+  const row = await tx.agreement.findUnique({
+    where: { id },
+    include: {
+      localPoliceAreas: { orderBy: { localPoliceAreaId: 'asc' } },
+      approvals: { orderBy: { party: 'asc' } },
+      focusAreas: { orderBy: { position: 'asc' } },
+      signatories: { orderBy: { id: 'asc' } },
+      steeringDocuments: { orderBy: { position: 'asc' } },
+      sources: { orderBy: { id: 'asc' } },
+    },
+  });
+  if (!row) return null;
+  return {
+    title: row.title,
+    municipalityCode: row.municipalityCode,
+    state: row.state,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    signedOn: row.signedOn,
+    supersededOn: row.supersededOn,
+    withdrawnOn: row.withdrawnOn,
+    previousId: row.previousId,
+    purpose: row.purpose,
+    goals: row.goals,
+    followUp: row.followUp,
+    localPoliceAreaIds: row.localPoliceAreas.map((l) => l.localPoliceAreaId),
+    approvals: row.approvals.map((a) => a.party),
+    focusAreas: row.focusAreas.map((f) => ({ code: f.focusAreaCode, title: f.title })),
+    signatories: row.signatories.map((s) => ({ name: s.name, title: s.title, party: s.party })),
+    steeringDocumentIds: row.steeringDocuments.map((d) => d.steeringDocumentId),
+    sources: row.sources.map((d) => d.title),
+  };
 }
 
 /** Agreements, for the shared lifecycle. */
 export const agreementKind: RecordKind = {
   noun: 'agreement',
+  entityType: 'Agreement',
+  snapshot: agreementSnapshot,
   load: async (tx, id) => {
     const row = await tx.agreement.findUnique({ where: { id }, include: { localPoliceAreas: true, approvals: true } });
     return row && { ...row, localPoliceAreaIds: row.localPoliceAreas.map((l) => l.localPoliceAreaId), approvedParties: row.approvals.map((a) => a.party) };
@@ -109,9 +149,11 @@ export const agreementKind: RecordKind = {
 };
 
 /** Rewrites a draft completely; earlier approvals no longer hold and are removed. */
-export async function updateAgreementDraft(db: PrismaClient, actor: Actor, id: string, version: number, input: AgreementDraftInput) {
+export async function updateAgreementDraft(db: PrismaClient, writer: SubgraphContext, id: string, version: number, input: AgreementDraftInput) {
+  const { actor } = writer;
   return db.$transaction(async (tx) => {
     const current = await loadForChange(agreementKind, tx, id, version);
+    const before = await snapshotsOf(agreementKind, tx, [id]);
     requireParty(actor, current.municipalityCode, current.localPoliceAreaIds, 'change this agreement');
     if (current.state !== 'DRAFT') throw conflict(`Only a draft can be changed; this agreement is ${current.state.toLowerCase()}.`, { state: current.state });
     if (input.municipalityCode !== current.municipalityCode) throw badInput('An agreement cannot move to another kommun; write a new draft.', { field: 'municipalityCode' });
@@ -126,6 +168,7 @@ export async function updateAgreementDraft(db: PrismaClient, actor: Actor, id: s
     await tx.approval.deleteMany(byAgreement);
     const agreement = await tx.agreement.update({ where: { id }, data: { ...draft.fields, version: { increment: 1 } } });
     await writeParts(tx, id, draft);
+    await recordChanges(agreementKind, tx, writer, 'updateAgreementDraft', before);
     return agreement;
   });
 }
@@ -153,16 +196,16 @@ async function checkNoOverlap(tx: Tx, record: LifecycleRecord) {
 }
 
 /** The asking party approves a draft; with both approvals it is signed (see `approveRecord`). */
-export function approveAgreement(db: PrismaClient, actor: Actor, id: string, version: number | null, signedOn: string | null) {
-  return db.$transaction((tx) => approveRecord(agreementKind, tx, actor, id, version, signedOn));
+export function approveAgreement(db: PrismaClient, writer: SubgraphContext, id: string, version: number | null, signedOn: string | null) {
+  return db.$transaction((tx) => approveRecord(agreementKind, tx, writer, 'approveAgreement', id, version, signedOn));
 }
 
 /** Withdraws an agreement. */
-export function withdrawAgreement(db: PrismaClient, actor: Actor, id: string, version: number | null, on: string | null) {
-  return db.$transaction((tx) => withdrawRecord(agreementKind, tx, actor, id, version, on));
+export function withdrawAgreement(db: PrismaClient, writer: SubgraphContext, id: string, version: number | null, on: string | null) {
+  return db.$transaction((tx) => withdrawRecord(agreementKind, tx, writer, 'withdrawAgreement', id, version, on));
 }
 
 /** Links a later agreement of the same kommun as the one that takes over. */
-export function supersedeAgreement(db: PrismaClient, actor: Actor, id: string, successorId: string, version: number | null) {
-  return db.$transaction((tx) => supersedeRecord(agreementKind, tx, actor, id, successorId, version));
+export function supersedeAgreement(db: PrismaClient, writer: SubgraphContext, id: string, successorId: string, version: number | null) {
+  return db.$transaction((tx) => supersedeRecord(agreementKind, tx, writer, 'supersedeAgreement', id, successorId, version));
 }

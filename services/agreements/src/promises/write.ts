@@ -1,6 +1,6 @@
-import { type Actor, badInput, conflict, requiredText as text, TITLE_MAX } from '@samverkan/schema';
+import { auditEntry, badInput, changedFields, conflict, requiredText as text, type SubgraphContext, TITLE_MAX } from '@samverkan/schema';
 import { requireParty } from '../agreements/access';
-import { approveRecord, loadForChange, type RecordKind, supersedeRecord, withdrawRecord } from '../agreements/lifecycle';
+import { approveRecord, loadForChange, type RecordKind, recordChanges, type Snapshot, snapshotsOf, supersedeRecord, withdrawRecord, writeAudit } from '../agreements/lifecycle';
 import { checkedSignatories, checkedSources, checkFocusAreaCodes, checkPeriod } from '../agreements/validate';
 import type { Party, Prisma, PrismaClient } from '../generated/prisma/client';
 
@@ -62,8 +62,43 @@ async function writeParts(tx: Tx, citizenPromiseId: string, draft: Awaited<Retur
 }
 
 /** Medborgarlöften, for the shared lifecycle. */
+/** A medborgarlöfte's audited fields: its own and its parts', lists in a stable order. */
+async function promiseSnapshot(tx: Tx, id: string): Promise<Snapshot | null> {
+  const row = await tx.citizenPromise.findUnique({
+    where: { id },
+    include: {
+      approvals: { orderBy: { party: 'asc' } },
+      promises: { orderBy: { position: 'asc' } },
+      focusAreas: { orderBy: { focusAreaCode: 'asc' } },
+      signatories: { orderBy: { id: 'asc' } },
+      sources: { orderBy: { id: 'asc' } },
+    },
+  });
+  if (!row) return null;
+  return {
+    title: row.title,
+    municipalityCode: row.municipalityCode,
+    localPoliceAreaId: row.localPoliceAreaId,
+    agreementId: row.agreementId,
+    state: row.state,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    signedOn: row.signedOn,
+    supersededOn: row.supersededOn,
+    withdrawnOn: row.withdrawnOn,
+    previousId: row.previousId,
+    approvals: row.approvals.map((a) => a.party),
+    promises: row.promises.map((p) => ({ text: p.text, targetCount: p.targetCount })),
+    focusAreaCodes: row.focusAreas.map((f) => f.focusAreaCode),
+    signatories: row.signatories.map((s) => ({ name: s.name, title: s.title, party: s.party })),
+    sources: row.sources.map((d) => d.title),
+  };
+}
+
 export const promiseKind: RecordKind = {
   noun: 'medborgarlöfte',
+  entityType: 'CitizenPromise',
+  snapshot: promiseSnapshot,
   load: async (tx, id) => {
     const row = await tx.citizenPromise.findUnique({ where: { id }, include: { approvals: true } });
     return row && { ...row, localPoliceAreaIds: row.localPoliceAreaId ? [row.localPoliceAreaId] : [], approvedParties: row.approvals.map((a) => a.party) };
@@ -74,20 +109,24 @@ export const promiseKind: RecordKind = {
 };
 
 /** Writes a new draft medborgarlöfte, by either party. */
-export async function createCitizenPromiseDraft(db: PrismaClient, actor: Actor, input: CitizenPromiseDraftInput) {
+export async function createCitizenPromiseDraft(db: PrismaClient, writer: SubgraphContext, input: CitizenPromiseDraftInput) {
   return db.$transaction(async (tx) => {
     const draft = await checkedDraft(tx, input);
-    requireParty(actor, input.municipalityCode, [draft.fields.localPoliceAreaId], 'write a draft medborgarlöfte for it');
+    requireParty(writer.actor, input.municipalityCode, [draft.fields.localPoliceAreaId], 'write a draft medborgarlöfte for it');
     const promise = await tx.citizenPromise.create({ data: { ...draft.fields, state: 'DRAFT' } });
     await writeParts(tx, promise.id, draft);
+    const created = await promiseSnapshot(tx, promise.id);
+    await writeAudit(tx, auditEntry(writer, 'createCitizenPromiseDraft', { type: 'CitizenPromise', key: promise.id }, changedFields(null, created, Object.keys(created ?? {}))));
     return promise;
   });
 }
 
 /** Rewrites a draft completely; earlier approvals no longer hold. */
-export async function updateCitizenPromiseDraft(db: PrismaClient, actor: Actor, id: string, version: number, input: CitizenPromiseDraftInput) {
+export async function updateCitizenPromiseDraft(db: PrismaClient, writer: SubgraphContext, id: string, version: number, input: CitizenPromiseDraftInput) {
+  const { actor } = writer;
   return db.$transaction(async (tx) => {
     const current = await loadForChange(promiseKind, tx, id, version);
+    const before = await snapshotsOf(promiseKind, tx, [id]);
     requireParty(actor, current.municipalityCode, current.localPoliceAreaIds, 'change this medborgarlöfte');
     if (current.state !== 'DRAFT') throw conflict(`Only a draft can be changed; this medborgarlöfte is ${current.state.toLowerCase()}.`, { state: current.state });
     if (input.municipalityCode !== current.municipalityCode) throw badInput('A medborgarlöfte cannot move to another kommun; write a new draft.', { field: 'municipalityCode' });
@@ -101,13 +140,14 @@ export async function updateCitizenPromiseDraft(db: PrismaClient, actor: Actor, 
     await tx.promiseApproval.deleteMany(byPromise);
     const promise = await tx.citizenPromise.update({ where: { id }, data: { ...draft.fields, version: { increment: 1 } } });
     await writeParts(tx, id, draft);
+    await recordChanges(promiseKind, tx, writer, 'updateCitizenPromiseDraft', before);
     return promise;
   });
 }
 
-export const approveCitizenPromise = (db: PrismaClient, actor: Actor, id: string, version: number | null, signedOn: string | null) =>
-  db.$transaction((tx) => approveRecord(promiseKind, tx, actor, id, version, signedOn));
-export const withdrawCitizenPromise = (db: PrismaClient, actor: Actor, id: string, version: number | null, on: string | null) =>
-  db.$transaction((tx) => withdrawRecord(promiseKind, tx, actor, id, version, on));
-export const supersedeCitizenPromise = (db: PrismaClient, actor: Actor, id: string, successorId: string, version: number | null) =>
-  db.$transaction((tx) => supersedeRecord(promiseKind, tx, actor, id, successorId, version));
+export const approveCitizenPromise = (db: PrismaClient, writer: SubgraphContext, id: string, version: number | null, signedOn: string | null) =>
+  db.$transaction((tx) => approveRecord(promiseKind, tx, writer, 'approveCitizenPromise', id, version, signedOn));
+export const withdrawCitizenPromise = (db: PrismaClient, writer: SubgraphContext, id: string, version: number | null, on: string | null) =>
+  db.$transaction((tx) => withdrawRecord(promiseKind, tx, writer, 'withdrawCitizenPromise', id, version, on));
+export const supersedeCitizenPromise = (db: PrismaClient, writer: SubgraphContext, id: string, successorId: string, version: number | null) =>
+  db.$transaction((tx) => supersedeRecord(promiseKind, tx, writer, 'supersedeCitizenPromise', id, successorId, version));

@@ -1,7 +1,7 @@
-import { badInput, isoDateToUtc, todayInSweden } from '@samverkan/schema';
+import { badInput, groupLoader, historyField, isoDateToUtc, todayInSweden } from '@samverkan/schema';
 import { visibleAgreementsWhere, visiblePromisesWhere } from '../agreements/access';
 import { type LifecycleStatus, statusOn, statusWhere } from '../agreements/status';
-import { builder } from '../builder';
+import { builder, type Context } from '../builder';
 import type { Prisma } from '../generated/prisma/client';
 import { LocalPoliceArea, Municipality } from './geography';
 
@@ -97,6 +97,17 @@ export const Approval = builder.prismaObject('Approval', {
   }),
 });
 
+/** The audit trail of records of one type, for every record of a request in one SQL statement. */
+function historyLoader(entityType: 'Agreement' | 'CitizenPromise') {
+  return groupLoader(
+    (keys: readonly string[], context: Context) =>
+      context.db.auditEntry.findMany({ where: { entityType, entityKey: { in: [...keys] } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+    (row) => row.entityKey,
+  );
+}
+const agreementHistory = historyLoader('Agreement');
+const promiseHistory = historyLoader('CitizenPromise');
+
 export const Agreement = builder.prismaObject('Agreement', {
   description: 'Samverkansöverenskommelse: the agreement between a kommun and its lokalpolisområde(n) on joint work against crime.',
   fields: (t) => ({
@@ -135,6 +146,7 @@ export const Agreement = builder.prismaObject('Agreement', {
     previous: t.relation('previous', { nullable: true, description: 'Föregående: the agreement of the same kommun this one took over from.' }),
     next: t.relation('next', { nullable: true, description: 'Efterföljande: the agreement that took over from this one.' }),
     version: t.exposeInt('version', { description: 'Version: give it back when updating, so that no one\'s change is lost.' }),
+    history: t.field(historyField((agreement: { id: string }, context: Context) => agreementHistory(context).load(agreement.id))),
     citizenPromises: t.relation('promises', { description: 'Medborgarlöften made under the agreement.' }),
   }),
 });
@@ -192,6 +204,7 @@ export const CitizenPromise = builder.prismaObject('CitizenPromise', {
     signatories: t.relation('signatories', { description: 'Undertecknare.', query: { orderBy: { position: 'asc' } } }),
     sources: t.relation('sources', { description: 'Källor.', query: { orderBy: { id: 'asc' } } }),
     version: t.exposeInt('version', { description: 'Version: give it back when updating.' }),
+    history: t.field(historyField((promise: { id: string }, context: Context) => promiseHistory(context).load(promise.id))),
   }),
 });
 

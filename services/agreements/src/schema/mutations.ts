@@ -66,7 +66,7 @@ builder.mutationFields((t) => ({
     description: 'Skriv utkast: writes a new draft agreement. Either party may.',
     args: { input: t.arg({ type: AgreementInput, required: true, description: 'The draft.' }) },
     resolve: async (query, _root, args, context) => {
-      const created = await createAgreementDraft(context.db, context.actor, args.input);
+      const created = await createAgreementDraft(context.db, context, args.input);
       return context.db.agreement.findUniqueOrThrow({ ...query, where: { id: created.id } });
     },
   }),
@@ -79,7 +79,7 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: AgreementInput, required: true, description: 'The whole new content.' }),
     },
     resolve: async (query, _root, args, context) => {
-      await updateAgreementDraft(context.db, context.actor, String(args.id), args.version, args.input);
+      await updateAgreementDraft(context.db, context, String(args.id), args.version, args.input);
       return context.db.agreement.findUniqueOrThrow({ ...query, where: { id: String(args.id) } });
     },
   }),
@@ -92,7 +92,7 @@ builder.mutationFields((t) => ({
       signedOn: t.arg({ type: 'Date', description: 'The signing day, when this approval completes it; today by default.' }),
     },
     resolve: async (query, _root, args, context) => {
-      await approveAgreement(context.db, context.actor, String(args.id), args.version ?? null, args.signedOn ?? null);
+      await approveAgreement(context.db, context, String(args.id), args.version ?? null, args.signedOn ?? null);
       return context.db.agreement.findUniqueOrThrow({ ...query, where: { id: String(args.id) } });
     },
   }),
@@ -105,7 +105,7 @@ builder.mutationFields((t) => ({
       on: t.arg({ type: 'Date', description: 'From this day; today by default.' }),
     },
     resolve: async (query, _root, args, context) => {
-      await withdrawAgreement(context.db, context.actor, String(args.id), args.version ?? null, args.on ?? null);
+      await withdrawAgreement(context.db, context, String(args.id), args.version ?? null, args.on ?? null);
       return context.db.agreement.findUniqueOrThrow({ ...query, where: { id: String(args.id) } });
     },
   }),
@@ -118,7 +118,7 @@ builder.mutationFields((t) => ({
       version: t.arg.int({ description: 'The version you read of the superseded agreement.' }),
     },
     resolve: async (query, _root, args, context) => {
-      await supersedeAgreement(context.db, context.actor, String(args.id), String(args.by), args.version ?? null);
+      await supersedeAgreement(context.db, context, String(args.id), String(args.by), args.version ?? null);
       return context.db.agreement.findUniqueOrThrow({ ...query, where: { id: String(args.id) } });
     },
   }),
@@ -154,7 +154,7 @@ builder.mutationFields((t) => ({
     description: 'Skriv utkast: writes a new draft medborgarlöfte. Either party may.',
     args: { input: t.arg({ type: CitizenPromiseInput, required: true, description: 'The draft.' }) },
     resolve: async (query, _root, args, context) => {
-      const created = await createCitizenPromiseDraft(context.db, context.actor, args.input);
+      const created = await createCitizenPromiseDraft(context.db, context, args.input);
       return context.db.citizenPromise.findUniqueOrThrow({ ...query, where: { id: created.id } });
     },
   }),
@@ -167,7 +167,7 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: CitizenPromiseInput, required: true, description: 'The whole new content.' }),
     },
     resolve: async (query, _root, args, context) => {
-      await updateCitizenPromiseDraft(context.db, context.actor, String(args.id), args.version, args.input);
+      await updateCitizenPromiseDraft(context.db, context, String(args.id), args.version, args.input);
       return context.db.citizenPromise.findUniqueOrThrow({ ...query, where: { id: String(args.id) } });
     },
   }),
@@ -180,7 +180,7 @@ builder.mutationFields((t) => ({
       signedOn: t.arg({ type: 'Date', description: 'The signing day, when this approval completes it; today by default.' }),
     },
     resolve: async (query, _root, args, context) => {
-      await approveCitizenPromise(context.db, context.actor, String(args.id), args.version ?? null, args.signedOn ?? null);
+      await approveCitizenPromise(context.db, context, String(args.id), args.version ?? null, args.signedOn ?? null);
       return context.db.citizenPromise.findUniqueOrThrow({ ...query, where: { id: String(args.id) } });
     },
   }),
@@ -193,7 +193,7 @@ builder.mutationFields((t) => ({
       on: t.arg({ type: 'Date', description: 'From this day; today by default.' }),
     },
     resolve: async (query, _root, args, context) => {
-      await withdrawCitizenPromise(context.db, context.actor, String(args.id), args.version ?? null, args.on ?? null);
+      await withdrawCitizenPromise(context.db, context, String(args.id), args.version ?? null, args.on ?? null);
       return context.db.citizenPromise.findUniqueOrThrow({ ...query, where: { id: String(args.id) } });
     },
   }),
@@ -206,7 +206,7 @@ builder.mutationFields((t) => ({
       version: t.arg.int({ description: 'The version you read of the superseded one.' }),
     },
     resolve: async (query, _root, args, context) => {
-      await supersedeCitizenPromise(context.db, context.actor, String(args.id), String(args.by), args.version ?? null);
+      await supersedeCitizenPromise(context.db, context, String(args.id), String(args.by), args.version ?? null);
       return context.db.citizenPromise.findUniqueOrThrow({ ...query, where: { id: String(args.id) } });
     },
   }),

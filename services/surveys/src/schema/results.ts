@@ -109,6 +109,7 @@ MunicipalityRef.implement({
   fields: (t) => ({
     surveyResults: t.field({
       type: [SurveyResult],
+      nullable: true,
       description: 'Resultat: the kommun\'s trygghetsmätning results (kommun level), by year; filtered by indicator and years. A series over years for one indicator is its trend.',
       args: resultListArgs,
       resolve: (municipality, args, context) => resultsOfArea(context).load(municipality.code, filterOf('MUNICIPALITY', args)),
@@ -121,6 +122,7 @@ LocalPoliceAreaRef.implement({
   fields: (t) => ({
     surveyResults: t.field({
       type: [SurveyResult],
+      nullable: true,
       description: 'Resultat: the lokalpolisområde\'s trygghetsmätning results, by year; filtered by indicator and years.',
       args: resultListArgs,
       resolve: (area, args, context) => resultsOfArea(context).load(area.id, filterOf('LOCAL_POLICE_AREA', args)),

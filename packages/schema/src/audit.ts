@@ -1,0 +1,118 @@
+import type { Actor } from './actor';
+import type { SubgraphContext } from './context';
+import { forbidden } from './errors';
+
+/**
+ * The audit trail every subgraph keeps: each write records who made it, when, which operation, on
+ * which record, and the fields it changed (before and after), in the same transaction as the write.
+ * Each service has its own `AuditEntry` table of this shape; the `HistoryEntry` GraphQL type (made
+ * by the shared builder) shows it as a record's `history`.
+ */
+
+/** One field's change: its value before and after (null where there was none). */
+export interface FieldChange {
+  before: unknown;
+  after: unknown;
+}
+
+/** A row of a service's `AuditEntry` table. */
+export interface AuditEntryRow {
+  id: string;
+  at: Date;
+  actorRole: string;
+  actorSubject: string;
+  requestId: string | null;
+  operation: string;
+  entityType: string;
+  entityKey: string;
+  changes: unknown;
+}
+
+/** What a service writes to its `AuditEntry` table for one write. */
+export interface AuditEntryData {
+  actorRole: string;
+  actorSubject: string;
+  requestId: string | null;
+  operation: string;
+  entityType: string;
+  entityKey: string;
+  changes: Record<string, FieldChange>;
+}
+
+/** A value as the audit trail stores it: dates as ISO text, the rest as JSON has it. */
+function comparable(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().endsWith('T00:00:00.000Z') ? value.toISOString().slice(0, 10) : value.toISOString();
+  if (value === undefined) return null;
+  return value;
+}
+
+/**
+ * The fields whose values differ between `before` and `after` (a created record has no `before`,
+ * a deleted one no `after`). Only the listed fields are compared: internal ones (timestamps, the
+ * version counter) are left out.
+ */
+export function changedFields<Row extends object>(before: Row | null, after: Row | null, fields: readonly (keyof Row & string)[]): Record<string, FieldChange> {
+  const changes: Record<string, FieldChange> = {};
+  for (const field of fields) {
+    const was = comparable(before ? before[field] : null);
+    const is = comparable(after ? after[field] : null);
+    if (JSON.stringify(was) !== JSON.stringify(is)) changes[field] = { before: was, after: is };
+  }
+  return changes;
+}
+
+/** Who wrote, as the audit trail names them. */
+export function auditActor(actor: Actor): { actorRole: string; actorSubject: string } {
+  return { actorRole: actor.role, actorSubject: 'subject' in actor ? actor.subject : 'anonymous' };
+}
+
+/** The audit entry of one write by the request's actor. */
+export function auditEntry(
+  context: SubgraphContext,
+  operation: string,
+  entity: { type: string; key: string },
+  changes: Record<string, FieldChange>,
+): AuditEntryData {
+  return { ...auditActor(context.actor), requestId: context.requestId, operation, entityType: entity.type, entityKey: entity.key, changes };
+}
+
+/** The history shown for a record: entries oldest first, each change as field, before, after. */
+export interface HistoryEntryShape {
+  at: Date;
+  actorRole: string;
+  actorSubject: string;
+  operation: string;
+  changes: { field: string; before: unknown; after: unknown }[];
+}
+
+/** Turns a stored entry into what `HistoryEntry` shows. */
+export function historyEntryOf(row: AuditEntryRow): HistoryEntryShape {
+  const changes = (row.changes ?? {}) as Record<string, Partial<FieldChange>>;
+  return {
+    at: row.at,
+    actorRole: row.actorRole,
+    actorSubject: row.actorSubject,
+    operation: row.operation,
+    changes: Object.entries(changes).map(([field, change]) => ({ field, before: change.before ?? null, after: change.after ?? null })),
+  };
+}
+
+/** The description of every record's `history` field. */
+export const HISTORY_DESCRIPTION =
+  'Historik: every write to this record, oldest first: who, when, which operation and what changed (from the audit trail). Shown to signed-in parties only.';
+
+/**
+ * The options of a record's `history` field, the same on every audited type:
+ * `history: t.field(historyField((record, context) => loader(context).load(record.id)))`.
+ * Anonymous callers get null and an error saying why; parties see the entries.
+ */
+export function historyField<Parent, Context extends SubgraphContext>(entries: (parent: Parent, context: Context) => Promise<AuditEntryRow[]>) {
+  return {
+    type: ['HistoryEntry'] as ['HistoryEntry'],
+    nullable: true as const,
+    description: HISTORY_DESCRIPTION,
+    authScopes: { authenticated: true },
+    unauthorizedError: () => forbidden('The history of a record is shown to signed-in parties only.'),
+    resolve: async (parent: Parent, _args: object, context: Context) => (await entries(parent, context)).map(historyEntryOf),
+  };
+}
