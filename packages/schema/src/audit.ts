@@ -36,7 +36,8 @@ export interface AuditEntryData {
   operation: string;
   entityType: string;
   entityKey: string;
-  changes: Record<string, FieldChange>;
+  /** The changed fields in the record's own order (a list: JSONB would reorder an object's keys). */
+  changes: ({ field: string } & FieldChange)[];
 }
 
 /** A value as the audit trail stores it: dates as ISO text, the rest as JSON has it. */
@@ -73,7 +74,34 @@ export function auditEntry(
   entity: { type: string; key: string },
   changes: Record<string, FieldChange>,
 ): AuditEntryData {
-  return { ...auditActor(context.actor), requestId: context.requestId, operation, entityType: entity.type, entityKey: entity.key, changes };
+  return {
+    ...auditActor(context.actor),
+    requestId: context.requestId,
+    operation,
+    entityType: entity.type,
+    entityKey: entity.key,
+    changes: Object.entries(changes).map(([field, change]) => ({ field, ...change })),
+  };
+}
+
+/** A record's audited fields, flattened (lists in a stable order), as one write leaves them. */
+export type Snapshot = Record<string, unknown>;
+
+/**
+ * Stores the audit entry of one write to one record (the fields that differ between the snapshots
+ * before and after; nothing when nothing changed). `store` writes to the service's `AuditEntry`
+ * table inside the write's transaction.
+ */
+export async function storeChanges(
+  store: (entry: AuditEntryData) => Promise<unknown>,
+  writer: SubgraphContext,
+  operation: string,
+  entity: { type: string; key: string },
+  before: Snapshot | null,
+  after: Snapshot | null,
+): Promise<void> {
+  const changes = changedFields(before, after, Object.keys({ ...before, ...after }));
+  if (Object.keys(changes).length) await store(auditEntry(writer, operation, entity, changes));
 }
 
 /** The history shown for a record: entries oldest first, each change as field, before, after. */
@@ -87,13 +115,13 @@ export interface HistoryEntryShape {
 
 /** Turns a stored entry into what `HistoryEntry` shows. */
 export function historyEntryOf(row: AuditEntryRow): HistoryEntryShape {
-  const changes = (row.changes ?? {}) as Record<string, Partial<FieldChange>>;
+  const changes = (Array.isArray(row.changes) ? row.changes : []) as ({ field: string } & Partial<FieldChange>)[];
   return {
     at: row.at,
     actorRole: row.actorRole,
     actorSubject: row.actorSubject,
     operation: row.operation,
-    changes: Object.entries(changes).map(([field, change]) => ({ field, before: change.before ?? null, after: change.after ?? null })),
+    changes: changes.map((change) => ({ field: change.field, before: change.before ?? null, after: change.after ?? null })),
   };
 }
 

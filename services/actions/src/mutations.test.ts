@@ -68,6 +68,32 @@ describe.each(testDatabaseKinds())('writing actions on %s', (kind) => {
     expect(unknownIndicator.body.errors?.[0]?.message).toMatch(/`indicatorCodes\[0\]` "HAPPINESS" is not in the indicator catalogue: use PROBLEM_INDEX, UNSAFE_OUTDOORS/);
   });
 
+  it('changes an action at the version read, refuses a stale version with the current one, and keeps the history', async () => {
+    const created = await create(malmo, { ...ACTION, title: 'Ordningsvakter vid Triangeln' });
+    const id = (created.body.data as { createAction: { id: string } }).createAction.id;
+    const update = (version: number, changes: Record<string, unknown>) =>
+      as(sydPolice, 'mutation ($id: ID!, $v: Int!, $c: ActionChangesInput!) { updateAction(id: $id, version: $v, changes: $c) { version title place endsOn latitude longitude } }', { id, v: version, c: changes });
+    const first = await update(1, { title: 'Ordningsvakter vid Triangeln och Davidshall', place: null, endsOn: '2026-06-30' });
+    expect(first.body.errors).toBeUndefined();
+    expect(first.body.data).toEqual({ updateAction: { version: 2, title: 'Ordningsvakter vid Triangeln och Davidshall', place: null, endsOn: '2026-06-30', latitude: null, longitude: null } });
+    const stale = await update(1, { title: 'Försenad ändring' });
+    expect(stale.body.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', currentVersion: 2 } });
+    const bad = await update(2, { endsOn: '2024-01-01' });
+    expect(bad.body.errors?.[0]?.message).toMatch(/period must run forwards/);
+    expect((await update(2, { visibility: null })).body.errors?.[0]?.message).toMatch(/`visibility` cannot be cleared/);
+
+    const { body } = await as(malmo, `{ action(id: "${id}") { version history { actorRole actorSubject operation changes { field before after } } } }`);
+    const action = (body.data as { action: { version: number; history: { actorSubject: string; operation: string; changes: { field: string; before: string | null; after: string | null }[] }[] } }).action;
+    expect(action.version).toBe(2);
+    expect(action.history.map((h) => [h.actorSubject, h.operation])).toEqual([['märta', 'createAction'], ['östen', 'updateAction']]);
+    expect(action.history[1]!.changes).toEqual([
+      { field: 'title', before: 'Ordningsvakter vid Triangeln', after: 'Ordningsvakter vid Triangeln och Davidshall' },
+      { field: 'endsOn', before: '2025-11-30', after: '2026-06-30' },
+      { field: 'place', before: 'Möllevångstorget', after: null },
+    ]);
+    expect((await as(null, `{ action(id: "${id}") { history { operation } } }`)).body.data).toEqual({ action: { history: null } });
+  });
+
   it.each([
     ['an empty title', { title: '' }, /`title` must not be empty/],
     ['dates out of order', { startsOn: '2025-12-01', endsOn: '2025-01-01' }, /period must run forwards/],

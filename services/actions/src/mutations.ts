@@ -1,5 +1,6 @@
 import {
   type Actor,
+  type AuditEntryData,
   badInput,
   checkedPeriod,
   conflict,
@@ -11,8 +12,12 @@ import {
   notFound,
   optionalText,
   requiredText,
+  storeChanges,
+  type SubgraphContext,
   todayInSweden,
 } from '@samverkan/schema';
+import { actionSnapshot, lockRow, planSnapshot, reportSnapshot, writeAudit } from './audit';
+import type { Prisma, ResponsibleKind } from './generated/prisma/client';
 import { mayWriteActionsOf } from './access';
 import { checkOriginExists } from './references';
 import { builder } from './builder';
@@ -24,6 +29,16 @@ import type { PlanItem } from './revisions';
  * Writing lägesbilder, åtgärdsplaner, åtgärder and uppföljningar. Every write checks who is asking,
  * validates its input, and runs in one transaction: nothing is half-written on failure.
  */
+
+type Tx = Prisma.TransactionClient;
+
+/** Records one write to one record in the audit trail, in the write's transaction. */
+const audit = (tx: Tx, writer: SubgraphContext, operation: string, entity: { type: 'Action' | 'ActionPlan' | 'SituationReport'; key: string }) => ({
+  created: async (snapshot: (tx: Tx, id: string) => Promise<Record<string, unknown> | null>) =>
+    storeChanges((entry: AuditEntryData) => writeAudit(tx, entry), writer, operation, entity, null, await snapshot(tx, entity.key)),
+  changed: async (before: Record<string, unknown> | null, snapshot: (tx: Tx, id: string) => Promise<Record<string, unknown> | null>) =>
+    storeChanges((entry: AuditEntryData) => writeAudit(tx, entry), writer, operation, entity, before, await snapshot(tx, entity.key)),
+});
 
 /** The status changes an åtgärd may make. */
 export const ALLOWED_TRANSITIONS: Record<ActionStatus, ActionStatus[]> = {
@@ -50,6 +65,19 @@ function focusArea(code: string | number | null | undefined, field: string): str
   if (code == null) return null;
   if (!isFocusAreaCode(String(code))) throw badInput(`No fokusområde has the code "${code}"; see \`focusAreas\` for the catalogue.`, { field });
   return String(code);
+}
+
+function checkCoordinates(latitude: number | null | undefined, longitude: number | null | undefined): void {
+  if (latitude != null && (latitude < -90 || latitude > 90)) throw badInput('`latitude` must be between -90 and 90.', { field: 'latitude' });
+  if (longitude != null && (longitude < -180 || longitude > 180)) throw badInput('`longitude` must be between -180 and 180.', { field: 'longitude' });
+  if ((latitude == null) !== (longitude == null)) throw badInput('Give both `latitude` and `longitude`, or neither.', { field: 'longitude' });
+}
+
+function checkedResponsible(responsible: readonly { kind: ResponsibleKind; name: string; lead?: boolean | null }[]) {
+  if (responsible.length === 0) throw badInput('Name at least one responsible party.', { field: 'responsible' });
+  const leads = responsible.filter((r) => r.lead).length;
+  if (leads !== 1) throw badInput(`Exactly one responsible party must lead; ${leads} do.`, { field: 'responsible' });
+  return responsible.map((r, index) => ({ kind: r.kind, name: text(r.name, `responsible[${index}].name`, 300), lead: !!r.lead, position: index + 1 }));
 }
 
 const ResponsibleInput = builder.inputType('ActionResponsibleInput', {
@@ -79,6 +107,23 @@ const ActionInput = builder.inputType('ActionInput', {
     startsOn: t.field({ type: 'Date', description: 'Startdatum.' }),
     endsOn: t.field({ type: 'Date', description: 'Slutdatum; not before the start.' }),
     responsible: t.field({ type: [ResponsibleInput], required: true, description: 'Ansvariga: at least one, exactly one of them the lead.' }),
+  }),
+});
+
+const ActionChangesInput = builder.inputType('ActionChangesInput', {
+  description: 'Ändringar av en åtgärd: the fields to change. A field left out stays as it is; null clears an optional field. Status changes go through changeActionStatus.',
+  fields: (t) => ({
+    title: t.string({ description: 'Titel (at most 300 characters).' }),
+    description: t.string({ description: 'Beskrivning.' }),
+    focusAreaCode: t.id({ description: 'Fokusområde (catalogue code).' }),
+    place: t.string({ description: 'Plats.' }),
+    latitude: t.float({ description: 'Latitud (WGS 84), -90–90; give it with the longitude.' }),
+    longitude: t.float({ description: 'Longitud (WGS 84), -180–180; give it with the latitude.' }),
+    method: t.string({ description: 'Metod.' }),
+    visibility: t.field({ type: VisibilityEnum, description: 'Synlighet.' }),
+    startsOn: t.field({ type: 'Date', description: 'Startdatum.' }),
+    endsOn: t.field({ type: 'Date', description: 'Slutdatum; not before the start.' }),
+    responsible: t.field({ type: [ResponsibleInput], description: 'Ansvariga (all of them): at least one, exactly one the lead.' }),
   }),
 });
 
@@ -166,12 +211,8 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { input }, context) => {
       const author = requireWriter(context.actor, input.municipalityCode);
       const dates = period(input.startsOn, input.endsOn, 'startsOn', 'endsOn');
-      if (input.latitude != null && (input.latitude < -90 || input.latitude > 90)) throw badInput('`latitude` must be between -90 and 90.', { field: 'latitude' });
-      if (input.longitude != null && (input.longitude < -180 || input.longitude > 180)) throw badInput('`longitude` must be between -180 and 180.', { field: 'longitude' });
-      if ((input.latitude == null) !== (input.longitude == null)) throw badInput('Give both `latitude` and `longitude`, or neither.', { field: 'longitude' });
-      if (input.responsible.length === 0) throw badInput('Name at least one responsible party.', { field: 'responsible' });
-      const leads = input.responsible.filter((r) => r.lead).length;
-      if (leads !== 1) throw badInput(`Exactly one responsible party must lead; ${leads} do.`, { field: 'responsible' });
+      checkCoordinates(input.latitude, input.longitude);
+      const responsible = checkedResponsible(input.responsible);
       if (input.originKey && !input.origin) throw badInput('`originKey` needs an `origin`.', { field: 'origin' });
       await checkOriginExists(input.origin, optional(input.originKey, 'originKey', 200));
       return context.db.$transaction(async (tx) => {
@@ -197,15 +238,66 @@ builder.mutationFields((t) => ({
             visibility: input.visibility ?? 'PUBLIC',
             startsOn: dates.from,
             endsOn: dates.to,
-            responsible: {
-              create: input.responsible.map((r, index) => ({ kind: r.kind, name: text(r.name, `responsible[${index}].name`, 300), lead: !!r.lead, position: index + 1 })),
-            },
+            responsible: { create: responsible },
             statusHistory: { create: { fromStatus: null, toStatus: 'PLANNED', changedOn: isoDateToUtc(todayInSweden()), changedBy: author } },
           },
         });
+        await audit(tx, context, 'createAction', { type: 'Action', key: action.id }).created(actionSnapshot);
         return tx.action.findUniqueOrThrow({ ...query, where: { id: action.id } });
       });
     },
+  }),
+  updateAction: t.prismaField({
+    type: 'Action',
+    description: 'Ändra en åtgärd at the version you read: the fields given change, the rest stay. A stale version is refused with the current one.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The åtgärd.' }),
+      version: t.arg.int({ required: true, description: 'The version you read.' }),
+      changes: t.arg({ type: ActionChangesInput, required: true, description: 'What to change.' }),
+    },
+    resolve: (query, _root, args, context) =>
+      context.db.$transaction(async (tx) => {
+        await lockRow(tx, 'Action', String(args.id));
+        const action = await tx.action.findUnique({ where: { id: String(args.id) } });
+        if (!action) throw notFound(`No åtgärd has the id "${args.id}".`, { field: 'id' });
+        requireWriter(context.actor, action.municipalityCode);
+        if (action.version !== args.version) {
+          throw conflict(`The åtgärd has changed since you read it (your version ${args.version}, now ${action.version}); read it again.`, { currentVersion: action.version });
+        }
+        const changes = args.changes;
+        const given = (field: keyof typeof changes) => changes[field] !== undefined;
+        const data: Prisma.ActionUpdateInput = { version: { increment: 1 } };
+        if (given('title')) data.title = text(changes.title ?? '', 'title', 300);
+        if (given('description')) data.description = optional(changes.description, 'description');
+        if (given('focusAreaCode')) data.focusAreaCode = focusArea(changes.focusAreaCode, 'focusAreaCode');
+        if (given('place')) data.place = optional(changes.place, 'place', 300);
+        if (given('method')) data.method = optional(changes.method, 'method', 100);
+        if (given('visibility')) {
+          if (changes.visibility == null) throw badInput('`visibility` cannot be cleared: give PUBLIC or PARTIES.', { field: 'visibility' });
+          data.visibility = changes.visibility;
+        }
+        if (given('latitude') || given('longitude')) {
+          checkCoordinates(changes.latitude, changes.longitude);
+          data.latitude = changes.latitude ?? null;
+          data.longitude = changes.longitude ?? null;
+        }
+        if (given('startsOn') || given('endsOn')) {
+          const day = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
+          const dates = period(given('startsOn') ? changes.startsOn : day(action.startsOn), given('endsOn') ? changes.endsOn : day(action.endsOn), 'startsOn', 'endsOn');
+          data.startsOn = dates.from;
+          data.endsOn = dates.to;
+        }
+        const before = await actionSnapshot(tx, action.id);
+        if (given('responsible')) {
+          if (changes.responsible == null) throw badInput('`responsible` cannot be cleared: an åtgärd has at least one responsible party.', { field: 'responsible' });
+          const responsible = checkedResponsible(changes.responsible);
+          await tx.actionResponsible.deleteMany({ where: { actionId: action.id } });
+          data.responsible = { create: responsible };
+        }
+        await tx.action.update({ where: { id: action.id }, data });
+        await audit(tx, context, 'updateAction', { type: 'Action', key: action.id }).changed(before, actionSnapshot);
+        return tx.action.findUniqueOrThrow({ ...query, where: { id: action.id } });
+      }),
   }),
   changeActionStatus: t.prismaField({
     type: 'Action',
@@ -219,9 +311,11 @@ builder.mutationFields((t) => ({
     },
     resolve: (query, _root, args, context) =>
       context.db.$transaction(async (tx) => {
+        await lockRow(tx, 'Action', String(args.id));
         const action = await tx.action.findUnique({ where: { id: String(args.id) } });
         if (!action) throw notFound(`No åtgärd has the id "${args.id}".`, { field: 'id' });
         const author = requireWriter(context.actor, action.municipalityCode);
+        const before = await actionSnapshot(tx, action.id);
         if (action.version !== args.version) {
           throw conflict(`The åtgärd has changed since you read it (your version ${args.version}, now ${action.version}); read it again.`, { currentVersion: action.version });
         }
@@ -234,6 +328,7 @@ builder.mutationFields((t) => ({
         await tx.actionStatusChange.create({
           data: { actionId: action.id, fromStatus: action.status, toStatus: args.status, changedOn: isoDateToUtc(args.on ?? todayInSweden()), changedBy: author, note: optional(args.note, 'note', 2000) },
         });
+        await audit(tx, context, 'changeActionStatus', { type: 'Action', key: action.id }).changed(before, actionSnapshot);
         return tx.action.findUniqueOrThrow({ ...query, where: { id: action.id } });
       }),
   }),
@@ -246,9 +341,11 @@ builder.mutationFields((t) => ({
     },
     resolve: (query, _root, args, context) =>
       context.db.$transaction(async (tx) => {
+        await lockRow(tx, 'Action', String(args.actionId));
         const action = await tx.action.findUnique({ where: { id: String(args.actionId) } });
         if (!action) throw notFound(`No åtgärd has the id "${args.actionId}".`, { field: 'actionId' });
         const author = requireWriter(context.actor, action.municipalityCode);
+        const before = await actionSnapshot(tx, action.id);
         const codes = (args.input.indicatorCodes ?? []).map((code, index) => {
           if (!findIndicator(code)) {
             throw badInput(`\`indicatorCodes[${index}]\` "${code}" is not in the indicator catalogue: use ${indicatorCatalogue.map((i) => i.code).join(', ')}.`, { field: `indicatorCodes[${index}]` });
@@ -259,6 +356,7 @@ builder.mutationFields((t) => ({
           data: { actionId: action.id, date: isoDateToUtc(args.input.date), author, text: text(args.input.text, 'text', 20_000), outcome: args.input.outcome, indicatorCodes: codes },
         });
         await tx.action.update({ where: { id: action.id }, data: { version: { increment: 1 } } });
+        await audit(tx, context, 'addFollowUp', { type: 'Action', key: action.id }).changed(before, actionSnapshot);
         return tx.action.findUniqueOrThrow({ ...query, where: { id: action.id } });
       }),
   }),
@@ -269,7 +367,8 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { input }, context) => {
       requireWriter(context.actor, input.municipalityCode);
       const dates = period(input.periodFrom, input.periodTo, 'periodFrom', 'periodTo');
-      const report = await context.db.situationReport.create({
+      return context.db.$transaction(async (tx) => {
+      const report = await tx.situationReport.create({
         data: {
           municipalityCode: input.municipalityCode,
           title: text(input.title, 'title', 300),
@@ -292,7 +391,9 @@ builder.mutationFields((t) => ({
           },
         },
       });
-      return context.db.situationReport.findUniqueOrThrow({ ...query, where: { id: report.id } });
+      await audit(tx, context, 'createSituationReport', { type: 'SituationReport', key: report.id }).created(reportSnapshot);
+      return tx.situationReport.findUniqueOrThrow({ ...query, where: { id: report.id } });
+      });
     },
   }),
   createActionPlan: t.prismaField({
@@ -327,6 +428,7 @@ builder.mutationFields((t) => ({
             revisions: { create: { number: 1, decidedOn: isoDateToUtc(input.decidedOn), items: items as never } },
           },
         });
+        await audit(tx, context, 'createActionPlan', { type: 'ActionPlan', key: plan.id }).created(planSnapshot);
         return tx.actionPlan.findUniqueOrThrow({ ...query, where: { id: plan.id } });
       });
     },
@@ -343,8 +445,10 @@ builder.mutationFields((t) => ({
     },
     resolve: (query, _root, args, context) =>
       context.db.$transaction(async (tx) => {
+        await lockRow(tx, 'ActionPlan', String(args.id));
         const plan = await tx.actionPlan.findUnique({ where: { id: String(args.id) }, include: { revisions: { orderBy: { number: 'desc' }, take: 1 } } });
         if (!plan) throw notFound(`No åtgärdsplan has the id "${args.id}".`, { field: 'id' });
+        const before = await planSnapshot(tx, plan.id);
         requireWriter(context.actor, plan.municipalityCode);
         if (plan.version !== args.version) throw conflict(`The plan has changed since you read it (your version ${args.version}, now ${plan.version}).`, { currentVersion: plan.version });
         const last = plan.revisions[0];
@@ -355,6 +459,7 @@ builder.mutationFields((t) => ({
           data: { actionPlanId: plan.id, number: (last?.number ?? 0) + 1, decidedOn: isoDateToUtc(args.decidedOn), note: optional(args.note, 'note', 2000), items: checkedItems(args.items) as never },
         });
         await tx.actionPlan.update({ where: { id: plan.id }, data: { version: { increment: 1 } } });
+        await audit(tx, context, 'reviseActionPlan', { type: 'ActionPlan', key: plan.id }).changed(before, planSnapshot);
         return tx.actionPlan.findUniqueOrThrow({ ...query, where: { id: plan.id } });
       }),
   }),

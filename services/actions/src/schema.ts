@@ -1,5 +1,5 @@
 import { isCountyCode, isPoliceRegionCode } from '@samverkan/geo';
-import { badInput, filteredGroupLoader, isoDateToUtc, recordLoader, SUBGRAPH_SCHEMA_OPTIONS, todayInSweden } from '@samverkan/schema';
+import { badInput, filteredGroupLoader, groupLoader, historyField, isoDateToUtc, recordLoader, SUBGRAPH_SCHEMA_OPTIONS, todayInSweden } from '@samverkan/schema';
 import { visibleActionsWhere } from './access';
 import { builder, type Context } from './builder';
 import { complianceOn, municipalitiesInScope } from './compliance';
@@ -62,6 +62,18 @@ const SourceRef = builder.objectRef<{ title: string; publishedOn: string | null;
   }),
 });
 
+/** The audit trail of records of one type, for every record of a request in one SQL statement. */
+function historyLoader(entityType: 'Action' | 'ActionPlan' | 'SituationReport') {
+  return groupLoader(
+    (keys: readonly string[], context: Context) =>
+      context.db.auditEntry.findMany({ where: { entityType, entityKey: { in: [...keys] } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+    (row) => row.entityKey,
+  );
+}
+const actionHistory = historyLoader('Action');
+const planHistory = historyLoader('ActionPlan');
+const reportHistory = historyLoader('SituationReport');
+
 export const Action = builder.prismaObject('Action', {
   description: 'Åtgärd: a measure that a kommun and/or the police carry out against crime or for safety.',
   fields: (t) => ({
@@ -97,6 +109,7 @@ export const Action = builder.prismaObject('Action', {
     followUps: t.relation('followUps', { description: 'Uppföljningar, oldest first.', query: { orderBy: { date: 'asc' } } }),
     sources: t.field({ type: [SourceRef], description: 'Källor.', resolve: (action) => (action.sources ?? []) as never }),
     version: t.exposeInt('version', { description: 'Version: give it back when changing the åtgärd.' }),
+    history: t.field(historyField((action: { id: string }, context: Context) => actionHistory(context).load(action.id))),
   }),
 });
 
@@ -125,6 +138,7 @@ export const SituationReport = builder.prismaObject('SituationReport', {
     summary: t.exposeString('summary', { nullable: true, description: 'Sammanfattning.' }),
     findings: t.relation('findings', { description: 'Iakttagelser, in order.', query: { orderBy: { position: 'asc' } } }),
     dataSources: t.exposeStringList('dataSources', { description: 'Underlag: the data it draws on.' }),
+    history: t.field(historyField((report: { id: string }, context: Context) => reportHistory(context).load(report.id))),
   }),
 });
 
@@ -210,6 +224,7 @@ export const ActionPlan = builder.prismaObject('ActionPlan', {
     revisions: t.relation('revisions', { description: 'Revideringar, oldest first.', query: { orderBy: { number: 'asc' } } }),
     actions: t.relation('actions', { description: 'Åtgärder in the plan.', query: (_args, context) => ({ where: visibleActionsWhere(context.actor) }) }),
     version: t.exposeInt('version', { description: 'Version.' }),
+    history: t.field(historyField((plan: { id: string }, context: Context) => planHistory(context).load(plan.id))),
   }),
 });
 

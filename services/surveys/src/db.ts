@@ -5,5 +5,6 @@ export type { PrismaClient };
 
 /** Makes this service's Prisma client on a driver adapter (PGlite's socket or PostgreSQL). */
 export function createClient(adapter: SqlDriverAdapterFactory): PrismaClient {
-  return new PrismaClient({ adapter });
+  // Writers may queue for a connection (the embedded database serves one at a time): wait, do not fail.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 30_000 } });
 }

@@ -1,5 +1,6 @@
 import { testDatabaseKinds } from '@samverkan/db';
 import { municipalities } from '@samverkan/geo';
+import { DEVELOPMENT_HOP_SECRET, signActorHeaders } from '@samverkan/schema';
 import { postGraphQL, type RunningSubgraph, startTestSubgraph } from '@samverkan/server';
 import ExcelJS from 'exceljs';
 import { median } from './comparison/compare';
@@ -78,6 +79,23 @@ describe.each(testDatabaseKinds())('surveys subgraph on %s', (kind) => {
     ]);
     const demo = await query<{ _entities: { surveyResults: { origin: string }[] }[] }>(entities, { origins: ['DEMO'] });
     expect(demo.body.data?._entities[0]!.surveyResults.map((r) => r.origin)).toEqual(['DEMO', 'DEMO']);
+  });
+
+  it('shows a published result\'s history to signed-in parties, and not to the anonymous', async () => {
+    const query = `{ _entities(representations: [{ __typename: "LocalPoliceArea", id: "trelleborg" }]) {
+      ... on LocalPoliceArea { surveyResults(from: 2019, to: 2019) { value history { actorRole actorSubject operation changes { field before after } } } } } }`;
+    const analyst = signActorHeaders({ role: 'analyst', subject: 'anna', policeRegionCode: 'SYD' }, DEVELOPMENT_HOP_SECRET);
+    const signedIn = await postGraphQL<{ _entities: { surveyResults: { history: unknown }[] }[] }>(subgraph.url, query, {}, analyst);
+    expect(signedIn.body.data!._entities[0]!.surveyResults[0]!.history).toEqual([
+      {
+        actorRole: 'system',
+        actorSubject: 'reference-data',
+        operation: 'seedReferenceData',
+        changes: [{ field: 'value', before: null, after: '1.78' }, { field: 'respondents', before: null, after: '1884' }],
+      },
+    ]);
+    const anonymous = await postGraphQL(subgraph.url, query);
+    expect(anonymous.body.errors?.[0]?.message).toBe('The history of a record is shown to signed-in parties only.');
   });
 
   it('ranks region Syd\'s 58 kommuner on the problem index, with median, change and region value', async () => {

@@ -23,6 +23,7 @@ export async function seedReferenceData(db: PrismaClient): Promise<void> {
         if (typeof area === 'string') throw new Error(`published results: ${area}`);
         return { ...seed, area, ciLow: null, ciHigh: null, origin: 'PUBLISHED' as const };
       }),
+      { writer: { actorRole: 'system', actorSubject: 'reference-data', requestId: null, operation: 'seedReferenceData' } },
     );
   });
 }

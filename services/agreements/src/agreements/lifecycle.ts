@@ -1,4 +1,4 @@
-import { type AuditEntryData, auditEntry, badInput, changedFields, conflict, isoDateToUtc, notFound, type SubgraphContext, todayInSweden } from '@samverkan/schema';
+import { type AuditEntryData, badInput, conflict, type Snapshot, storeChanges, isoDateToUtc, notFound, type SubgraphContext, todayInSweden } from '@samverkan/schema';
 import type { LifecycleState, Party, Prisma } from '../generated/prisma/client';
 import { requireParty } from './access';
 
@@ -32,9 +32,6 @@ export interface LifecycleChange {
   withdrawnOn?: Date;
   previousId?: string;
 }
-
-/** A record's audited fields, flattened (lists sorted), for its history. */
-export type Snapshot = Record<string, unknown>;
 
 /** How to read and change one kind of record. */
 export interface RecordKind {
@@ -82,16 +79,13 @@ export async function snapshotsOf(kind: RecordKind, tx: Tx, ids: readonly (strin
  */
 export async function recordChanges(kind: RecordKind, tx: Tx, writer: SubgraphContext, operation: string, before: Map<string, Snapshot | null>): Promise<void> {
   for (const [id, was] of before) {
-    const now = await kind.snapshot(tx, id);
-    const fields = Object.keys({ ...was, ...now });
-    const changes = changedFields(was, now, fields);
-    if (Object.keys(changes).length) await writeAudit(tx, auditEntry(writer, operation, { type: kind.entityType, key: id }, changes));
+    await storeChanges((entry) => writeAudit(tx, entry), writer, operation, { type: kind.entityType, key: id }, was, await kind.snapshot(tx, id));
   }
 }
 
 /** Stores one audit entry (its changes are JSON values: snapshots hold only JSON-able fields). */
 export function writeAudit(tx: Tx, entry: AuditEntryData) {
-  return tx.auditEntry.create({ data: { ...entry, changes: entry.changes as unknown as Prisma.InputJsonObject } });
+  return tx.auditEntry.create({ data: { ...entry, changes: entry.changes as unknown as Prisma.InputJsonArray } });
 }
 
 function requireState(kind: RecordKind, record: LifecycleRecord, state: LifecycleState, what: string): void {

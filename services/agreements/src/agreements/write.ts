@@ -1,7 +1,7 @@
-import { auditEntry, badInput, changedFields, conflict, optionalText, requiredText as text, type SubgraphContext, TITLE_MAX } from '@samverkan/schema';
+import { badInput, conflict, type Snapshot, storeChanges, optionalText, requiredText as text, type SubgraphContext, TITLE_MAX } from '@samverkan/schema';
 import type { Party, Prisma, PrismaClient } from '../generated/prisma/client';
 import { requireParty } from './access';
-import { approveRecord, type LifecycleRecord, loadForChange, type RecordKind, recordChanges, type Snapshot, snapshotsOf, supersedeRecord, withdrawRecord, writeAudit } from './lifecycle';
+import { approveRecord, type LifecycleRecord, loadForChange, type RecordKind, recordChanges, snapshotsOf, supersedeRecord, withdrawRecord, writeAudit } from './lifecycle';
 import { checkedSignatories, checkedSources, checkFocusAreaCodes, checkPeriod } from './validate';
 import { describePeriod, effectivePeriod, periodsOverlap } from './status';
 
@@ -91,8 +91,7 @@ export async function createAgreementDraft(db: PrismaClient, writer: SubgraphCon
     requireParty(writer.actor, input.municipalityCode, draft.lpoIds, 'write a draft agreement for it');
     const agreement = await tx.agreement.create({ data: { ...draft.fields, state: 'DRAFT' } });
     await writeParts(tx, agreement.id, draft);
-    const created = await agreementSnapshot(tx, agreement.id);
-    await writeAudit(tx, auditEntry(writer, 'createAgreementDraft', { type: 'Agreement', key: agreement.id }, changedFields(null, created, Object.keys(created ?? {}))));
+    await storeChanges((entry) => writeAudit(tx, entry), writer, 'createAgreementDraft', { type: 'Agreement', key: agreement.id }, null, await agreementSnapshot(tx, agreement.id));
     return agreement;
   });
 }
@@ -105,9 +104,9 @@ async function agreementSnapshot(tx: Tx, id: string): Promise<Snapshot | null> {
       localPoliceAreas: { orderBy: { localPoliceAreaId: 'asc' } },
       approvals: { orderBy: { party: 'asc' } },
       focusAreas: { orderBy: { position: 'asc' } },
-      signatories: { orderBy: { id: 'asc' } },
+      signatories: { orderBy: [{ party: 'asc' }, { name: 'asc' }] },
       steeringDocuments: { orderBy: { position: 'asc' } },
-      sources: { orderBy: { id: 'asc' } },
+      sources: { orderBy: [{ title: 'asc' }, { id: 'asc' }] },
     },
   });
   if (!row) return null;

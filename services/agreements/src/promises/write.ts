@@ -1,6 +1,6 @@
-import { auditEntry, badInput, changedFields, conflict, requiredText as text, type SubgraphContext, TITLE_MAX } from '@samverkan/schema';
+import { badInput, conflict, type Snapshot, storeChanges, requiredText as text, type SubgraphContext, TITLE_MAX } from '@samverkan/schema';
 import { requireParty } from '../agreements/access';
-import { approveRecord, loadForChange, type RecordKind, recordChanges, type Snapshot, snapshotsOf, supersedeRecord, withdrawRecord, writeAudit } from '../agreements/lifecycle';
+import { approveRecord, loadForChange, type RecordKind, recordChanges, snapshotsOf, supersedeRecord, withdrawRecord, writeAudit } from '../agreements/lifecycle';
 import { checkedSignatories, checkedSources, checkFocusAreaCodes, checkPeriod } from '../agreements/validate';
 import type { Party, Prisma, PrismaClient } from '../generated/prisma/client';
 
@@ -70,8 +70,8 @@ async function promiseSnapshot(tx: Tx, id: string): Promise<Snapshot | null> {
       approvals: { orderBy: { party: 'asc' } },
       promises: { orderBy: { position: 'asc' } },
       focusAreas: { orderBy: { focusAreaCode: 'asc' } },
-      signatories: { orderBy: { id: 'asc' } },
-      sources: { orderBy: { id: 'asc' } },
+      signatories: { orderBy: [{ party: 'asc' }, { name: 'asc' }] },
+      sources: { orderBy: [{ title: 'asc' }, { id: 'asc' }] },
     },
   });
   if (!row) return null;
@@ -115,8 +115,7 @@ export async function createCitizenPromiseDraft(db: PrismaClient, writer: Subgra
     requireParty(writer.actor, input.municipalityCode, [draft.fields.localPoliceAreaId], 'write a draft medborgarlöfte for it');
     const promise = await tx.citizenPromise.create({ data: { ...draft.fields, state: 'DRAFT' } });
     await writeParts(tx, promise.id, draft);
-    const created = await promiseSnapshot(tx, promise.id);
-    await writeAudit(tx, auditEntry(writer, 'createCitizenPromiseDraft', { type: 'CitizenPromise', key: promise.id }, changedFields(null, created, Object.keys(created ?? {}))));
+    await storeChanges((entry) => writeAudit(tx, entry), writer, 'createCitizenPromiseDraft', { type: 'CitizenPromise', key: promise.id }, null, await promiseSnapshot(tx, promise.id));
     return promise;
   });
 }

@@ -97,6 +97,15 @@ describe.each(testDatabaseKinds())('importing results on %s', (kind) => {
       ['syd-2024-rättad.csv', 'analytiker@syd', 0, 1, 3, 2],
     ]);
     expect(log[0]!.sha256).toBe(log[1]!.sha256);
+
+    // Every written result is in the audit trail: 4 added, none by the repeat, 1 corrected.
+    const lund = stored.find((r) => r.areaCode === '1281' && r.areaLevel === 'MUNICIPALITY')!;
+    const trail = await db.auditEntry.findMany({ where: { entityType: 'SurveyResult', actorSubject: 'analytiker@syd' }, orderBy: { at: 'asc' } });
+    expect(trail).toHaveLength(5);
+    expect(trail.filter((e) => e.entityKey === lund.id).map((e) => [e.operation, e.changes])).toEqual([
+      ['import syd-2024.csv', [{ field: 'value', before: null, after: 1.42 }, { field: 'respondents', before: null, after: 612 }, { field: 'ciLow', before: null, after: 1.3 }, { field: 'ciHigh', before: null, after: 1.55 }]],
+      ['import syd-2024-rättad.csv', [{ field: 'value', before: 1.42, after: 1.44 }]],
+    ]);
     expect(log[0]!.rejections).toEqual([{ line: 3, reason: expect.any(String) }, { line: 6, reason: expect.any(String) }]);
   });
 

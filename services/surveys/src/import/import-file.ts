@@ -65,7 +65,11 @@ export async function importResultsFile(db: PrismaClient, file: string, options:
           rejections: checked.rejected.map((r) => ({ line: r.line, reason: r.reason })),
         },
       });
-      const counts = await writeResults(tx, checked.accepted, { importId: record.id, onProgress: (written) => options.onProgress?.(written, total) });
+      const counts = await writeResults(tx, checked.accepted, {
+        importId: record.id,
+        onProgress: (written) => options.onProgress?.(written, total),
+        writer: { actorRole: 'admin', actorSubject: options.importedBy, requestId: record.id, operation: `import ${fileName}` },
+      });
       await tx.surveyImport.update({ where: { id: record.id }, data: counts });
       return { importId: record.id, fileName, rows: checked.rows, ...counts, rejected: checked.rejected };
     },

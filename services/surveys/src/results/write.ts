@@ -32,32 +32,63 @@ const CHUNK_SIZE = 2000;
 /**
  * The columns of one bulk upsert, sent as one array parameter each and unnested in SQL: a chunk of
  * 2,000 results is one statement. A row that exists with the same values is left untouched (the
- * `WHERE … IS DISTINCT FROM` clause), so writing the same results twice changes nothing.
+ * `WHERE … IS DISTINCT FROM` clause), so writing the same results twice changes nothing. In the
+ * same statement, each row written gets its audit entry (the values before and after), unless the
+ * write is not audited ($21: demo data).
  */
 const UPSERT_SQL = `
-INSERT INTO "SurveyResult" ("id", "surveyId", "instrumentCode", "year", "indicatorCode", "areaLevel", "areaCode", "subAreaName",
-  "municipalityCode", "policeRegionCode", "countyCode", "value", "respondents", "ciLow", "ciHigh", "origin", "importId", "updatedAt")
-SELECT gen_random_uuid()::text, r.*, now()
-FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::"AreaLevel"[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-  $11::float8[], $12::int[], $13::float8[], $14::float8[], $15::"ResultOrigin"[], $16::text[])
-  AS r("surveyId", "instrumentCode", "year", "indicatorCode", "areaLevel", "areaCode", "subAreaName", "municipalityCode", "policeRegionCode",
-    "countyCode", "value", "respondents", "ciLow", "ciHigh", "origin", "importId")
-ON CONFLICT ("surveyId", "indicatorCode", "areaLevel", "areaCode", "subAreaName", "origin") DO UPDATE SET
-  "value" = EXCLUDED."value", "respondents" = EXCLUDED."respondents", "ciLow" = EXCLUDED."ciLow", "ciHigh" = EXCLUDED."ciHigh",
-  "importId" = EXCLUDED."importId", "updatedAt" = now()
-WHERE ("SurveyResult"."value", "SurveyResult"."respondents", "SurveyResult"."ciLow", "SurveyResult"."ciHigh")
-  IS DISTINCT FROM (EXCLUDED."value", EXCLUDED."respondents", EXCLUDED."ciLow", EXCLUDED."ciHigh")
-RETURNING (xmax = 0) AS inserted`;
+WITH input AS (
+  SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::"AreaLevel"[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+    $11::float8[], $12::int[], $13::float8[], $14::float8[], $15::"ResultOrigin"[], $16::text[])
+    AS r("surveyId", "instrumentCode", "year", "indicatorCode", "areaLevel", "areaCode", "subAreaName", "municipalityCode", "policeRegionCode",
+      "countyCode", "value", "respondents", "ciLow", "ciHigh", "origin", "importId")
+),
+old AS (
+  SELECT s."id", s."value", s."respondents", s."ciLow", s."ciHigh"
+  FROM "SurveyResult" s JOIN input i ON s."surveyId" = i."surveyId" AND s."indicatorCode" = i."indicatorCode" AND s."areaLevel" = i."areaLevel"
+    AND s."areaCode" = i."areaCode" AND s."subAreaName" = i."subAreaName" AND s."origin" = i."origin"
+),
+written AS (
+  INSERT INTO "SurveyResult" ("id", "surveyId", "instrumentCode", "year", "indicatorCode", "areaLevel", "areaCode", "subAreaName",
+    "municipalityCode", "policeRegionCode", "countyCode", "value", "respondents", "ciLow", "ciHigh", "origin", "importId", "updatedAt")
+  SELECT gen_random_uuid()::text, input.*, now() FROM input
+  ON CONFLICT ("surveyId", "indicatorCode", "areaLevel", "areaCode", "subAreaName", "origin") DO UPDATE SET
+    "value" = EXCLUDED."value", "respondents" = EXCLUDED."respondents", "ciLow" = EXCLUDED."ciLow", "ciHigh" = EXCLUDED."ciHigh",
+    "importId" = EXCLUDED."importId", "updatedAt" = now()
+  WHERE ("SurveyResult"."value", "SurveyResult"."respondents", "SurveyResult"."ciLow", "SurveyResult"."ciHigh")
+    IS DISTINCT FROM (EXCLUDED."value", EXCLUDED."respondents", EXCLUDED."ciLow", EXCLUDED."ciHigh")
+  RETURNING "id", "value", "respondents", "ciLow", "ciHigh", (xmax = 0) AS inserted
+),
+audited AS (
+  INSERT INTO "AuditEntry" ("id", "at", "actorRole", "actorSubject", "requestId", "operation", "entityType", "entityKey", "changes")
+  SELECT gen_random_uuid()::text, now(), $17, $18, $19, $20, 'SurveyResult', w."id",
+    (SELECT coalesce(jsonb_agg(jsonb_build_object('field', f.field, 'before', f.before, 'after', f.after) ORDER BY f.n), '[]'::jsonb)
+     FROM (VALUES (1, 'value', to_jsonb(o."value"), to_jsonb(w."value")), (2, 'respondents', to_jsonb(o."respondents"), to_jsonb(w."respondents")),
+                  (3, 'ciLow', to_jsonb(o."ciLow"), to_jsonb(w."ciLow")), (4, 'ciHigh', to_jsonb(o."ciHigh"), to_jsonb(w."ciHigh"))) AS f(n, field, before, after)
+     WHERE f.before IS DISTINCT FROM f.after)
+  FROM written w LEFT JOIN old o ON o."id" = w."id"
+  WHERE $21::boolean
+)
+SELECT inserted FROM written`;
+
+/** Who writes, for the audit trail (a user of the import command, or the reference data loader). */
+export interface ResultWriter {
+  actorRole: string;
+  actorSubject: string;
+  /** The import's id, when an import writes. */
+  requestId: string | null;
+  operation: string;
+}
 
 /**
  * Stores results (insert, or update when a value changed), creating the survey rounds they belong
- * to when missing. Run it inside a transaction to make a file all-or-nothing. Results must be
+ * to when missing, and records each written result in the audit trail when a `writer` is given. Run it inside a transaction to make a file all-or-nothing. Results must be
  * unique by round, indicator, area and origin (the import checks that first).
  */
 export async function writeResults(
   tx: Prisma.TransactionClient,
   results: readonly ResultInput[],
-  options: { importId?: string | null; onProgress?: (written: number) => void } = {},
+  options: { importId?: string | null; onProgress?: (written: number) => void; writer?: ResultWriter | null } = {},
 ): Promise<WriteCounts> {
   const rounds = new Map<string, { id: string; instrumentCode: string; year: number }>();
   for (const result of results) {
@@ -88,6 +119,11 @@ export async function writeResults(
       column((r) => r.ciHigh),
       column((r) => r.origin),
       column(() => options.importId ?? null),
+      options.writer?.actorRole ?? null,
+      options.writer?.actorSubject ?? null,
+      options.writer?.requestId ?? null,
+      options.writer?.operation ?? null,
+      Boolean(options.writer),
     );
     const inserted = written.filter((row) => row.inserted).length;
     counts.inserted += inserted;

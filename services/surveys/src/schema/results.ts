@@ -1,4 +1,4 @@
-import { filteredGroupLoader } from '@samverkan/schema';
+import { filteredGroupLoader, groupLoader, historyField } from '@samverkan/schema';
 import { builder, type Context } from '../builder';
 import { type AreaLabel, labelOf } from '../comparison/compare';
 import type { ResultOrigin } from '../generated/prisma/client';
@@ -42,6 +42,13 @@ const ConfidenceInterval = builder.objectRef<{ low: number; high: number }>('Con
   }),
 });
 
+/** The audit trail of results, for every result of a request in one SQL statement. */
+const resultHistory = groupLoader(
+  (keys: readonly string[], context: Context) =>
+    context.db.auditEntry.findMany({ where: { entityType: 'SurveyResult', entityKey: { in: [...keys] } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+  (row) => row.entityKey,
+);
+
 export const SurveyResult = builder.prismaObject('SurveyResult', {
   description: 'Resultat: one indicator\'s value for one area in one trygghetsmätning.',
   fields: (t) => ({
@@ -61,6 +68,7 @@ export const SurveyResult = builder.prismaObject('SurveyResult', {
     }),
     origin: t.field({ type: ResultOriginEnum, description: 'Ursprung: PUBLISHED, or DEMO for made-up demo values.', resolve: (r) => r.origin }),
     demo: t.boolean({ description: 'DEMO: true when the value is made-up demo data.', resolve: (r) => r.origin === 'DEMO' }),
+    history: t.field(historyField((result: { id: string }, context: Context) => resultHistory(context).load(result.id))),
   }),
 });
 
