@@ -1,26 +1,39 @@
 import { type Actor, visibleWhere } from '@samverkan/schema';
-import { findMunicipality, municipalities } from '@samverkan/geo';
+import { findLocalPoliceArea, municipalities } from '@samverkan/geo';
 import type { Prisma } from './generated/prisma/client';
 
 /**
- * Who sees which åtgärder (the first rules; the access issue completes them). PUBLIC actions are
- * public. PARTIES actions are seen by the kommun's users, by police and analysts of the kommun's
- * polisregion (this subgraph knows regions from the shared geography facts, not the lokalpolisområden
- * of the agreements subgraph), and by administrators.
+ * Who sees and writes åtgärder, lägesbilder and åtgärdsplaner. PUBLIC actions are public. PARTIES
+ * actions are seen by the kommun's users, by police of a lokalpolisområde that covers the kommun,
+ * by analysts of the kommun's polisregion, and by administrators. Writes: the kommun's users and
+ * police of a lokalpolisområde that covers it; analysts and administrators write nothing here.
+ * Which kommuner a lokalpolisområde covers comes from the shared geography (packages/geo).
  */
 export function visibleActionsWhere(actor: Actor): Prisma.ActionWhereInput {
-  return visibleWhere<Prisma.ActionWhereInput>(actor, { visibility: 'PUBLIC' }, (party) =>
-    party.role === 'kommun' ? { municipalityCode: party.municipalityCode } : { municipalityCode: { in: codesOfRegion(party.policeRegionCode) } },
-  );
+  return visibleWhere<Prisma.ActionWhereInput>(actor, { visibility: 'PUBLIC' }, (party) => {
+    switch (party.role) {
+      case 'kommun':
+        return { municipalityCode: party.municipalityCode };
+      case 'police':
+        return { municipalityCode: { in: codesCoveredBy(party.localPoliceAreaId) } };
+      case 'analyst':
+        return { municipalityCode: { in: codesOfRegion(party.policeRegionCode) } };
+    }
+  });
 }
 
 function codesOfRegion(region: string): string[] {
   return municipalities.filter((m) => m.policeRegionCode === region).map((m) => m.code);
 }
 
-/** Whether the actor may write the åtgärder of this kommun: its users, and police of its region. */
+/** The kommuner a lokalpolisområde covers (none for an area the hub does not know). */
+function codesCoveredBy(localPoliceAreaId: string): string[] {
+  return [...(findLocalPoliceArea(localPoliceAreaId)?.municipalityCodes ?? [])];
+}
+
+/** Whether the actor may write the åtgärder of this kommun: its users, and police of an area covering it. */
 export function mayWriteActionsOf(actor: Actor, municipalityCode: string): boolean {
   if (actor.role === 'kommun') return actor.municipalityCode === municipalityCode;
-  if (actor.role === 'police') return findMunicipality(municipalityCode)?.policeRegionCode === actor.policeRegionCode;
+  if (actor.role === 'police') return codesCoveredBy(actor.localPoliceAreaId).includes(municipalityCode);
   return false;
 }

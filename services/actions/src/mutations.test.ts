@@ -6,12 +6,12 @@ import { actionsSubgraph } from './definition';
 import { diffRevisions } from './revisions';
 
 const HOP = 'actions-test-hop';
-const malmo: Actor = { role: 'kommun', subject: 'märta', municipalityCode: '1280' };
-const sydPolice: Actor = { role: 'police', subject: 'östen', localPoliceAreaId: 'malmo', policeRegionCode: 'SYD' };
+const kommunUser: Actor = { role: 'kommun', subject: 'märta', municipalityCode: '1287' };
+const lpoPolice: Actor = { role: 'police', subject: 'östen', localPoliceAreaId: 'trelleborg', policeRegionCode: 'SYD' };
 const nordPolice: Actor = { role: 'police', subject: 'åke', localPoliceAreaId: 'kiruna', policeRegionCode: 'NORD' };
 
 const ACTION = {
-  municipalityCode: '1280',
+  municipalityCode: '1287',
   title: 'Trygghetsvandring på Möllevångstorget',
   focusAreaCode: 'SAFE_PUBLIC_SPACE',
   place: 'Möllevångstorget',
@@ -36,7 +36,7 @@ describe.each(testDatabaseKinds())('writing actions on %s', (kind) => {
     as(actor, 'mutation ($i: ActionInput!) { createAction(input: $i) { id version status visibility responsible { name lead } statusHistory { fromStatus toStatus } } }', { i: input });
 
   it('creates an action, moves it through allowed statuses with history, and refuses the rest', async () => {
-    const created = await create(malmo, ACTION);
+    const created = await create(kommunUser, ACTION);
     expect(created.body.errors).toBeUndefined();
     const action = (created.body.data as { createAction: { id: string; version: number; responsible: unknown; statusHistory: unknown } }).createAction;
     expect(action.responsible).toEqual([
@@ -44,7 +44,7 @@ describe.each(testDatabaseKinds())('writing actions on %s', (kind) => {
       { name: 'Lokalpolisområde Malmö Söder', lead: false },
     ]);
     const change = (status: string, version: number) =>
-      as(sydPolice, 'mutation ($id: ID!, $v: Int!, $s: ActionStatus!) { changeActionStatus(id: $id, version: $v, status: $s, on: "2025-03-01") { status version statusHistory { fromStatus toStatus changedOn } } }', {
+      as(lpoPolice, 'mutation ($id: ID!, $v: Int!, $s: ActionStatus!) { changeActionStatus(id: $id, version: $v, status: $s, on: "2025-03-01") { status version statusHistory { fromStatus toStatus changedOn } } }', {
         id: action.id,
         v: version,
         s: status,
@@ -62,17 +62,17 @@ describe.each(testDatabaseKinds())('writing actions on %s', (kind) => {
     expect((await change('DONE', 2)).body.errors).toBeUndefined();
     expect((await change('CANCELLED', 3)).body.errors?.[0]?.message).toMatch(/DONE cannot become CANCELLED; it is final/);
 
-    const followUp = await as(malmo, 'mutation ($id: ID!) { addFollowUp(actionId: $id, input: { date: "2025-12-10", text: "Färre upplever otrygghet på torget.", outcome: PARTLY, indicatorCodes: ["UNSAFE_OUTDOORS"] }) { followUps { text outcome indicatorCodes } } }', { id: action.id });
+    const followUp = await as(kommunUser, 'mutation ($id: ID!) { addFollowUp(actionId: $id, input: { date: "2025-12-10", text: "Färre upplever otrygghet på torget.", outcome: PARTLY, indicatorCodes: ["UNSAFE_OUTDOORS"] }) { followUps { text outcome indicatorCodes } } }', { id: action.id });
     expect(followUp.body.data).toEqual({ addFollowUp: { followUps: [{ text: 'Färre upplever otrygghet på torget.', outcome: 'PARTLY', indicatorCodes: ['UNSAFE_OUTDOORS'] }] } });
-    const unknownIndicator = await as(malmo, 'mutation ($id: ID!) { addFollowUp(actionId: $id, input: { date: "2025-12-11", text: "x", outcome: PARTLY, indicatorCodes: ["HAPPINESS"] }) { id } }', { id: action.id });
+    const unknownIndicator = await as(kommunUser, 'mutation ($id: ID!) { addFollowUp(actionId: $id, input: { date: "2025-12-11", text: "x", outcome: PARTLY, indicatorCodes: ["HAPPINESS"] }) { id } }', { id: action.id });
     expect(unknownIndicator.body.errors?.[0]?.message).toMatch(/`indicatorCodes\[0\]` "HAPPINESS" is not in the indicator catalogue: use PROBLEM_INDEX, UNSAFE_OUTDOORS/);
   });
 
   it('changes an action at the version read, refuses a stale version with the current one, and keeps the history', async () => {
-    const created = await create(malmo, { ...ACTION, title: 'Ordningsvakter vid Triangeln' });
+    const created = await create(kommunUser, { ...ACTION, title: 'Ordningsvakter vid Triangeln' });
     const id = (created.body.data as { createAction: { id: string } }).createAction.id;
     const update = (version: number, changes: Record<string, unknown>) =>
-      as(sydPolice, 'mutation ($id: ID!, $v: Int!, $c: ActionChangesInput!) { updateAction(id: $id, version: $v, changes: $c) { version title place endsOn latitude longitude } }', { id, v: version, c: changes });
+      as(lpoPolice, 'mutation ($id: ID!, $v: Int!, $c: ActionChangesInput!) { updateAction(id: $id, version: $v, changes: $c) { version title place endsOn latitude longitude } }', { id, v: version, c: changes });
     const first = await update(1, { title: 'Ordningsvakter vid Triangeln och Davidshall', place: null, endsOn: '2026-06-30' });
     expect(first.body.errors).toBeUndefined();
     expect(first.body.data).toEqual({ updateAction: { version: 2, title: 'Ordningsvakter vid Triangeln och Davidshall', place: null, endsOn: '2026-06-30', latitude: null, longitude: null } });
@@ -82,7 +82,7 @@ describe.each(testDatabaseKinds())('writing actions on %s', (kind) => {
     expect(bad.body.errors?.[0]?.message).toMatch(/period must run forwards/);
     expect((await update(2, { visibility: null })).body.errors?.[0]?.message).toMatch(/`visibility` cannot be cleared/);
 
-    const { body } = await as(malmo, `{ action(id: "${id}") { version history { actorRole actorSubject operation changes { field before after } } } }`);
+    const { body } = await as(kommunUser, `{ action(id: "${id}") { version history { actorRole actorSubject operation changes { field before after } } } }`);
     const action = (body.data as { action: { version: number; history: { actorSubject: string; operation: string; changes: { field: string; before: string | null; after: string | null }[] }[] } }).action;
     expect(action.version).toBe(2);
     expect(action.history.map((h) => [h.actorSubject, h.operation])).toEqual([['märta', 'createAction'], ['östen', 'updateAction']]);
@@ -104,7 +104,7 @@ describe.each(testDatabaseKinds())('writing actions on %s', (kind) => {
     ['an unknown action plan', { actionPlanId: 'nope' }, /No åtgärdsplan has the id "nope"/],
   ])('refuses %s, writing nothing', async (_what, overrides, message) => {
     const before = await subgraph.client.action.count();
-    const { body } = await create(malmo, { ...ACTION, ...overrides });
+    const { body } = await create(kommunUser, { ...ACTION, ...overrides });
     expect(body.errors?.[0]?.message).toMatch(message);
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await subgraph.client.action.count()).toBe(before);
@@ -113,20 +113,20 @@ describe.each(testDatabaseKinds())('writing actions on %s', (kind) => {
   it('refuses writers from another kommun or region, and hides PARTIES actions from the public', async () => {
     expect((await create(nordPolice, ACTION)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await create(null, ACTION)).body.errors?.[0]?.message).toMatch(/sign in/);
-    const hidden = await create(sydPolice, { ...ACTION, title: 'Spaning mot öppen narkotikahandel', visibility: 'PARTIES' });
+    const hidden = await create(lpoPolice, { ...ACTION, title: 'Spaning mot öppen narkotikahandel', visibility: 'PARTIES' });
     const id = (hidden.body.data as { createAction: { id: string } }).createAction.id;
     expect((await as(null, `{ action(id: "${id}") { id } }`)).body.data).toEqual({ action: null });
-    expect((await as(malmo, `{ action(id: "${id}") { id } }`)).body.data).toEqual({ action: { id } });
+    expect((await as(kommunUser, `{ action(id: "${id}") { id } }`)).body.data).toEqual({ action: { id } });
     expect((await as(nordPolice, `{ action(id: "${id}") { id } }`)).body.data).toEqual({ action: null });
   });
 
   it('keeps every revision of an åtgärdsplan and shows what each changed', async () => {
-    const report = await as(malmo, 'mutation { createSituationReport(input: { municipalityCode: "1280", title: "Lägesbild Malmö 2024", decidedOn: "2024-02-01", joint: true, findings: [{ problem: "Öppen narkotikahandel", area: "Möllevången", focusAreaCode: "ANDTS", trend: INCREASING }] }) { id findings { problem trend } } }');
+    const report = await as(kommunUser, 'mutation { createSituationReport(input: { municipalityCode: "1287", title: "Lägesbild Malmö 2024", decidedOn: "2024-02-01", joint: true, findings: [{ problem: "Öppen narkotikahandel", area: "Möllevången", focusAreaCode: "ANDTS", trend: INCREASING }] }) { id findings { problem trend } } }');
     expect(report.body.errors).toBeUndefined();
     const reportId = (report.body.data as { createSituationReport: { id: string } }).createSituationReport.id;
-    const plan = await as(malmo, 'mutation ($r: ID!) { createActionPlan(input: { municipalityCode: "1280", title: "Åtgärdsplan 2024–2025", decidedOn: "2024-03-01", situationReportIds: [$r], items: [{ key: "a", title: "Trygghetsvandringar", responsible: "Stadskontoret" }, { key: "b", title: "Kameror" }] }) { id version } }', { r: reportId });
+    const plan = await as(kommunUser, 'mutation ($r: ID!) { createActionPlan(input: { municipalityCode: "1287", title: "Åtgärdsplan 2024–2025", decidedOn: "2024-03-01", situationReportIds: [$r], items: [{ key: "a", title: "Trygghetsvandringar", responsible: "Stadskontoret" }, { key: "b", title: "Kameror" }] }) { id version } }', { r: reportId });
     const planId = (plan.body.data as { createActionPlan: { id: string } }).createActionPlan.id;
-    const revised = await as(malmo, `mutation { reviseActionPlan(id: "${planId}", version: 1, decidedOn: "2024-09-01", items: [{ key: "a", title: "Trygghetsvandringar varje månad", responsible: "Stadskontoret" }, { key: "c", title: "Föräldravandringar" }]) {
+    const revised = await as(kommunUser, `mutation { reviseActionPlan(id: "${planId}", version: 1, decidedOn: "2024-09-01", items: [{ key: "a", title: "Trygghetsvandringar varje månad", responsible: "Stadskontoret" }, { key: "c", title: "Föräldravandringar" }]) {
       revisions { number changes { added { key } changed { key fields before { title } after { title } } removed { key } } } } }`);
     expect(revised.body.errors).toBeUndefined();
     expect((revised.body.data as { reviseActionPlan: { revisions: unknown[] } }).reviseActionPlan.revisions).toEqual([
@@ -140,9 +140,9 @@ describe.each(testDatabaseKinds())('writing actions on %s', (kind) => {
         },
       },
     ]);
-    const early = await as(malmo, `mutation { reviseActionPlan(id: "${planId}", version: 2, decidedOn: "2024-01-01", items: []) { id } }`);
+    const early = await as(kommunUser, `mutation { reviseActionPlan(id: "${planId}", version: 2, decidedOn: "2024-01-01", items: []) { id } }`);
     expect(early.body.errors?.[0]?.message).toMatch(/cannot be decided before the previous one \(2024-09-01\)/);
-    const later = await as(malmo, 'mutation ($r: ID!) { createActionPlan(input: { municipalityCode: "1280", title: "Fel", decidedOn: "2024-01-01", situationReportIds: [$r], items: [] }) { id } }', { r: reportId });
+    const later = await as(kommunUser, 'mutation ($r: ID!) { createActionPlan(input: { municipalityCode: "1287", title: "Fel", decidedOn: "2024-01-01", situationReportIds: [$r], items: [] }) { id } }', { r: reportId });
     expect(later.body.errors?.[0]?.message).toMatch(/was decided after 2024-01-01/);
   });
 });

@@ -50,7 +50,7 @@ export const ALLOWED_TRANSITIONS: Record<ActionStatus, ActionStatus[]> = {
 
 function requireWriter(actor: Actor, municipalityCode: string): string {
   if (!mayWriteActionsOf(actor, municipalityCode)) {
-    throw forbidden(`Only a user of kommun ${municipalityCode} or police of its polisregion may write its åtgärder${actor.role === 'anonymous' ? ': sign in' : ''}.`, {
+    throw forbidden(`Only a user of kommun ${municipalityCode} or police of a lokalpolisområde covering it may write its åtgärder${actor.role === 'anonymous' ? ': sign in' : ''}.`, {
       municipalityCode,
     });
   }
@@ -206,7 +206,7 @@ function checkedItems(items: readonly { key: string; title: string; responsible?
 builder.mutationFields((t) => ({
   createAction: t.prismaField({
     type: 'Action',
-    description: 'Ny åtgärd: writes an action of a kommun (its users, or police of its polisregion).',
+    description: 'Ny åtgärd: writes an action of a kommun (its users, or police of a lokalpolisområde covering it).',
     args: { input: t.arg({ type: ActionInput, required: true, description: 'The åtgärd.' }) },
     resolve: async (query, _root, { input }, context) => {
       const author = requireWriter(context.actor, input.municipalityCode);

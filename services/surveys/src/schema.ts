@@ -2,6 +2,7 @@ import { SUBGRAPH_SCHEMA_OPTIONS } from '@samverkan/schema';
 import { builder } from './builder';
 import './schema/catalogue';
 import './schema/comparison';
+import './schema/imports';
 import './schema/results';
 
 /*

@@ -2,9 +2,11 @@ import { type Actor, forbidden, visibleWhere } from '@samverkan/schema';
 import type { Party, Prisma } from '../generated/prisma/client';
 
 /**
- * Who sees and changes agreements and medborgarlöften (the first rules; the access issue completes
- * them). Signed and withdrawn records are public. Drafts are seen by the parties: the kommun's users,
- * police of a signing lokalpolisområde, analysts of the region, and administrators.
+ * Who sees and changes agreements and medborgarlöften. Signed and withdrawn records are public.
+ * Drafts are seen by the kommun's users, police of a signing lokalpolisområde or of one covering the
+ * kommun, analysts of the kommun's polisregion, and administrators. Only the two parties write: the
+ * kommun's users and police of a signing lokalpolisområde (each approves its own side); analysts
+ * and administrators do not.
  */
 export function visibleAgreementsWhere(actor: Actor): Prisma.AgreementWhereInput {
   return visibleWhere<Prisma.AgreementWhereInput>(actor, { state: { not: 'DRAFT' } }, (party) => {
@@ -12,7 +14,12 @@ export function visibleAgreementsWhere(actor: Actor): Prisma.AgreementWhereInput
       case 'kommun':
         return { municipalityCode: party.municipalityCode };
       case 'police':
-        return { localPoliceAreas: { some: { localPoliceAreaId: party.localPoliceAreaId } } };
+        return {
+          OR: [
+            { localPoliceAreas: { some: { localPoliceAreaId: party.localPoliceAreaId } } },
+            { municipality: { localPoliceAreas: { some: { localPoliceAreaId: party.localPoliceAreaId } } } },
+          ],
+        };
       case 'analyst':
         return { municipality: { county: { policeRegionCode: party.policeRegionCode } } };
     }
@@ -26,7 +33,9 @@ export function visiblePromisesWhere(actor: Actor): Prisma.CitizenPromiseWhereIn
       case 'kommun':
         return { municipalityCode: party.municipalityCode };
       case 'police':
-        return { localPoliceAreaId: party.localPoliceAreaId };
+        return {
+          OR: [{ localPoliceAreaId: party.localPoliceAreaId }, { municipality: { localPoliceAreas: { some: { localPoliceAreaId: party.localPoliceAreaId } } } }],
+        };
       case 'analyst':
         return { municipality: { county: { policeRegionCode: party.policeRegionCode } } };
     }

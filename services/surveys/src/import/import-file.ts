@@ -41,11 +41,15 @@ export async function readImportCatalogue(db: PrismaClient): Promise<ImportCatal
  * result (its record says so: every row unchanged).
  */
 export async function importResultsFile(db: PrismaClient, file: string, options: ImportOptions): Promise<ImportSummary> {
-  const bytes = fs.readFileSync(file);
+  return importResults(db, { fileName: path.basename(file), bytes: fs.readFileSync(file) }, options);
+}
+
+/** {@link importResultsFile} for a file's bytes (e.g. sent through the API). */
+export async function importResults(db: PrismaClient, file: { fileName: string; bytes: Buffer }, options: ImportOptions): Promise<ImportSummary> {
+  const { bytes, fileName } = file;
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const catalogue = await readImportCatalogue(db);
   const checked = checkResultsFile(text, { ...catalogue, lastYear: options.lastYear });
-  const fileName = path.basename(file);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const total = checked.accepted.length;
   options.onProgress?.(0, total);
