@@ -10,6 +10,8 @@ export interface AuthScopes {
   authenticated: boolean;
   /** An administrator. */
   admin: boolean;
+  /** One of the parties that write records: a kommun user or police (not an analyst or administrator). */
+  party: boolean;
   /** An actor of the given role. */
   role: ActorRole;
   /** A kommun user of the kommun with this code, or police / analysts whose area covers it (checked per service). */
@@ -22,6 +24,7 @@ export function authScopesFor(context: SubgraphContext) {
   return {
     authenticated: actor.role !== 'anonymous',
     admin: actor.role === 'admin',
+    party: actor.role === 'kommun' || actor.role === 'police',
     role: (role: ActorRole) => actor.role === role,
     municipality: (code: string) => actor.role === 'admin' || (actor.role === 'kommun' && actor.municipalityCode === code),
   };

@@ -15,6 +15,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { HistoryEntryShape } from './audit';
 import { type AuthScopes, authScopesFor } from './auth';
+import { forbidden } from './errors';
 import type { SubgraphContext } from './context';
 import { DateScalar, MunicipalityCodeScalar } from './scalars';
 
@@ -58,6 +59,12 @@ export function createSubgraphBuilder<Context extends SubgraphContext, PrismaTyp
       authScopes: (context) => authScopesFor(context),
       // A field the actor may not see is null with an error naming it, never a crash.
       treatErrorsAsUnauthorized: true,
+      unauthorizedError: (_parent, context, info) =>
+        forbidden(
+          context.actor.role === 'anonymous'
+            ? `Sign in: ${info.parentType.name}.${info.fieldName} is not open to anonymous callers.`
+            : `A user with the role ${context.actor.role} may not use ${info.parentType.name}.${info.fieldName}.`,
+        ),
     },
     errors: { defaultTypes: [] },
     prisma: {

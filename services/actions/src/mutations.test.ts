@@ -112,7 +112,11 @@ describe.each(testDatabaseKinds())('writing actions on %s', (kind) => {
 
   it('refuses writers from another kommun or region, and hides PARTIES actions from the public', async () => {
     expect((await create(nordPolice, ACTION)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await create(null, ACTION)).body.errors?.[0]?.message).toMatch(/sign in/);
+    expect((await create(null, ACTION)).body.errors?.[0]?.message).toBe('Sign in: Mutation.createAction is not open to anonymous callers.');
+    const analyst: Actor = { role: 'analyst', subject: 'ann', policeRegionCode: 'SYD' };
+    expect((await create(analyst, ACTION)).body.errors?.[0]?.message).toBe('A user with the role analyst may not use Mutation.createAction.');
+    const otherLpo: Actor = { role: 'police', subject: 'lars', localPoliceAreaId: 'lund', policeRegionCode: 'SYD' };
+    expect((await create(otherLpo, ACTION)).body.errors?.[0]?.message).toMatch(/Only a user of kommun 1287 or police of a lokalpolisområde covering it/);
     const hidden = await create(lpoPolice, { ...ACTION, title: 'Spaning mot öppen narkotikahandel', visibility: 'PARTIES' });
     const id = (hidden.body.data as { createAction: { id: string } }).createAction.id;
     expect((await as(null, `{ action(id: "${id}") { id } }`)).body.data).toEqual({ action: null });

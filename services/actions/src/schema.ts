@@ -414,7 +414,10 @@ builder.queryType({
   }),
 });
 
-builder.mutationType({ description: 'Ändringar: what can be written. Every write is checked against who is asking.' });
+builder.mutationType({ description: 'Ändringar: what can be written. Every write is checked against who is asking.',
+  // Only the parties write here (kommun users and police); each mutation then checks the record.
+  authScopes: { party: true },
+});
 
 /** This subgraph's schema, with its federation directives. */
 export const schema = builder.toSubGraphSchema(SUBGRAPH_SCHEMA_OPTIONS);
