@@ -160,4 +160,27 @@ query Published {
 }
 `,
   },
+  {
+    title: 'DEMO · Regionöversikt: region Syd',
+    query: `# One question across three subgraphs for every kommun of a region (leave out $region for the
+# whole country): the agreement in force and its fokusområden (agreements), the law's check and
+# the actions per fokusområde (actions), and the problem index with rank and change among the
+# kommuner of the same survey (surveys; DEMO values). The cost does not grow with the number of
+# kommuner: each subgraph is asked once or twice, with a fixed number of SQL statements.
+query RegionOverview($region: ID = "SYD", $on: Date = "2025-06-01", $year: Int = 2025) {
+  municipalities(policeRegion: $region) {
+    code
+    name
+    activeAgreement(on: $on) { title validTo focusAreas { focusArea { code name } } }
+    compliance(on: $on) { compliant hasCurrentSituationReport ongoingActions overdueActions }
+    actionCounts { focusArea { code name } ongoing done }
+    surveyStanding(indicator: "PROBLEM_INDEX", year: $year, baseYear: 2016, origins: [DEMO]) {
+      value rank rankOf groupMedian changeFromPreviousYear changeFromBaseYear
+      instrument { code }
+      result { demo }
+    }
+  }
+}
+`,
+  },
 ];

@@ -65,6 +65,8 @@ export interface RunningSubgraph<Client> {
   port: number;
   database: Database;
   client: Client;
+  /** GraphQL requests served so far (for tests and benchmarks that count fetches). */
+  readonly graphqlRequests: number;
   /** Stops the HTTP server, the Prisma client and the database. */
   close(): Promise<void>;
 }
@@ -114,9 +116,11 @@ export async function startSubgraph<Client extends PrismaClientLike>(
     });
     await apollo.start();
     const db = client;
+    let graphqlRequests = 0;
     const handler = createGraphQLHttpHandler<ServiceContext<Client>>({
       server: apollo,
       context: async (request) => {
+        graphqlRequests += 1;
         const hop = verifyActorHeaders(request.headers, hopSecret);
         if (hop.rejected) log(`actor headers refused (${hop.rejected}); treated as anonymous`);
         return { actor: hop.actor, requestId: String(request.headers['x-request-id'] ?? randomUUID()), db };
@@ -149,6 +153,9 @@ export async function startSubgraph<Client extends PrismaClientLike>(
       port: actualPort,
       database,
       client: db,
+      get graphqlRequests() {
+        return graphqlRequests;
+      },
       close: async () => {
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

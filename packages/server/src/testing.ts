@@ -10,13 +10,14 @@ export async function startTestSubgraph<Client extends PrismaClientLike>(
 ): Promise<RunningSubgraph<Client>> {
   const database = freshTestDatabase(kind);
   const running = await startSubgraph(definition, { port: 0, database: database.config, log: false, ...(hopSecret ? { hopSecret } : {}) });
-  return {
-    ...running,
+  const stop = running.close;
+  // Keep the running subgraph's live getters (e.g. graphqlRequests); only closing does more.
+  return Object.assign(running, {
     close: async () => {
-      await running.close();
+      await stop();
       await database.drop();
     },
-  };
+  });
 }
 
 /** Posts a GraphQL operation and returns the parsed response body and status. */

@@ -295,6 +295,52 @@ const toFilter = (args: { activeOn?: string | null; status?: ActionStatus | null
   municipality: args.municipality ?? null,
 });
 
+/** One kommun's actions counted per fokusområde and status. */
+interface ActionCount {
+  municipalityCode: string;
+  focusAreaCode: string | null;
+  planned: number;
+  ongoing: number;
+  done: number;
+  cancelled: number;
+}
+
+/** The counts of every kommun asked for in one request: one GROUP BY over the actions the actor may see. */
+const actionCountsOfMunicipality = filteredGroupLoader(
+  async (codes: readonly string[], _filter: null, context: Context): Promise<ActionCount[]> => {
+    const groups = await context.db.action.groupBy({
+      by: ['municipalityCode', 'focusAreaCode', 'status'],
+      where: { AND: [{ municipalityCode: { in: [...codes] } }, visibleActionsWhere(context.actor)] },
+      _count: { _all: true },
+      orderBy: [{ municipalityCode: 'asc' }, { focusAreaCode: 'asc' }],
+    });
+    const counts = new Map<string, ActionCount>();
+    for (const group of groups) {
+      const key = `${group.municipalityCode}|${group.focusAreaCode ?? ''}`;
+      const count = counts.get(key) ?? { municipalityCode: group.municipalityCode, focusAreaCode: group.focusAreaCode, planned: 0, ongoing: 0, done: 0, cancelled: 0 };
+      const n = (group._count as { _all: number })._all;
+      if (group.status === 'PLANNED') count.planned += n;
+      else if (group.status === 'ONGOING') count.ongoing += n;
+      else if (group.status === 'DONE') count.done += n;
+      else count.cancelled += n;
+      counts.set(key, count);
+    }
+    return [...counts.values()];
+  },
+  (row) => row.municipalityCode,
+);
+
+const ActionCountRef = builder.objectRef<ActionCount>('ActionCount').implement({
+  description: 'Antal åtgärder of a kommun for one fokusområde (or none), by status.',
+  fields: (t) => ({
+    focusArea: t.field({ type: FocusAreaRef, nullable: true, description: 'Fokusområde; null for actions without one.', resolve: (c) => (c.focusAreaCode ? { code: c.focusAreaCode } : null) }),
+    planned: t.exposeInt('planned', { description: 'Planerade.' }),
+    ongoing: t.exposeInt('ongoing', { description: 'Pågående.' }),
+    done: t.exposeInt('done', { description: 'Genomförda.' }),
+    cancelled: t.exposeInt('cancelled', { description: 'Avbrutna.' }),
+  }),
+});
+
 /** Compliance of every kommun asked for in one request, on the same day: one batch. */
 const complianceOfMunicipality = filteredGroupLoader(
   (codes: readonly string[], on: string, context: Context) => complianceOn(context.db, on, codes),
@@ -336,6 +382,12 @@ MunicipalityRef.implement({
       nullable: true,
       description: 'Åtgärdsplaner of the kommun, newest first.',
       resolve: (m, _args, context) => plansOfMunicipality(context).load(m.code, null),
+    }),
+    actionCounts: t.field({
+      type: [ActionCountRef],
+      nullable: true,
+      description: 'Antal åtgärder per fokusområde and status (of those the caller may see); for every kommun of a request in one SQL statement.',
+      resolve: (m, _args, context) => actionCountsOfMunicipality(context).load(m.code, null),
     }),
     compliance: t.field({
       type: ComplianceRef,

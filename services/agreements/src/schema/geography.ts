@@ -162,10 +162,11 @@ builder.queryFields((t) => ({
     }),
     municipalities: t.prismaField({
       type: ['Municipality'],
-      description: 'Kommuner: all 290 municipalities by code, or those of one police region and/or one län.',
+      description: 'Kommuner: all 290 municipalities by code, or those of one police region, one län and/or a list of codes.',
       args: {
         policeRegion: t.arg.id({ description: 'Polisregion: only kommuner in this region (e.g. SYD).' }),
         county: t.arg.id({ description: 'Län: only kommuner in this county (e.g. "12").' }),
+        codes: t.arg({ type: ['MunicipalityCode'], description: 'Kommunkoder: only these kommuner.' }),
       },
       resolve: (query, _root, args, context) => {
         const policeRegion = args.policeRegion == null ? null : String(args.policeRegion);
@@ -177,6 +178,7 @@ builder.queryFields((t) => ({
           where: {
             ...(county ? { countyCode: county } : {}),
             ...(policeRegion ? { county: { policeRegionCode: policeRegion } } : {}),
+            ...(args.codes ? { code: { in: args.codes } } : {}),
           },
           orderBy: { code: 'asc' },
         });

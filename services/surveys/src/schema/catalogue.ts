@@ -61,9 +61,15 @@ export const SurveyInstrument = builder.prismaObject('SurveyInstrument', {
   }),
 });
 
+/** Instruments by code, for every reference of a request in one SQL statement. */
+export const instrumentByCode = recordLoader(
+  (codes: readonly string[], context: Context) => context.db.surveyInstrument.findMany({ where: { code: { in: [...codes] } } }),
+  (row) => row.code,
+);
+
 builder.asEntity(SurveyInstrument, {
   key: builder.selection<{ code: string }>('code'),
-  resolveReference: ({ code }, context) => context.db.surveyInstrument.findUnique({ where: { code } }),
+  resolveReference: ({ code }, context) => instrumentByCode(context).load(code),
 });
 
 export const SafetySurvey = builder.prismaObject('SafetySurvey', {
