@@ -1,6 +1,6 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   type Actor,
   AuthenticationError,
@@ -11,13 +11,15 @@ import {
   signActorHeaders,
   type TokenVerifierOptions,
 } from '@samverkan/schema';
-import { createGraphQLHttpHandler, sendJson } from '@samverkan/server';
+import { createGraphQLHttpHandler, metricsEnabled, sendJson, sendMetrics } from '@samverkan/server';
 import { GraphQLError } from 'graphql';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createGraphiQLPage } from './graphiql';
+import { GatewayMetrics } from './metrics';
+import { type ResponseCacheOptions, useResponseCache } from './response-cache';
 import { createRateLimiter, DEFAULT_LIMITS, limitRules, limitsFromEnv, type RequestLimits, useOperationChecks } from './limits';
 
 /** The context of one gateway request. */
@@ -45,6 +47,8 @@ export interface GatewayOptions {
   readinessTimeoutMs?: number;
   /** Limits on each request (depth, aliases, cost, tokens, size, rate, introspection). @default see `RequestLimits` */
   limits?: RequestLimits;
+  /** The cache of anonymous reads. @default 5 s (`SAMVERKAN_RESPONSE_CACHE_MS`; 0 turns it off) */
+  responseCache?: ResponseCacheOptions;
   /** Whether to log to the console. @default true */
   log?: boolean;
 }
@@ -60,6 +64,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraphName: string,
     private readonly timeoutMs: number,
+    private readonly metrics: GatewayMetrics | null,
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
   ) {
     super({
@@ -71,9 +76,14 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
+    const started = process.hrtime.bigint();
+    const took = () => Number(process.hrtime.bigint() - started) / 1e9;
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      this.metrics?.fetch(this.subgraphName, took(), Boolean(response.errors?.length));
+      return response;
     } catch (error) {
+      this.metrics?.fetch(this.subgraphName, took(), true);
       if (error instanceof GraphQLError) throw error; // the subgraph answered, with an error
       const cause = (error as { cause?: { code?: string } }).cause;
       const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : (cause?.code ?? (error as Error).message);
@@ -121,6 +131,7 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Gat
     ...(env.SAMVERKAN_HOP_SECRET ? { hopSecret: env.SAMVERKAN_HOP_SECRET } : {}),
     limits: limitsFromEnv(env),
     ...(env.SAMVERKAN_SUBGRAPH_TIMEOUT_MS ? { subgraphTimeoutMs: Number(env.SAMVERKAN_SUBGRAPH_TIMEOUT_MS) } : {}),
+    ...(env.SAMVERKAN_RESPONSE_CACHE_MS ? { responseCache: { ttlMs: Number(env.SAMVERKAN_RESPONSE_CACHE_MS) } } : {}),
   };
 }
 
@@ -163,10 +174,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const subgraphs = subgraphsOf(supergraphSdl).map((subgraph) => ({ ...subgraph, url: options.subgraphUrls?.[subgraph.name] ?? subgraph.url }));
   const urlOf = new Map(subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
 
+  // Prometheus metrics, off unless SAMVERKAN_METRICS=1.
+  const metrics = metricsEnabled() ? new GatewayMetrics() : null;
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, options.subgraphTimeoutMs ?? 10_000, {
+      new SubgraphDataSource(name, options.subgraphTimeoutMs ?? 10_000, metrics, {
         url: urlOf.get(name) ?? url,
         willSendRequest: ({ request, context }) => {
           const headers = signActorHeaders(context.actor ?? { role: 'anonymous' }, hopSecret);
@@ -179,7 +192,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     gateway,
     // The process stops the server itself (see index.ts), in order.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), useOperationChecks()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), useOperationChecks(), useResponseCache(options.responseCache), ...(metrics ? [metrics.plugin<GatewayContext>()] : [])],
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     introspection: limits.introspection,
     validationRules: limitRules(limits),
@@ -227,6 +240,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       }
     },
     routes: {
+      ...(metrics ? { '/metrics': (_request: http.IncomingMessage, response: http.ServerResponse) => sendMetrics(response, metrics.metrics()) } : {}),
       '/graphql': (request, response) => graphiql.handle(request, response),
       '/health': async (_request, response) => sendJson(response, 200, { status: 'ok', subgraphs: await subgraphStates() }),
       '/ready': async (_request, response) => {

@@ -17,7 +17,7 @@ export interface TestHub {
 export const TEST_HOP_SECRET = 'test-hop-secret';
 export const TEST_JWT_SECRET = 'test-jwt-secret';
 
-export async function startTestHub(kind: TestDatabaseKind): Promise<TestHub> {
+export async function startTestHub(kind: TestDatabaseKind, options: { responseCacheMs?: number } = {}): Promise<TestHub> {
   const [agreements, actions, surveys] = await Promise.all([
     startTestSubgraph(agreementsSubgraph, kind, TEST_HOP_SECRET),
     startTestSubgraph(actionsSubgraph, kind, TEST_HOP_SECRET),
@@ -32,6 +32,8 @@ export async function startTestHub(kind: TestDatabaseKind): Promise<TestHub> {
     hopSecret: TEST_HOP_SECRET,
     tokens: { secret: TEST_JWT_SECRET },
     subgraphUrls: { agreements: agreements.url, actions: actions.url, surveys: surveys.url },
+    // Tests look at fresh answers; test/cache.test.ts turns the cache of anonymous reads on.
+    responseCache: { ttlMs: options.responseCacheMs ?? 0 },
   });
   return {
     gateway,

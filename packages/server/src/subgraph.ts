@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import {
   applyMigrations,
@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGraphQLHttpHandler, sendJson } from './http';
+import { metricsEnabled, processMetrics, sendMetrics } from './metrics';
 
 /** The little a subgraph needs of its Prisma client. */
 export interface PrismaClientLike {
@@ -104,8 +105,9 @@ export async function startSubgraph<Client extends PrismaClientLike>(
       // The process stops the server itself (runSubgraphProcess / the gateway's index), in order.
       stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
-      // Inline traces are for Apollo's hosted studio; they cost time on every request.
-      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      // Inline traces are for Apollo's hosted studio, cache-control hints for HTTP caches we do not
+      // use; both wrap every field's resolver and cost time on every request.
+      plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
       // An unexpected error (a database error, a bug) is logged in full here; the client learns
       // only that it happened, never a query, a path or a stack.
       formatError: (formatted, error) => {
@@ -126,6 +128,16 @@ export async function startSubgraph<Client extends PrismaClientLike>(
         return { actor: hop.actor, requestId: String(request.headers['x-request-id'] ?? randomUUID()), db };
       },
       routes: {
+        ...(metricsEnabled()
+          ? {
+              '/metrics': (_request, response) =>
+                sendMetrics(response, [
+                  { name: 'samverkan_graphql_requests_total', help: 'GraphQL requests served.', type: 'counter', samples: [{ labels: { service: definition.name }, value: graphqlRequests }] },
+                  { name: 'samverkan_sql_statements_total', help: 'SQL statements sent to the database.', type: 'counter', samples: [{ labels: { service: definition.name }, value: database.statements.total }] },
+                  ...processMetrics(definition.name),
+                ]),
+            }
+          : {}),
         '/health': (_request, response) => sendJson(response, 200, { status: 'ok', service: definition.name }),
         '/ready': async (_request, response) => {
           try {
