@@ -11,7 +11,7 @@ import {
   signActorHeaders,
   type TokenVerifierOptions,
 } from '@samverkan/schema';
-import { createGraphQLHttpHandler, metricsEnabled, sendJson, sendMetrics } from '@samverkan/server';
+import { closeGracefully, createGraphQLHttpHandler, metricsEnabled, sendJson, sendMetrics } from '@samverkan/server';
 import { GraphQLError } from 'graphql';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -35,7 +35,11 @@ export interface GatewayOptions {
   host?: string;
   /** The supergraph SDL. @default the committed `gateway/supergraph.graphql` */
   supergraphSdl?: string;
-  /** Subgraph URLs by name, overriding the supergraph's (`AGREEMENTS_URL`, `ACTIONS_URL`, `SURVEYS_URL`). */
+  /**
+   * Subgraph URLs by name, overriding the supergraph's (`AGREEMENTS_URL`, `ACTIONS_URL`, `SURVEYS_URL`).
+   * Several replicas of one subgraph: URLs separated by commas; fetches go round-robin, and a
+   * replica that goes away costs no request (see {@link replicaFetcher}).
+   */
   subgraphUrls?: Record<string, string>;
   /** How bearer tokens are verified. @default the development secret (`SAMVERKAN_JWT_SECRET`, `SAMVERKAN_JWKS_URL`) */
   tokens?: TokenVerifierOptions;
@@ -53,6 +57,47 @@ export interface GatewayOptions {
   log?: boolean;
 }
 
+/** A connection that failed before any answer came: refused, reset or closed by the other side. */
+function connectionFailed(error: unknown): 'refused' | 'broken' | null {
+  const code = (error as { cause?: { code?: string } }).cause?.code;
+  if (code === 'ECONNREFUSED') return 'refused';
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED') return 'broken';
+  return null;
+}
+
+/**
+ * A fetch that reads only: the gateway's fetches of queries start with `{"query":"query …` or
+ * `{"query":"{ …`; anything else (a mutation) counts as a write.
+ */
+const readOnlyFetch = (body: unknown) => typeof body === 'string' && /^\{"query":"(query\b|\{)/.test(body);
+
+/**
+ * Fetches from the replicas of one subgraph, round-robin, with Node's fetch (undici keeps the
+ * connections alive) and a deadline per fetch. When a replica goes away, nothing is lost unseen:
+ * a fetch that a replica refused to connect never reached it and goes to the next replica (even a
+ * mutation); a read whose connection broke before the answer is asked again of the next replica
+ * (reading twice changes nothing); a write whose connection broke is reported, never repeated,
+ * since it may have been carried out. A timeout is reported, never repeated.
+ */
+export function replicaFetcher(replicas: readonly string[], timeoutMs: number) {
+  let next = 0;
+  return async (_url: string, init: RequestInit): Promise<Response> => {
+    const start = next++ % replicas.length;
+    const repeatable = readOnlyFetch(init.body);
+    let lastError: unknown;
+    for (let i = 0; i < replicas.length; i += 1) {
+      try {
+        return await fetch(replicas[(start + i) % replicas.length]!, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      } catch (error) {
+        const failure = connectionFailed(error);
+        if (failure !== 'refused' && !(failure === 'broken' && repeatable)) throw error;
+        lastError = error;
+      }
+    }
+    throw lastError;
+  };
+}
+
 /**
  * A subgraph data source that passes a subgraph's own error messages on, and says which subgraph
  * failed when one is down or slow. A subgraph answers HTTP 400 when it refuses a value the gateway
@@ -65,13 +110,14 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly subgraphName: string,
     private readonly timeoutMs: number,
     private readonly metrics: GatewayMetrics | null,
+    replicas: readonly string[],
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
   ) {
     super({
       ...config,
-      // Node's fetch (undici) keeps connections alive; each request gets its own deadline.
+      url: replicas[0],
       // The cast: Apollo's Fetcher type names node-fetch's classes, which undici's match in use.
-      fetcher: ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as RemoteGraphQLDataSource['fetcher'],
+      fetcher: replicaFetcher(replicas, timeoutMs) as unknown as RemoteGraphQLDataSource['fetcher'],
     });
   }
 
@@ -171,16 +217,18 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     throw new Error('Set SAMVERKAN_JWKS_URL (or SAMVERKAN_JWT_SECRET) in production: the development secret is public.');
   }
   const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
-  const subgraphs = subgraphsOf(supergraphSdl).map((subgraph) => ({ ...subgraph, url: options.subgraphUrls?.[subgraph.name] ?? subgraph.url }));
-  const urlOf = new Map(subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
+  const subgraphs = subgraphsOf(supergraphSdl).map((subgraph) => ({
+    ...subgraph,
+    replicas: (options.subgraphUrls?.[subgraph.name] ?? subgraph.url).split(',').map((url) => url.trim()).filter(Boolean),
+  }));
+  const replicasOf = new Map(subgraphs.map((subgraph) => [subgraph.name, subgraph.replicas]));
 
   // Prometheus metrics, off unless SAMVERKAN_METRICS=1.
   const metrics = metricsEnabled() ? new GatewayMetrics() : null;
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, options.subgraphTimeoutMs ?? 10_000, metrics, {
-        url: urlOf.get(name) ?? url,
+      new SubgraphDataSource(name, options.subgraphTimeoutMs ?? 10_000, metrics, replicasOf.get(name) ?? [url!], {
         willSendRequest: ({ request, context }) => {
           const headers = signActorHeaders(context.actor ?? { role: 'anonymous' }, hopSecret);
           for (const [key, value] of Object.entries(headers)) request.http?.headers.set(key, value);
@@ -208,8 +256,18 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const verifyToken = createTokenVerifier(options.tokens ?? {});
   const graphiql = createGraphiQLPage();
   const readinessTimeoutMs = options.readinessTimeoutMs ?? 2000;
-  const subgraphStates = async () =>
-    Object.fromEntries(await Promise.all(subgraphs.map(async (s) => [s.name, await checkSubgraph(s.url, readinessTimeoutMs)] as const)));
+  // A subgraph is ready when one of its replicas is; with several, each replica's state is shown too.
+  const subgraphStates = async (): Promise<Record<string, { ready: boolean }>> =>
+    Object.fromEntries(
+      await Promise.all(
+        subgraphs.map(async (s) => {
+          const states = await Promise.all(s.replicas.map(async (url) => ({ url, ...(await checkSubgraph(url, readinessTimeoutMs)) })));
+          const ready = states.some((state) => state.ready);
+          if (states.length === 1) return [s.name, { ready, ...(states[0]!.reason ? { reason: states[0]!.reason } : {}) }] as const;
+          return [s.name, { ready, replicas: states }] as const;
+        }),
+      ),
+    );
 
   const rateLimiter = createRateLimiter(limits.rateLimitPerMinute);
   const handler = createGraphQLHttpHandler<GatewayContext>({
@@ -262,10 +320,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     url,
     port,
     close: async () => {
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        httpServer.closeAllConnections();
-      });
+      await closeGracefully(httpServer);
       await server.stop();
     },
   };

@@ -22,6 +22,13 @@ export interface Database {
   readonly adapter: SqlMigrationAwareDriverAdapterFactory;
   /** A short description for logs (no password). */
   readonly description: string;
+  /**
+   * Runs `work` while holding the database's start-up lock, so that replicas of one service
+   * starting together on one PostgreSQL migrate and seed one after the other, never at once
+   * (a PostgreSQL advisory lock on a connection of its own). The embedded database has one
+   * process by construction and needs no lock.
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
   /** Closes the pool and, for the embedded database, the database itself. */
   close(): Promise<void>;
 }
@@ -39,7 +46,7 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): Promise<Database> {
   if (config.kind === 'postgres') {
     await ensurePostgresDatabase(config.url);
-    return fromUrl(config, config.url, options.poolSize ?? 10, async () => {});
+    return fromUrl(config, config.url, options.poolSize ?? 10, async () => {}, (work) => withAdvisoryLock(config.url, work));
   }
   const unlock = config.dataDir ? lockDataDir(config.dataDir) : () => {};
   let db: PGlite;
@@ -55,11 +62,34 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
   await server.start();
   const url = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
-  return fromUrl(config, url, 1, async () => {
-    await server.stop();
-    await db.close();
-    unlock();
-  });
+  return fromUrl(
+    config,
+    url,
+    1,
+    async () => {
+      await server.stop();
+      await db.close();
+      unlock();
+    },
+    (work) => work(),
+  );
+}
+
+/** The advisory lock key of start-up work (migrations, reference data): any fixed number. */
+const STARTUP_LOCK_KEY = 727_070_001;
+
+/** Runs `work` while this connection holds a session-level advisory lock of the database in `url`. */
+async function withAdvisoryLock<T>(url: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+    return await work();
+  } finally {
+    // Closing the session releases the lock too; unlocking first frees it at once.
+    await client.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]).catch(() => {});
+    await client.end();
+  }
 }
 
 /** The file that marks an embedded data folder as open, holding the process id. */
@@ -101,7 +131,13 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function fromUrl(config: DatabaseConfig, url: string, poolSize: number, stop: () => Promise<void>): Database {
+function fromUrl(
+  config: DatabaseConfig,
+  url: string,
+  poolSize: number,
+  stop: () => Promise<void>,
+  exclusively: <T>(work: () => Promise<T>) => Promise<T>,
+): Database {
   const statements = new StatementCounter();
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // A pool error (a dropped idle connection) must not crash the process; the pool reconnects.
@@ -115,6 +151,7 @@ function fromUrl(config: DatabaseConfig, url: string, poolSize: number, stop: ()
     statements,
     adapter: countingAdapterFactory(factory, statements),
     description: describeDatabase(config),
+    exclusively,
     close: async () => {
       await pool.end();
       await stop();
@@ -134,8 +171,10 @@ export async function ensurePostgresDatabase(url: string): Promise<void> {
       try {
         await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
       } catch (error) {
-        // Another process may have created it in the meantime.
-        if ((error as { code?: string }).code !== '42P04') throw error;
+        // Another process may have created it in the meantime: PostgreSQL says so (42P04), or,
+        // when both create it at the same moment, reports the clash in its catalogue (23505).
+        const code = (error as { code?: string }).code;
+        if (code !== '42P04' && code !== '23505') throw error;
       }
     }
   } finally {

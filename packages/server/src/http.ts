@@ -1,5 +1,5 @@
 import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 /** A handler for one path (health, readiness, GraphiQL …). Returns false to pass the request on. */
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<boolean | void> | boolean | void;
@@ -128,4 +128,22 @@ export function createGraphQLHttpHandler<Context extends BaseContext>(options: G
       else response.end();
     }
   };
+}
+
+/**
+ * Stops an HTTP server without cutting off the requests it is answering: it takes no new
+ * connections, closes idle keep-alive connections at once and the others as soon as their answer
+ * is sent, and after `graceMs` closes whatever is left.
+ */
+export async function closeGracefully(server: Server, graceMs = 5000): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), 25);
+    const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
 }

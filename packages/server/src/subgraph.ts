@@ -14,7 +14,7 @@ import type { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createGraphQLHttpHandler, sendJson } from './http';
+import { closeGracefully, createGraphQLHttpHandler, sendJson } from './http';
 import { metricsEnabled, processMetrics, sendMetrics } from './metrics';
 
 /** The little a subgraph needs of its Prisma client. */
@@ -95,10 +95,15 @@ export async function startSubgraph<Client extends PrismaClientLike>(
   let apollo: ApolloServer<ServiceContext<Client>> | undefined;
   try {
     log(`database: ${database.description}`);
-    const applied = await applyMigrations(database, prismaProject(definition.serviceDir));
-    if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
-    client = definition.createClient(database.adapter);
-    if (definition.seed) await definition.seed(client);
+    const db = definition.createClient(database.adapter);
+    client = db;
+    // Replicas starting together on one PostgreSQL take turns: one migrates and seeds, the next
+    // finds it done.
+    await database.exclusively(async () => {
+      const applied = await applyMigrations(database, prismaProject(definition.serviceDir));
+      if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+      if (definition.seed) await definition.seed(db);
+    });
 
     apollo = new ApolloServer<ServiceContext<Client>>({
       schema: definition.schema,
@@ -117,7 +122,6 @@ export async function startSubgraph<Client extends PrismaClientLike>(
       },
     });
     await apollo.start();
-    const db = client;
     let graphqlRequests = 0;
     const handler = createGraphQLHttpHandler<ServiceContext<Client>>({
       server: apollo,
@@ -169,10 +173,7 @@ export async function startSubgraph<Client extends PrismaClientLike>(
         return graphqlRequests;
       },
       close: async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
+        await closeGracefully(server);
         await stopApollo.stop();
         await db.$disconnect();
         await database.close();
