@@ -305,6 +305,9 @@ interface ActionCount {
   cancelled: number;
 }
 
+/** Fokusområde codes in order, actions without one last. */
+const byFocusArea = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+
 /** The counts of every kommun asked for in one request: one GROUP BY over the actions the actor may see. */
 const actionCountsOfMunicipality = filteredGroupLoader(
   async (codes: readonly string[], _filter: null, context: Context): Promise<ActionCount[]> => {
@@ -312,8 +315,9 @@ const actionCountsOfMunicipality = filteredGroupLoader(
       by: ['municipalityCode', 'focusAreaCode', 'status'],
       where: { AND: [{ municipalityCode: { in: [...codes] } }, visibleActionsWhere(context.actor)] },
       _count: { _all: true },
-      orderBy: [{ municipalityCode: 'asc' }, { focusAreaCode: 'asc' }],
     });
+    // Sorted here, not in SQL: the database would sort thousands of groups by its text collation.
+    groups.sort((a, b) => byFocusArea(a.focusAreaCode, b.focusAreaCode));
     const counts = new Map<string, ActionCount>();
     for (const group of groups) {
       const key = `${group.municipalityCode}|${group.focusAreaCode ?? ''}`;

@@ -196,11 +196,23 @@ export function median(values: readonly number[]): number | null {
  * next rank skips (1, 2, 2, 4). The percentile is the share of the other areas doing worse (0–100).
  */
 export function rankValues(values: readonly number[], higherIsBetter: boolean): { rank: number; percentile: number }[] {
-  const better = (a: number, b: number) => (higherIsBetter ? a > b : a < b);
+  // Counted by binary search in the sorted values: n log n, so the whole country ranks at once.
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  /** How many values are below `value` (or, with `orEqual`, not above it). */
+  const countBelow = (value: number, orEqual: boolean) => {
+    let [low, high] = [0, n];
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (sorted[middle]! < value || (orEqual && sorted[middle] === value)) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
   return values.map((value) => {
-    const ahead = values.filter((other) => better(other, value)).length;
-    const behind = values.filter((other) => better(value, other)).length;
-    return { rank: ahead + 1, percentile: values.length > 1 ? Math.round((1000 * behind) / (values.length - 1)) / 10 : 100 };
+    const [below, above] = [countBelow(value, false), n - countBelow(value, true)];
+    const [ahead, behind] = higherIsBetter ? [above, below] : [below, above];
+    return { rank: ahead + 1, percentile: n > 1 ? Math.round((1000 * behind) / (n - 1)) / 10 : 100 };
   });
 }
 
@@ -348,10 +360,15 @@ export async function standingsOf(
       where: { indicatorCode: indicator.code, year: { in: years }, areaLevel: 'MUNICIPALITY', areaCode: { in: [...codes] }, origin: { in: origins } },
     }),
   );
-  const earlierValue = (result: SurveyResult, year: number) =>
-    earlier.find((e) => e.areaCode === result.areaCode && e.year === year && e.instrumentCode === result.instrumentCode)?.value ?? null;
+  const earlierKey = (areaCode: string, year: number, instrumentCode: string) => `${areaCode}|${year}|${instrumentCode}`;
+  const earlierValues = new Map(earlier.map((e) => [earlierKey(e.areaCode, e.year, e.instrumentCode), e.value]));
+  const earlierValue = (result: SurveyResult, year: number) => earlierValues.get(earlierKey(result.areaCode, year, result.instrumentCode)) ?? null;
   const byInstrument = new Map<string, SurveyResult[]>();
-  for (const result of everyKommun) byInstrument.set(result.instrumentCode, [...(byInstrument.get(result.instrumentCode) ?? []), result]);
+  for (const result of everyKommun) {
+    const group = byInstrument.get(result.instrumentCode);
+    if (group) group.push(result);
+    else byInstrument.set(result.instrumentCode, [result]);
+  }
   const standings: Standing[] = [];
   for (const [instrumentCode, group] of byInstrument) {
     const ranks = rankValues(group.map((r) => r.value), indicator.direction === 'HIGHER_IS_BETTER');
