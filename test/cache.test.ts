@@ -42,3 +42,56 @@ describe('the cache of anonymous reads', () => {
     expect((await ask('{ municipality(code: "9999") { name } }')).cache).toBeNull();
   });
 });
+
+describe('identical reads in flight', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub('pglite'); // the cache off: only sharing in flight
+  });
+  afterAll(() => hub?.close());
+
+  const ask = async (query: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(hub.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+    return { how: response.headers.get('x-samverkan-cache'), body: (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] } };
+  };
+  const OVERVIEW = '{ municipalities(policeRegion: "SYD") { code activeAgreement(on: "2025-06-01") { title } actionCounts { ongoing } surveyStanding(indicator: "PROBLEM_INDEX", year: 2025) { value } } }';
+
+  it('share one answer: twelve callers asking at once cost the subgraphs far fewer than twelve fetches', async () => {
+    const before = hub.actions.graphqlRequests;
+    const answers = await Promise.all(Array.from({ length: 12 }, () => ask(OVERVIEW)));
+    const fetches = hub.actions.graphqlRequests - before;
+    for (const a of answers) {
+      expect(a.body.errors).toBeUndefined();
+      expect(a.body).toEqual(answers[0]!.body);
+    }
+    expect(answers.filter((a) => a.how === 'shared').length).toBeGreaterThan(0);
+    expect(fetches).toBeLessThan(12);
+    // One after the other, nothing is shared: each is asked of the subgraphs.
+    const alone = await ask(OVERVIEW);
+    expect(alone.how).toBeNull();
+  });
+
+  it('are shared only between callers who see the same: anonymous and signed-in callers never share', async () => {
+    const token = await signDevelopmentToken({ role: 'kommun', subject: 'per', municipalityCode: '1281' }, TEST_JWT_SECRET);
+    const auth = { authorization: `Bearer ${token}` };
+    const QUERY = '{ municipality(code: "1281") { actions { id visibility } } }';
+    const [anonymous, signedIn] = await Promise.all([ask(QUERY), ask(QUERY, auth)]);
+    expect(anonymous.how).toBeNull();
+    expect(signedIn.how).toBeNull();
+  });
+
+  it('never give a read that begins after a write an answer that began before it', async () => {
+    const token = await signDevelopmentToken({ role: 'kommun', subject: 'eva', municipalityCode: '1281' }, TEST_JWT_SECRET);
+    const auth = { authorization: `Bearer ${token}` };
+    const created = await ask('mutation { createAction(input: { municipalityCode: "1281", title: "Nattvandring", responsible: [{ kind: MUNICIPAL_DEPARTMENT, name: "Lunds kommun", lead: true }] }) { id } }', auth);
+    const id = (created.body.data!.createAction as { id: string }).id;
+    const READ = `{ action(id: "${id}") { title } }`;
+    // Many reads in flight; a write completes while they run; every read that starts after it sees it.
+    const early = Array.from({ length: 8 }, () => ask(READ));
+    const written = await ask(`mutation { updateAction(id: "${id}", version: 1, changes: { title: "Nattvandring i centrum" }) { version } }`, auth);
+    expect(written.body.errors).toBeUndefined();
+    const late = await Promise.all(Array.from({ length: 8 }, () => ask(READ)));
+    for (const a of late) expect(a.body.data).toEqual({ action: { title: 'Nattvandring i centrum' } });
+    for (const a of await Promise.all(early)) expect(['Nattvandring', 'Nattvandring i centrum']).toContain((a.body.data!.action as { title: string }).title);
+  });
+});

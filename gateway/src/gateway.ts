@@ -51,7 +51,7 @@ export interface GatewayOptions {
   readinessTimeoutMs?: number;
   /** Limits on each request (depth, aliases, cost, tokens, size, rate, introspection). @default see `RequestLimits` */
   limits?: RequestLimits;
-  /** The cache of anonymous reads. @default 5 s (`SAMVERKAN_RESPONSE_CACHE_MS`; 0 turns it off) */
+  /** Answers shared by identical reads in flight, and the cache of anonymous reads. @default shared in flight; cached 5 s (`SAMVERKAN_RESPONSE_CACHE_MS`; 0 turns it off) */
   responseCache?: ResponseCacheOptions;
   /** Whether to log to the console. @default true */
   log?: boolean;
@@ -177,7 +177,14 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Gat
     ...(env.SAMVERKAN_HOP_SECRET ? { hopSecret: env.SAMVERKAN_HOP_SECRET } : {}),
     limits: limitsFromEnv(env),
     ...(env.SAMVERKAN_SUBGRAPH_TIMEOUT_MS ? { subgraphTimeoutMs: Number(env.SAMVERKAN_SUBGRAPH_TIMEOUT_MS) } : {}),
-    ...(env.SAMVERKAN_RESPONSE_CACHE_MS ? { responseCache: { ttlMs: Number(env.SAMVERKAN_RESPONSE_CACHE_MS) } } : {}),
+    ...(env.SAMVERKAN_RESPONSE_CACHE_MS || env.SAMVERKAN_SHARE_IN_FLIGHT
+      ? {
+          responseCache: {
+            ...(env.SAMVERKAN_RESPONSE_CACHE_MS ? { ttlMs: Number(env.SAMVERKAN_RESPONSE_CACHE_MS) } : {}),
+            ...(env.SAMVERKAN_SHARE_IN_FLIGHT ? { shareInFlight: env.SAMVERKAN_SHARE_IN_FLIGHT !== '0' } : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -3,62 +3,108 @@ import { createHash } from 'node:crypto';
 import type { GatewayContext } from './gateway';
 
 /**
- * A response cache for anonymous reads: the same query with the same variables, asked without a
- * token, is answered from memory for `ttlMs`. Only public records reach anonymous callers, so one
- * cached answer is right for every one of them. Any mutation through the gateway empties the cache
- * at once; a change that bypasses the gateway (the import command) shows within `ttlMs`.
- * Answers with errors are never cached, nor are answers to signed-in callers.
+ * Answers shared between identical reads, so that many people asking the same thing cost one
+ * execution:
+ *
+ * - **In flight.** A query that arrives while the very same query (same text, variables and
+ *   operation, same caller) is being answered waits for that answer instead of asking the
+ *   subgraphs again. Both were asked at the same time, so either answer is right for both. Only
+ *   answers without errors are shared; a waiter whose answer had errors asks for itself.
+ * - **Cached, for anonymous callers.** The same query asked without a token is answered from
+ *   memory for `ttlMs`. Only public records reach anonymous callers, so one answer is right for
+ *   every one of them. Answers with errors are never kept, nor answers to signed-in callers.
+ *
+ * Any mutation through the gateway starts a new generation: a read that begins after it never gets
+ * an answer that began before it, in flight or cached. A change that bypasses the gateway (the
+ * import command) shows in cached answers within `ttlMs`.
  */
 export interface ResponseCacheOptions {
-  /** How long an answer is kept, in ms; 0 turns the cache off. @default 5000 (`SAMVERKAN_RESPONSE_CACHE_MS`) */
+  /** How long an answer to anonymous callers is kept, in ms; 0 turns the cache off. @default 5000 (`SAMVERKAN_RESPONSE_CACHE_MS`) */
   ttlMs?: number;
   /** The most answers kept (the oldest go first). @default 500 */
   maxEntries?: number;
+  /** Whether identical reads in flight share one answer. @default true (`SAMVERKAN_SHARE_IN_FLIGHT`, `0` turns it off) */
+  shareInFlight?: boolean;
 }
+
+type Result = Record<string, unknown>;
 
 interface Entry {
   storedAt: number;
-  generation: number;
-  result: Record<string, unknown>;
+  result: Result;
 }
+
+/** The answer a response carries, when it is one that may be shared (no errors). */
+const shareable = (response: GraphQLResponse): Result | null =>
+  response.body.kind === 'single' && !response.body.singleResult.errors?.length ? (response.body.singleResult as Result) : null;
+
+const answer = (result: Result, how: 'hit' | 'shared'): GraphQLResponse => ({
+  http: { status: undefined, headers: new HeaderMap([['x-samverkan-cache', how]]) },
+  body: { kind: 'single', singleResult: result },
+});
 
 export function useResponseCache(options: ResponseCacheOptions = {}, now: () => number = Date.now): ApolloServerPlugin<GatewayContext> & { clear(): void; readonly size: number } {
   const ttlMs = options.ttlMs ?? 5000;
   const maxEntries = options.maxEntries ?? 500;
+  const shareInFlight = options.shareInFlight ?? true;
+  /** Cached answers to anonymous callers, by key (which includes the generation). */
   const entries = new Map<string, Entry>();
+  /** Answers being computed, by key: each resolves to the answer, or null when it may not be shared. */
+  const inFlight = new Map<string, Promise<Result | null>>();
   let generation = 0;
-  const keyOf = (query: string | undefined, variables: unknown, operationName: string | undefined) =>
-    createHash('sha256').update(JSON.stringify([query ?? '', variables ?? {}, operationName ?? null])).digest('hex');
+  const newGeneration = () => {
+    generation += 1;
+    entries.clear();
+  };
 
   return {
-    clear() {
-      generation += 1;
-      entries.clear();
-    },
+    clear: newGeneration,
     get size() {
       return entries.size;
     },
     async requestDidStart({ contextValue }) {
       const anonymous = contextValue.actor.role === 'anonymous';
       let key: string | null = null;
+      let finish: ((result: Result | null) => void) | null = null;
       return {
         async responseForOperation({ request, operation }): Promise<GraphQLResponse | null> {
-          if (ttlMs <= 0 || !anonymous || operation.operation !== 'query') return null;
-          key = keyOf(request.query, request.variables, request.operationName);
-          const entry = entries.get(key);
-          if (!entry || entry.generation !== generation || now() - entry.storedAt > ttlMs) return null;
-          return { http: { status: undefined, headers: new HeaderMap([['x-samverkan-cache', 'hit']]) }, body: { kind: 'single', singleResult: entry.result } };
+          const cached = ttlMs > 0 && anonymous;
+          if (operation.operation !== 'query' || (!cached && !shareInFlight)) return null;
+          key = createHash('sha256')
+            .update(JSON.stringify([generation, contextValue.actor, request.query ?? '', request.variables ?? {}, request.operationName ?? null]))
+            .digest('hex');
+          const entry = cached ? entries.get(key) : undefined;
+          if (entry && now() - entry.storedAt <= ttlMs) return answer(entry.result, 'hit');
+          if (!shareInFlight) return null;
+          const pending = inFlight.get(key);
+          if (pending) {
+            const result = await pending;
+            if (result) return answer(result, 'shared');
+            return null; // the first one's answer had errors: ask for ourselves
+          }
+          const thisKey = key;
+          inFlight.set(
+            thisKey,
+            new Promise<Result | null>((resolve) => {
+              finish = (result) => {
+                inFlight.delete(thisKey);
+                resolve(result);
+              };
+            }),
+          );
+          return null;
         },
         async willSendResponse({ response, operation }) {
           if (operation?.operation === 'mutation') {
-            // A write may change what any cached answer shows.
-            generation += 1;
-            entries.clear();
+            newGeneration(); // a write may change what any earlier answer shows
             return;
           }
-          if (!key || response.body.kind !== 'single' || response.body.singleResult.errors?.length) return;
+          const result = shareable(response);
+          finish?.(result);
+          // The key holds the generation the read began in: after a write it is never found again.
+          if (!key || !result || ttlMs <= 0 || !anonymous || response.http.headers.get('x-samverkan-cache')) return;
           if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
-          entries.set(key, { storedAt: now(), generation, result: response.body.singleResult as Record<string, unknown> });
+          entries.set(key, { storedAt: now(), result });
         },
       };
     },
