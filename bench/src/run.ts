@@ -1,15 +1,19 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: the hub under load, on PostgreSQL, measured against its own parts.
+ * `npm run bench`: the hub under load, on PostgreSQL, measured against its own parts and a peer.
  *
  * 1. Builds a reproducible national dataset in fresh databases (samverkan_bench_<service>): the
  *    reference data, 10 years of demo survey results for all 290 kommuner, and 20 actions with
- *    follow-ups per kommun.
- * 2. Starts the three subgraphs and the gateway as separate processes (metrics on, rate limit off).
+ *    follow-ups per kommun; then ANALYZE, as autovacuum would on a live database.
+ * 2. Starts the three subgraphs (and a second replica of each, on the same databases), our gateway
+ *    (cache off; cache on; over both replicas) and Hive Gateway as a peer, each its own process.
  * 3. Runs each scenario with autocannon at concurrency 1, 16 and 64, and records p50, p99,
  *    requests per second, errors, SQL statements per request and the peak memory of each process.
- * 4. Measures the national overview against its floor: the same data fetched straight from the
- *    subgraphs (the gateway's plan, by hand) and by plain SQL; and its growth from 29 to 290 kommuner.
+ * 4. Measures the national overview against its floor (the same data fetched straight from the
+ *    subgraphs, and by plain SQL), against Hive Gateway on the same supergraph, and over two
+ *    replicas of each subgraph; kills one replica of each subgraph in the middle of a run and
+ *    counts what the clients were told; and measures growth from 29 to 290 to 2,900 kommuner
+ *    (synthetic copies of the 290).
  * 5. Writes bench/results/<date>.json and the table in BENCHMARKS.md.
  *
  * Settings: BENCH_POSTGRES_URL (default postgresql://root@127.0.0.1:5432/postgres),
@@ -33,7 +37,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = [1, 16, 64] as const;
 const SERVICES = ['agreements', 'actions', 'surveys'] as const;
 type Service = (typeof SERVICES)[number];
-const PORTS: Record<Service | 'gateway' | 'cachedGateway', number> = { gateway: 5100, agreements: 5101, actions: 5102, surveys: 5103, cachedGateway: 5104 };
+const PORTS = { gateway: 5100, agreements: 5101, actions: 5102, surveys: 5103, cachedGateway: 5104, hive: 5105, replicatedGateway: 5106 } as const;
+/** The second replica of each subgraph listens 10 ports above the first. */
+const REPLICA_OFFSET = 10;
 const HOP_SECRET = 'bench-hop-secret';
 const JWT_SECRET = 'bench-jwt-secret';
 const ACTIONS_PER_KOMMUN = 20;
@@ -41,7 +47,9 @@ const ACTIONS_PER_KOMMUN = 20;
 const dbUrl = (service: Service) => withDatabase(SERVER, `samverkan_bench_${service}`);
 const gatewayUrl = `http://127.0.0.1:${PORTS.gateway}/graphql`;
 const cachedGatewayUrl = `http://127.0.0.1:${PORTS.cachedGateway}/graphql`;
-const subgraphUrl = (service: Service) => `http://127.0.0.1:${PORTS[service]}/graphql`;
+const hiveUrl = `http://127.0.0.1:${PORTS.hive}/graphql`;
+const replicatedGatewayUrl = `http://127.0.0.1:${PORTS.replicatedGateway}/graphql`;
+const subgraphUrl = (service: Service, replica = 0) => `http://127.0.0.1:${PORTS[service] + replica * REPLICA_OFFSET}/graphql`;
 
 // ---------------------------------------------------------------------------------------------
 // Processes
@@ -181,16 +189,37 @@ interface Scenario {
   name: string;
   query: string;
   variables?: Record<string, unknown>;
+  /**
+   * Request `i`'s own variables and headers, when requests differ (then no two concurrent ones are
+   * the same question from the same caller, and none shares another's answer in flight).
+   */
+  vary?: (i: number) => { variables?: Record<string, unknown>; headers?: Record<string, string> };
   write?: boolean;
+  /** Also measured on the peer (anonymous reads: Hive Gateway forwards no actor). */
+  peer?: boolean;
 }
 
+/** Analysts, 16 of them, each reading everything of their polisregion. */
+const analystTokens = Promise.all(
+  Array.from({ length: 16 }, (_, i) => signDevelopmentToken({ role: 'analyst', subject: `bench-analyst-${i}`, policeRegionCode: ['SYD', 'VAST', 'STOCKHOLM', 'OST', 'MITT', 'BERGSLAGEN', 'NORD'][i % 7]! }, JWT_SECRET)),
+);
+/** Days of 2025, one per request of a varied scenario. */
+const dayOf = (i: number) => new Date(Date.UTC(2025, 0, 1 + (i % 365))).toISOString().slice(0, 10);
+
 const SCENARIOS: Scenario[] = [
-  { name: "one kommun's detail (Lund)", query: KOMMUN },
-  { name: 'region overview, Syd (58 kommuner)', query: OVERVIEW, variables: { region: 'SYD' } },
-  { name: 'national overview (290 kommuner)', query: OVERVIEW },
-  { name: 'compliance report (290 kommuner)', query: COMPLIANCE },
+  { name: "one kommun's detail (Lund)", query: KOMMUN, peer: true },
+  { name: "a kommun's detail, each request another kommun", query: KOMMUN, vary: (i) => ({ variables: { code: municipalities[i % municipalities.length]!.code } }), peer: true },
+  { name: 'region overview, Syd (58 kommuner)', query: OVERVIEW, variables: { region: 'SYD' }, peer: true },
+  { name: 'national overview (290 kommuner)', query: OVERVIEW, peer: true },
+  { name: 'national overview, 16 analysts signed in', query: OVERVIEW, vary: (i) => ({ headers: { authorization: `Bearer ${analysts[i % analysts.length]}` } }) },
+  { name: 'compliance report (290 kommuner)', query: COMPLIANCE, peer: true },
+  { name: 'compliance report, each request another day', query: COMPLIANCE, vary: (i) => ({ variables: { on: dayOf(i) } }), peer: true },
   { name: 'write: update an action', query: UPDATE, write: true },
 ];
+/** Filled in by main() before any load. */
+let analysts: string[] = [];
+const scenario = (name: string) => SCENARIOS.find((s) => s.name === name)!;
+const NATIONAL = 'national overview (290 kommuner)';
 
 interface Measurement {
   scenario: string;
@@ -232,7 +261,14 @@ const versions = new Map<string, number>();
 type Writers = { actionIds: string[]; tokenOf: (actionIndex: number) => string };
 
 /** One autocannon run against a URL with a fixed body, or writes that keep each action's version. */
-async function load(url: string, scenario: Scenario, concurrency: number, headers: Record<string, string>, writers?: Writers): Promise<Omit<Measurement, 'scenario' | 'target' | 'sqlPerRequest'> & { requests: number }> {
+async function load(
+  url: string,
+  scenario: Scenario,
+  concurrency: number,
+  headers: Record<string, string>,
+  writers?: Writers,
+  seconds = SECONDS,
+): Promise<Omit<Measurement, 'scenario' | 'target' | 'sqlPerRequest'> & { requests: number; sent: number }> {
   let graphqlErrors = 0;
   const errorSamples = new Set<string>();
   let next = 0;
@@ -240,7 +276,7 @@ async function load(url: string, scenario: Scenario, concurrency: number, header
     url,
     method: 'POST',
     connections: concurrency,
-    duration: SECONDS,
+    duration: seconds,
     headers: { 'content-type': 'application/json', ...headers },
   };
   if (scenario.write && writers) {
@@ -268,7 +304,28 @@ async function load(url: string, scenario: Scenario, concurrency: number, header
       },
     ];
   } else {
-    options.body = JSON.stringify({ query: scenario.query, variables: scenario.variables ?? {} });
+    const vary = scenario.vary;
+    options.requests = [
+      {
+        body: JSON.stringify({ query: scenario.query, variables: scenario.variables ?? {} }),
+        ...(vary
+          ? {
+              setupRequest: (request: autocannon.Request) => {
+                const own = vary(next++);
+                request.headers = { ...request.headers, ...own.headers };
+                request.body = JSON.stringify({ query: scenario.query, variables: { ...scenario.variables, ...own.variables } });
+                return request;
+              },
+            }
+          : {}),
+        // An answer with an error counts as one (a subgraph that failed, a partial answer).
+        onResponse: (_status: number, body: string) => {
+          if (!body.includes('"errors":[')) return;
+          graphqlErrors += 1;
+          if (errorSamples.size < 3) errorSamples.add(body.slice(0, 300));
+        },
+      },
+    ];
   }
   const result = await autocannon(options);
   for (const sample of errorSamples) console.log(`  (an error: ${sample})`);
@@ -277,8 +334,10 @@ async function load(url: string, scenario: Scenario, concurrency: number, header
     p50: result.latency.p50,
     p99: result.latency.p99,
     rps: Math.round(result.requests.average * 10) / 10,
-    errors: result.errors + result.non2xx + result.timeouts + graphqlErrors,
+    // autocannon's `errors` include its timeouts.
+    errors: result.errors + result.non2xx + graphqlErrors,
     requests: result.requests.total,
+    sent: result.requests.sent,
   };
 }
 
@@ -341,6 +400,113 @@ const SQL = {
 
 // ---------------------------------------------------------------------------------------------
 
+/** ANALYZE every bench database: the planner's statistics, as autovacuum keeps them on a live database. */
+async function analyze(): Promise<void> {
+  for (const service of SERVICES) {
+    const client = new pg.Client({ connectionString: dbUrl(service) });
+    await client.connect();
+    await client.query('ANALYZE');
+    await client.end();
+  }
+}
+
+/**
+ * Nine synthetic copies of every kommun (2,900 in all), each with the original's survey results
+ * and actions: the same data shape, ten times the kommuner.
+ */
+async function addSyntheticKommuner(): Promise<void> {
+  const originals: string[] = [];
+  const copies: string[] = [];
+  const copyNumbers: number[] = [];
+  for (let copy = 1; copy <= 9; copy += 1) {
+    municipalities.forEach((m, index) => {
+      originals.push(m.code);
+      // Unused four-digit codes from 3000.
+      copies.push(String(3000 + (copy - 1) * municipalities.length + index));
+      copyNumbers.push(copy);
+    });
+  }
+  const mapping = 'unnest($1::text[], $2::text[], $3::int[]) AS m(original, copy, n)';
+  /** Copies the rows of `table` whose `column` names a kommun, with the given columns replaced. */
+  const copyRows = async (service: Service, table: string, column: string, replaced: Record<string, string>, where = 'true') => {
+    const client = new pg.Client({ connectionString: dbUrl(service) });
+    await client.connect();
+    try {
+      const columns = (await client.query<{ name: string }>('SELECT column_name AS name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position', [table])).rows.map(
+        (r) => r.name,
+      );
+      const select = columns.map((c) => replaced[c] ?? `t."${c}"`).join(', ');
+      await client.query(
+        `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) SELECT ${select} FROM "${table}" t JOIN ${mapping} ON t."${column}" = m.original WHERE ${where}`,
+        [originals, copies, copyNumbers],
+      );
+    } finally {
+      await client.end();
+    }
+  };
+  await copyRows('agreements', 'Municipality', 'code', { code: 'm.copy', name: "t.name || ' (kopia ' || m.n || ')'" });
+  await copyRows('actions', 'Action', 'municipalityCode', { id: 'gen_random_uuid()::text', municipalityCode: 'm.copy', seedKey: 'NULL' });
+  await copyRows('surveys', 'SurveyResult', 'areaCode', { id: 'gen_random_uuid()::text', areaCode: 'm.copy', municipalityCode: 'm.copy', importId: 'NULL' }, `t."areaLevel" = 'MUNICIPALITY'`);
+  await analyze();
+}
+
+/** How a run in which replicas were killed ended for its clients. */
+interface KillRun {
+  scenario: string;
+  killed: string[];
+  requests: number;
+  /** Answered in full. */
+  whole: number;
+  /** Answered, with an error saying what is missing. */
+  toldOfError: number;
+  /** No answer at all (the connection failed). */
+  unanswered: number;
+  p50: number;
+  p99: number;
+}
+
+/**
+ * Clients ask through the gateway over two replicas of each subgraph; halfway, one replica of each
+ * subgraph is killed (SIGKILL, no goodbye). Every request is waited for, none cut off: each ends
+ * answered in full, answered with an error, or without an answer.
+ */
+async function killReplicasMidRun(scenario: Scenario, concurrency: number, victims: ChildProcess[], names: string[]): Promise<KillRun> {
+  const latencies: number[] = [];
+  const outcome = { whole: 0, toldOfError: 0, unanswered: 0 };
+  const deadline = Date.now() + SECONDS * 1000;
+  const killer = setTimeout(() => victims.forEach((child) => child.kill('SIGKILL')), (SECONDS * 1000) / 2);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < deadline) {
+        const started = performance.now();
+        const own = scenario.vary?.(next++) ?? {};
+        try {
+          const answer = await post(replicatedGatewayUrl, scenario.query, { ...scenario.variables, ...own.variables }, own.headers);
+          if (answer.errors?.length || !answer.data) outcome.toldOfError += 1;
+          else outcome.whole += 1;
+        } catch {
+          outcome.unanswered += 1;
+        }
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  clearTimeout(killer);
+  latencies.sort((a, b) => a - b);
+  const at = (share: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * share))] ?? 0);
+  return { scenario: scenario.name, killed: names, requests: latencies.length, ...outcome, p50: at(0.5), p99: at(0.99) };
+}
+
+interface Growth {
+  kommuner: number;
+  concurrency: number;
+  p50: number;
+  rps: number;
+  sqlPerRequest: number | null;
+  kilobytes: number;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   console.log(`Benchmark on ${os.cpus().length} cores, Node ${process.version}, ${SECONDS} s per measurement.`);
@@ -351,56 +517,84 @@ async function main(): Promise<void> {
 
   console.log('Loading the national dataset…');
   await promisify(execFile)(process.execPath, [path.join(root, 'services/surveys/dist/cli/surveys.js'), 'demo'], { env: environment() });
-  const processes = {
-    agreements: start('agreements', 'services/agreements/dist/index.js'),
-    actions: start('actions', 'services/actions/dist/index.js'),
-    surveys: start('surveys', 'services/surveys/dist/index.js'),
-  };
-  await Promise.all(SERVICES.map((s) => waitFor(`http://127.0.0.1:${PORTS[s]}/ready`)));
+  // Two replicas of each subgraph on the same database, started together (they take turns to migrate and seed).
+  const processes: Record<string, ChildProcess> = {};
+  for (const service of SERVICES) {
+    processes[service] = start(service, `services/${service}/dist/index.js`);
+    processes[`${service} replica`] = start(`${service} replica`, `services/${service}/dist/index.js`, { [`${service.toUpperCase()}_PORT`]: String(PORTS[service] + REPLICA_OFFSET) });
+  }
+  await Promise.all(SERVICES.flatMap((s) => [0, 1].map((replica) => waitFor(subgraphUrl(s, replica).replace('/graphql', '/ready')))));
   const actionIds = await seedActions();
-  const gateway = start('gateway', 'gateway/dist/index.js');
+  await analyze();
+  processes.gateway = start('gateway', 'gateway/dist/index.js');
   // A second gateway with the cache of anonymous reads on (5 s), to show what it changes.
-  const cachedGateway = start('cached gateway', 'gateway/dist/index.js', { PORT: String(PORTS.cachedGateway), SAMVERKAN_RESPONSE_CACHE_MS: '5000' });
-  await waitFor(`http://127.0.0.1:${PORTS.gateway}/ready`);
-  await waitFor(`http://127.0.0.1:${PORTS.cachedGateway}/ready`);
+  processes.cachedGateway = start('cached gateway', 'gateway/dist/index.js', { PORT: String(PORTS.cachedGateway), SAMVERKAN_RESPONSE_CACHE_MS: '5000' });
+  // A gateway over both replicas of each subgraph.
+  processes.replicatedGateway = start('replicated gateway', 'gateway/dist/index.js', {
+    PORT: String(PORTS.replicatedGateway),
+    ...Object.fromEntries(SERVICES.map((s) => [`${s.toUpperCase()}_URL`, `${subgraphUrl(s)},${subgraphUrl(s, 1)}`])),
+  });
+  // The peer: Hive Gateway on the same supergraph and subgraphs.
+  processes.hive = start('hive gateway', 'bench/dist/hive-gateway.js', { PORT: String(PORTS.hive) });
+  for (const port of [PORTS.gateway, PORTS.cachedGateway, PORTS.replicatedGateway]) await waitFor(`http://127.0.0.1:${port}/ready`);
+  await waitFor(`http://127.0.0.1:${PORTS.hive}/readiness`);
   // Actions were written kommun by kommun, ACTIONS_PER_KOMMUN each: the writer of action i is a user of its kommun.
   const kommunTokens = await Promise.all(municipalities.map((m) => signDevelopmentToken({ role: 'kommun', subject: `bench-${m.code}`, municipalityCode: m.code }, JWT_SECRET)));
   const writers: Writers = { actionIds, tokenOf: (index) => kommunTokens[Math.floor(index / ACTIONS_PER_KOMMUN)]! };
+  analysts = await analystTokens;
 
-  // Each scenario answers without errors before it is loaded (the write: on an action no load touches first).
+  // Each scenario answers without errors before it is loaded (the write: on an action no load
+  // touches first), and the peer gives the same answers as our gateway.
   for (const scenario of SCENARIOS) {
     const last = actionIds.length - 1;
+    const own = scenario.vary?.(0) ?? {};
+    const variables = { ...scenario.variables, ...own.variables };
     const answer = scenario.write
       ? await post(gatewayUrl, scenario.query, { id: actionIds[last], v: 1, d: 'Förberedelse' }, { authorization: `Bearer ${writers.tokenOf(last)}` })
-      : await post(gatewayUrl, scenario.query, scenario.variables);
+      : await post(gatewayUrl, scenario.query, variables, own.headers);
     if (answer.errors) throw new Error(`${scenario.name}: ${answer.errors[0]!.message}`);
     if (scenario.write) versions.set(actionIds[last]!, 2);
+    else if (scenario.peer && JSON.stringify((await post(hiveUrl, scenario.query, variables)).data) !== JSON.stringify(answer.data)) {
+      throw new Error(`${scenario.name}: Hive Gateway answers differently from ours`);
+    }
   }
 
   const measurements: Measurement[] = [];
   const record = (m: Measurement) => {
     measurements.push(m);
-    console.log(`${m.scenario.padEnd(40)} ${m.target.padEnd(22)} c=${String(m.concurrency).padStart(2)}  p50 ${String(m.p50).padStart(5)} ms  p99 ${String(m.p99).padStart(5)} ms  ${String(m.rps).padStart(7)} req/s  errors ${m.errors}  SQL/req ${m.sqlPerRequest ?? '–'}`);
+    console.log(`${m.scenario.padEnd(40)} ${m.target.padEnd(24)} c=${String(m.concurrency).padStart(2)}  p50 ${String(m.p50).padStart(5)} ms  p99 ${String(m.p99).padStart(5)} ms  ${String(m.rps).padStart(7)} req/s  errors ${m.errors}  SQL/req ${m.sqlPerRequest ?? '–'}`);
+  };
+  /** A second of load that is not recorded: each process compiles its hot paths before it is measured. */
+  const warmUp = async (url: string, scenario: Scenario) => {
+    if (!scenario.write) await load(url, scenario, 4, {}, undefined, 1);
+  };
+  /** Loads a target and counts the SQL statements of all subgraphs per request the gateway answered. */
+  const measured = async (url: string, target: string, scenario: Scenario, concurrency: number) => {
+    const [sqlBefore, requestsBefore] = [await sqlTotal(), await gatewayRequests()];
+    const result = await load(url, scenario, concurrency, {}, writers);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // let requests cut off at the end finish
+    const [sql, answered] = [(await sqlTotal()) - sqlBefore, (await gatewayRequests()) - requestsBefore];
+    const counted = url === gatewayUrl;
+    record({ scenario: scenario.name, target, ...result, sqlPerRequest: counted && answered ? Math.round((sql / answered) * 10) / 10 : null });
   };
 
   for (const scenario of SCENARIOS) {
-    for (const concurrency of CONCURRENCY) {
-      const [sqlBefore, requestsBefore] = [await sqlTotal(), await gatewayRequests()];
-      // Reads are anonymous (public records, the case the response cache is for); writes are signed.
-      const result = await load(gatewayUrl, scenario, concurrency, {}, writers);
-      await new Promise((resolve) => setTimeout(resolve, 500)); // let requests cut off at the end finish
-      const [sql, answered] = [(await sqlTotal()) - sqlBefore, (await gatewayRequests()) - requestsBefore];
-      record({ scenario: scenario.name, target: 'gateway', ...result, sqlPerRequest: answered ? Math.round((sql / answered) * 10) / 10 : null });
-    }
+    // Reads are anonymous (public records, the case the response cache is for) unless the scenario
+    // signs them; writes are signed.
+    await warmUp(gatewayUrl, scenario);
+    for (const concurrency of CONCURRENCY) await measured(gatewayUrl, 'gateway', scenario, concurrency);
+    if (!scenario.peer) continue;
+    await warmUp(hiveUrl, scenario);
+    for (const concurrency of CONCURRENCY) await measured(hiveUrl, PEER, scenario, concurrency);
   }
 
   // The same reads through the gateway with the cache of anonymous reads on, at concurrency 16.
-  for (const scenario of SCENARIOS.filter((s) => !s.write)) {
+  for (const scenario of SCENARIOS.filter((s) => s.peer && !s.vary)) {
     record({ scenario: scenario.name, target: 'gateway, cache on', ...(await load(cachedGatewayUrl, scenario, 16, {})), sqlPerRequest: null });
   }
 
   // The floor under the national overview and the compliance report, at concurrency 16.
-  const national = SCENARIOS[2]!;
+  const national = scenario(NATIONAL);
   record({ scenario: national.name, target: 'subgraphs by hand', ...(await loop(16, overviewStraightFromSubgraphs)), sqlPerRequest: null });
   const pools = Object.fromEntries(SERVICES.map((s) => [s, new pg.Pool({ connectionString: dbUrl(s), max: 16 })])) as Record<Service, pg.Pool>;
   record({
@@ -411,36 +605,53 @@ async function main(): Promise<void> {
     })),
     sqlPerRequest: 3,
   });
-  const compliance = SCENARIOS[3]!;
-  const direct = await load(subgraphUrl('actions'), compliance, 16, {});
-  record({ scenario: compliance.name, target: 'actions subgraph', ...direct, sqlPerRequest: null });
+  await Promise.all(Object.values(pools).map((p) => p.end()));
+  const compliance = scenario('compliance report (290 kommuner)');
+  record({ scenario: compliance.name, target: 'actions subgraph', ...(await load(subgraphUrl('actions'), compliance, 16, {})), sqlPerRequest: null });
 
-  // Growth: the same overview for 29 and for 290 kommuner.
-  const growth: { kommuner: number; p50: number; rps: number; sqlPerRequest: number | null }[] = [];
-  // 29 kommuner spread over the country (every tenth, with Lund, which has an agreement), then all 290.
+  // Scale out: reads that differ request by request (none shares another's answer) over two
+  // replicas of each subgraph; then one replica of each killed mid-run.
+  for (const name of SCALE_OUT) {
+    await warmUp(replicatedGatewayUrl, scenario(name));
+    for (const concurrency of [16, 64]) await measured(replicatedGatewayUrl, REPLICATED, scenario(name), concurrency);
+  }
+  const victims = SERVICES.map((s) => processes[`${s} replica`]!);
+  const killRun = await killReplicasMidRun(scenario(SCALE_OUT[0]), 16, victims, SERVICES.map((s) => `${s} replica`));
+  console.log(`killed ${killRun.killed.join(', ')} mid-run: ${killRun.requests} requests, ${killRun.whole} whole, ${killRun.toldOfError} told of an error, ${killRun.unanswered} unanswered`);
+
+  // Growth, at concurrency 1 (what one request costs): 29 kommuner spread over the country (every
+  // tenth, with Lund, which has an agreement), all 290, then 2,900 with synthetic copies.
+  const growth: Growth[] = [];
   const spread = municipalities.filter((_, i) => i % 10 === 0).map((m) => m.code);
   if (!spread.includes('1281')) spread[0] = '1281';
-  for (const size of [29, 290]) {
-    const codes = size === 29 ? spread : municipalities.map((m) => m.code);
-    const [sqlBefore, requestsBefore] = [await sqlTotal(), await gatewayRequests()];
-    const result = await load(gatewayUrl, { name: `overview of ${size}`, query: OVERVIEW, variables: { codes } }, 16, {});
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const [sql, answered] = [(await sqlTotal()) - sqlBefore, (await gatewayRequests()) - requestsBefore];
-    growth.push({ kommuner: size, p50: result.p50, rps: result.rps, sqlPerRequest: answered ? Math.round((sql / answered) * 10) / 10 : null });
-    console.log(`growth: ${size} kommuner  p50 ${result.p50} ms  ${result.rps} req/s  SQL/req ${growth.at(-1)!.sqlPerRequest}`);
-  }
+  const grow = async (kommuner: number, variables: Record<string, unknown>) => {
+    for (const concurrency of [1]) {
+      const scenario = { name: `overview of ${kommuner}`, query: OVERVIEW, variables };
+      const kilobytes = Math.round(JSON.stringify(await post(gatewayUrl, OVERVIEW, variables)).length / 1024);
+      const [sqlBefore, requestsBefore] = [await sqlTotal(), await gatewayRequests()];
+      const result = await load(gatewayUrl, scenario, concurrency, {}, undefined, Math.max(SECONDS, kommuner / 100));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const [sql, answered] = [(await sqlTotal()) - sqlBefore, (await gatewayRequests()) - requestsBefore];
+      growth.push({ kommuner, concurrency, p50: result.p50, rps: result.rps, sqlPerRequest: answered ? Math.round((sql / answered) * 10) / 10 : null, kilobytes });
+      console.log(`growth: ${kommuner} kommuner c=${concurrency}  p50 ${result.p50} ms  ${result.rps} req/s  SQL/req ${growth.at(-1)!.sqlPerRequest}  ${kilobytes} KB  errors ${result.errors}`);
+    }
+  };
+  await grow(29, { codes: spread });
+  await grow(290, {});
+  await addSyntheticKommuner();
+  await grow(2900, {});
 
-  const memory = Object.fromEntries(Object.entries({ ...processes, gateway, cachedGateway }).map(([name, child]) => [name, peakMemoryMiB(child)]));
-  await Promise.all(Object.values(pools).map((p) => p.end()));
+  const memory = Object.fromEntries(Object.entries(processes).map(([name, child]) => [name, peakMemoryMiB(child)]));
   stopAll();
 
   const date = new Date().toISOString().slice(0, 10);
-  const report = {
+  const report: Report = {
     date,
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
     secondsPerMeasurement: SECONDS,
     dataset: { kommuner: municipalities.length, actions: actionIds.length, surveyYears: '2016–2025 (demo)' },
     measurements,
+    killRun,
     growth,
     peakMemoryMiB: memory,
     durationSeconds: Math.round((Date.now() - started) / 1000),
@@ -452,28 +663,39 @@ async function main(): Promise<void> {
   console.log(`Done in ${report.durationSeconds} s: bench/results/${date}.json and BENCHMARKS.md.`);
 }
 
-function writeBenchmarksTable(report: {
+const PEER = 'Hive Gateway (peer)';
+const SCALE_OUT = ["a kommun's detail, each request another kommun", 'compliance report, each request another day'] as const;
+const REPLICATED = 'gateway, 2 replicas each';
+
+interface Report {
   date: string;
   machine: { cores: number; cpu: string; memoryGiB: number; node: string };
   secondsPerMeasurement: number;
+  dataset: Record<string, unknown>;
   measurements: Measurement[];
-  growth: { kommuner: number; p50: number; rps: number; sqlPerRequest: number | null }[];
+  killRun: KillRun;
+  growth: Growth[];
   peakMemoryMiB: Record<string, number | null>;
-}): void {
+  durationSeconds: number;
+}
+
+function writeBenchmarksTable(report: Report): void {
   const file = path.join(root, 'BENCHMARKS.md');
   const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   const start = '<!-- bench:start -->';
   const end = '<!-- bench:end -->';
   const rows = report.measurements.map((m) => `| ${m.scenario} | ${m.target} | ${m.concurrency} | ${m.p50} | ${m.p99} | ${m.rps} | ${m.errors} | ${m.sqlPerRequest ?? '–'} |`);
   const find = (scenario: string, target: string, concurrency = 16) => report.measurements.find((m) => m.scenario === scenario && m.target === target && m.concurrency === concurrency);
-  const national = 'national overview (290 kommuner)';
+  const national = NATIONAL;
   const gw = find(national, 'gateway');
   const bySubgraphs = find(national, 'subgraphs by hand');
   const bySql = find(national, 'plain SQL (3 queries)');
-  const ratio = (a: number | undefined, b: number | undefined) => (a && b ? (a / b).toFixed(1) : '–');
+  const ratio = (a: number | undefined, b: number | undefined) => (a && b ? (a / b).toFixed(2) : '–');
+  const reads = [...new Set(report.measurements.filter((m) => m.target === PEER).map((m) => m.scenario))];
+  const kill = report.killRun;
   const table = [
     start,
-    `Last run: ${report.date}, ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGiB} GiB, Node ${report.machine.node}, ${report.secondsPerMeasurement} s per measurement, PostgreSQL.`,
+    `Last run: ${report.date}, ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGiB} GiB, Node ${report.machine.node}, ${report.secondsPerMeasurement} s per measurement, PostgreSQL; ${report.durationSeconds} s in all.`,
     '',
     '| scenario | target | concurrency | p50 ms | p99 ms | req/s | errors | SQL/request |',
     '|---|---|---|---|---|---|---|---|',
@@ -481,9 +703,26 @@ function writeBenchmarksTable(report: {
     '',
     `National overview at concurrency 16, p50: gateway ${gw?.p50 ?? '–'} ms, the subgraphs by hand ${bySubgraphs?.p50 ?? '–'} ms, plain SQL ${bySql?.p50 ?? '–'} ms — gateway/subgraphs ${ratio(gw?.p50, bySubgraphs?.p50)}×, gateway/SQL ${ratio(gw?.p50, bySql?.p50)}×.`,
     '',
-    '| kommuner in the overview | p50 ms (c=16) | req/s | SQL/request |',
+    'Ours/peer (our gateway against Hive Gateway on the same supergraph and subgraphs; below 1 means ours is faster):',
+    '',
+    '| scenario | concurrency | p50 ours/peer | req/s ours/peer |',
     '|---|---|---|---|',
-    ...report.growth.map((g) => `| ${g.kommuner} | ${g.p50} | ${g.rps} | ${g.sqlPerRequest ?? '–'} |`),
+    ...reads.flatMap((scenario) =>
+      CONCURRENCY.map((c) => {
+        const [ours, peer] = [find(scenario, 'gateway', c), find(scenario, PEER, c)];
+        return `| ${scenario} | ${c} | ${ratio(ours?.p50, peer?.p50)} | ${ratio(ours?.rps, peer?.rps)} |`;
+      }),
+    ),
+    '',
+    `Scale out: two replicas of each subgraph on the same databases, behind one gateway, against one of each (req/s): ${SCALE_OUT.flatMap((scenario) =>
+      [16, 64].map((c) => `${scenario} at concurrency ${c}: ${find(scenario, 'gateway', c)?.rps ?? '–'} → ${find(scenario, REPLICATED, c)?.rps ?? '–'}`),
+    ).join('; ')}.`,
+    '',
+    `Replicas killed mid-run (${kill.killed.join(', ')}; SIGKILL halfway through a ${report.secondsPerMeasurement} s run of the ${kill.scenario} at concurrency 16): ${kill.requests} requests, ${kill.whole} answered in full, ${kill.toldOfError} answered with an error, ${kill.unanswered} without an answer; p50 ${kill.p50} ms, p99 ${kill.p99} ms.`,
+    '',
+    '| kommuner in the overview | concurrency | p50 ms | req/s | SQL/request | answer KB |',
+    '|---|---|---|---|---|---|',
+    ...report.growth.map((g) => `| ${g.kommuner.toLocaleString('en')} | ${g.concurrency} | ${g.p50} | ${g.rps} | ${g.sqlPerRequest ?? '–'} | ${g.kilobytes} |`),
     '',
     `Peak memory (MiB): ${Object.entries(report.peakMemoryMiB).map(([name, mib]) => `${name} ${mib ?? '–'}`).join(', ')}.`,
     end,
