@@ -15,7 +15,7 @@ module.exports = (dir) => ({
   moduleNameMapper: {
     // Generated Prisma Client imports its siblings as `./x.js`; in sources they are `./x.ts`.
     '^(\\.{1,2}/.*)\\.js$': '$1',
-    '^@samverkan/(geo|db|schema|server)$': path.join(__dirname, 'packages/$1/src'),
+    '^@samverkan/(geo|db|schema|server|log)$': path.join(__dirname, 'packages/$1/src'),
   },
   testTimeout: 60_000,
   // PGlite's WebAssembly runtime and the schema engine keep timers that outlive a suite; don't hang CI.
