@@ -11,7 +11,15 @@ import {
   signActorHeaders,
   type TokenVerifierOptions,
 } from '@samverkan/schema';
-import { closeGracefully, createGraphQLHttpHandler, metricsEnabled, sendJson, sendMetrics } from '@samverkan/server';
+import { createLogger } from '@samverkan/log';
+import {
+  apolloLogger,
+  closeGracefully,
+  createGraphQLHttpHandler,
+  metricsEnabled,
+  sendJson,
+  sendMetrics,
+} from '@samverkan/server';
 import { GraphQLError } from 'graphql';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -53,7 +61,7 @@ export interface GatewayOptions {
   limits?: RequestLimits;
   /** Answers shared by identical reads in flight, and the cache of anonymous reads. @default shared in flight; cached 5 s (`SAMVERKAN_RESPONSE_CACHE_MS`; 0 turns it off) */
   responseCache?: ResponseCacheOptions;
-  /** Whether to log to the console. @default true */
+  /** Whether to log; `false` leaves only errors. @default true */
   log?: boolean;
 }
 
@@ -216,7 +224,7 @@ async function checkSubgraph(url: string, timeoutMs: number): Promise<{ ready: b
  * (503 unless every subgraph is ready).
  */
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
-  const log = options.log === false ? () => {} : (message: string) => console.log(`[gateway] ${message}`);
+  const log = createLogger('gateway', options.log === false ? { level: 'error' } : {});
   const production = process.env.NODE_ENV === 'production';
   const hopSecret = options.hopSecret ?? DEVELOPMENT_HOP_SECRET;
   if (production && hopSecret === DEVELOPMENT_HOP_SECRET) throw new Error('SAMVERKAN_HOP_SECRET must be set in production: the development secret is public.');
@@ -234,6 +242,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const metrics = metricsEnabled() ? new GatewayMetrics() : null;
   const gateway = new ApolloGateway({
     supergraphSdl,
+    logger: apolloLogger(log),
     buildService: ({ name, url }) =>
       new SubgraphDataSource(name, options.subgraphTimeoutMs ?? 10_000, metrics, replicasOf.get(name) ?? [url!], {
         willSendRequest: ({ request, context }) => {
@@ -247,6 +256,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     gateway,
     // The process stops the server itself (see index.ts), in order.
     stopOnTerminationSignals: false,
+    logger: apolloLogger(log),
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), useOperationChecks(), useResponseCache(options.responseCache), ...(metrics ? [metrics.plugin<GatewayContext>()] : [])],
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     introspection: limits.introspection,
@@ -279,6 +289,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const rateLimiter = createRateLimiter(limits.rateLimitPerMinute);
   const handler = createGraphQLHttpHandler<GatewayContext>({
     server,
+    log,
     maxBodyBytes: limits.maxBodyBytes,
     admit: async (request) => {
       if (request.method !== 'POST' && !(request.url ?? '').includes('?')) return null; // GraphiQL's page
@@ -322,7 +333,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${options.host ?? '127.0.0.1'}:${port}/graphql`;
-  log(`GraphiQL and GraphQL at ${url.replace('127.0.0.1', 'localhost')}`);
+  log.info(`GraphiQL and GraphQL at ${url.replace('127.0.0.1', 'localhost')}`);
   return {
     url,
     port,

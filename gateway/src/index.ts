@@ -1,3 +1,4 @@
+import { createLogger } from '@samverkan/log';
 import { gatewayOptionsFromEnv, startGateway } from './gateway';
 
 startGateway(gatewayOptionsFromEnv()).then(
@@ -7,7 +8,7 @@ startGateway(gatewayOptionsFromEnv()).then(
     process.once('SIGTERM', stop);
   },
   (error: unknown) => {
-    console.error(`[gateway] could not start: ${error instanceof Error ? error.message : String(error)}`);
+    createLogger('gateway').error(`could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   },
 );

@@ -5,6 +5,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { createLogger, type Logger } from '@samverkan/log';
 import { type DatabaseConfig, describeDatabase, withDatabase } from './config';
 import { countingAdapterFactory, StatementCounter } from './statements';
 
@@ -40,13 +41,15 @@ export interface OpenDatabaseOptions {
    * @default 10
    */
   poolSize?: number;
+  /** Where the pool's errors are logged. @default a logger named `db` */
+  log?: Logger;
 }
 
 /** Opens a database as configured; creates the PostgreSQL database or the data folder when missing. */
 export async function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): Promise<Database> {
   if (config.kind === 'postgres') {
     await ensurePostgresDatabase(config.url);
-    return fromUrl(config, config.url, options.poolSize ?? 10, async () => {}, (work) => withAdvisoryLock(config.url, work));
+    return fromUrl(config, config.url, options.poolSize ?? 10, async () => {}, (work) => withAdvisoryLock(config.url, work), options);
   }
   const unlock = config.dataDir ? lockDataDir(config.dataDir) : () => {};
   let db: PGlite;
@@ -72,6 +75,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
       unlock();
     },
     (work) => work(),
+    options,
   );
 }
 
@@ -137,11 +141,13 @@ function fromUrl(
   poolSize: number,
   stop: () => Promise<void>,
   exclusively: <T>(work: () => Promise<T>) => Promise<T>,
+  options: OpenDatabaseOptions,
 ): Database {
+  const log = options.log ?? createLogger('db');
   const statements = new StatementCounter();
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // A pool error (a dropped idle connection) must not crash the process; the pool reconnects.
-  pool.on('error', (error) => console.error(`[db] idle connection error: ${error.message}`));
+  pool.on('error', (error) => log.warn(`idle connection error: ${error.message}`, { error }));
   const factory = new PrismaPg(pool);
   // Prisma Client and the schema engine (migrations) share this adapter and its pool.
   return {

@@ -1,4 +1,5 @@
 import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { createLogger, type Logger } from '@samverkan/log';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 /** A handler for one path (health, readiness, GraphiQL …). Returns false to pass the request on. */
@@ -18,6 +19,8 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   routes?: Record<string, RouteHandler>;
   /** Checked before a GraphQL request's body is read; a refusal is sent as a GraphQL error (e.g. a rate limit). */
   admit?: (request: IncomingMessage) => Promise<Refusal | null> | Refusal | null;
+  /** Where unexpected errors are logged. @default a logger named `http` */
+  log?: Logger;
 }
 
 /** Why a request is turned away before it reaches GraphQL. */
@@ -63,6 +66,7 @@ export function createGraphQLHttpHandler<Context extends BaseContext>(options: G
   const graphqlPath = options.path ?? '/graphql';
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
   const routes = options.routes ?? {};
+  const log = options.log ?? createLogger('http');
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
@@ -123,7 +127,7 @@ export function createGraphQLHttpHandler<Context extends BaseContext>(options: G
         response.end();
       }
     } catch (error) {
-      console.error('[http] unexpected error', error);
+      log.error('unexpected error', { method: request.method, path: request.url?.split('?')[0], error });
       if (!response.headersSent) sendGraphQLError(response, 500, 'INTERNAL_SERVER_ERROR', 'The server could not handle this request.');
       else response.end();
     }

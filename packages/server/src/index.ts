@@ -2,3 +2,4 @@ export * from './http';
 export * from './subgraph';
 export * from './testing';
 export * from './metrics';
+export * from './logging';

@@ -9,12 +9,14 @@ import {
   openDatabase,
   prismaProject,
 } from '@samverkan/db';
+import { createLogger, type Logger } from '@samverkan/log';
 import { DEVELOPMENT_HOP_SECRET, type SubgraphContext, verifyActorHeaders } from '@samverkan/schema';
 import type { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { closeGracefully, createGraphQLHttpHandler, sendJson } from './http';
+import { apolloLogger } from './logging';
 import { metricsEnabled, processMetrics, sendMetrics } from './metrics';
 
 /** The little a subgraph needs of its Prisma client. */
@@ -41,7 +43,7 @@ export interface SubgraphDefinition<Client extends PrismaClientLike> {
   /** Makes the service's Prisma client on a driver adapter. */
   createClient: (adapter: SqlDriverAdapterFactory) => Client;
   /** Loads reference data; must be idempotent (it runs at every start). */
-  seed?: (client: Client) => Promise<void>;
+  seed?: (client: Client, log: Logger) => Promise<void>;
 }
 
 /** How to run a subgraph. */
@@ -54,7 +56,7 @@ export interface StartSubgraphOptions {
   database?: DatabaseConfig;
   /** The secret that signs the gateway's actor headers. @default `SAMVERKAN_HOP_SECRET`, or the development secret */
   hopSecret?: string;
-  /** Whether to log to the console. @default true */
+  /** Whether to log; `false` leaves only errors. @default true */
   log?: boolean;
 }
 
@@ -80,7 +82,7 @@ export async function startSubgraph<Client extends PrismaClientLike>(
   definition: SubgraphDefinition<Client>,
   options: StartSubgraphOptions = {},
 ): Promise<RunningSubgraph<Client>> {
-  const log = options.log === false ? () => {} : (message: string) => console.log(`[${definition.name}] ${message}`);
+  const log = createLogger(definition.name, options.log === false ? { level: 'error' } : {});
   const envPort = process.env[`${definition.name.toUpperCase()}_PORT`];
   const port = options.port ?? (envPort ? Number(envPort) : definition.defaultPort);
   const host = options.host ?? process.env.HOST ?? '127.0.0.1';
@@ -89,20 +91,20 @@ export async function startSubgraph<Client extends PrismaClientLike>(
     throw new Error('SAMVERKAN_HOP_SECRET must be set in production: the development secret is public.');
   }
 
-  const database = await openDatabase(options.database ?? databaseConfigFor(definition.name));
+  const database = await openDatabase(options.database ?? databaseConfigFor(definition.name), { log });
   let client: Client | undefined;
   let httpServer: http.Server | undefined;
   let apollo: ApolloServer<ServiceContext<Client>> | undefined;
   try {
-    log(`database: ${database.description}`);
+    log.info(`database: ${database.description}`);
     const db = definition.createClient(database.adapter);
     client = db;
     // Replicas starting together on one PostgreSQL take turns: one migrates and seeds, the next
     // finds it done.
     await database.exclusively(async () => {
       const applied = await applyMigrations(database, prismaProject(definition.serviceDir));
-      if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
-      if (definition.seed) await definition.seed(db);
+      if (applied.length) log.info(`applied migrations: ${applied.join(', ')}`);
+      if (definition.seed) await definition.seed(db, log);
     });
 
     apollo = new ApolloServer<ServiceContext<Client>>({
@@ -110,14 +112,27 @@ export async function startSubgraph<Client extends PrismaClientLike>(
       // The process stops the server itself (runSubgraphProcess / the gateway's index), in order.
       stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
-      // Inline traces are for Apollo's hosted studio, cache-control hints for HTTP caches we do not
-      // use; both wrap every field's resolver and cost time on every request.
-      plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
-      // An unexpected error (a database error, a bug) is logged in full here; the client learns
-      // only that it happened, never a query, a path or a stack.
-      formatError: (formatted, error) => {
+      logger: apolloLogger(log),
+      plugins: [
+        // Inline traces are for Apollo's hosted studio, cache-control hints for HTTP caches we do not
+        // use; both wrap every field's resolver and cost time on every request.
+        ApolloServerPluginInlineTraceDisabled(),
+        ApolloServerPluginCacheControlDisabled(),
+        // An unexpected error (a database error, a bug) is logged in full, with its request id;
+        // the client learns only that it happened (formatError), never a query, a path or a stack.
+        {
+          requestDidStart: async () => ({
+            didEncounterErrors: async ({ errors, contextValue }) => {
+              for (const error of errors) {
+                const code = error.extensions?.code;
+                if (code === undefined || code === 'INTERNAL_SERVER_ERROR') log.error('unexpected error', { requestId: contextValue.requestId, error: error.originalError ?? error });
+              }
+            },
+          }),
+        },
+      ],
+      formatError: (formatted) => {
         if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR' || process.env.NODE_ENV === 'development') return formatted;
-        console.error(`[${definition.name}] unexpected error:`, error);
         return { ...formatted, message: `The ${definition.name} subgraph failed unexpectedly; the error is logged there.`, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
       },
     });
@@ -128,9 +143,11 @@ export async function startSubgraph<Client extends PrismaClientLike>(
       context: async (request) => {
         graphqlRequests += 1;
         const hop = verifyActorHeaders(request.headers, hopSecret);
-        if (hop.rejected) log(`actor headers refused (${hop.rejected}); treated as anonymous`);
-        return { actor: hop.actor, requestId: String(request.headers['x-request-id'] ?? randomUUID()), db };
+        const requestId = String(request.headers['x-request-id'] ?? randomUUID());
+        if (hop.rejected) log.warn(`actor headers refused (${hop.rejected}); treated as anonymous`, { requestId });
+        return { actor: hop.actor, requestId, db };
       },
+      log,
       routes: {
         ...(metricsEnabled()
           ? {
@@ -161,7 +178,7 @@ export async function startSubgraph<Client extends PrismaClientLike>(
     });
     const actualPort = (server.address() as AddressInfo).port;
     const url = `http://${host}:${actualPort}/graphql`;
-    log(`ready at ${url}`);
+    log.info(`ready at ${url}`);
     const stopApollo = apollo;
     return {
       name: definition.name,
@@ -208,7 +225,7 @@ export function runSubgraphProcess<Client extends PrismaClientLike>(definition: 
       process.on('SIGTERM', stop);
     },
     (error: unknown) => {
-      console.error(`[${definition.name}] could not start: ${error instanceof Error ? error.message : String(error)}`);
+      createLogger(definition.name).error(`could not start: ${error instanceof Error ? error.message : String(error)}`);
       process.exit(1);
     },
   );

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm start`: runs the whole hub on this machine — the three subgraphs, then the gateway — each
- * in its own process, with their output prefixed by name. Prints the GraphiQL URL when all are
+ * in its own process, with their output prefixed by name (JSON log lines, with
+ * SAMVERKAN_LOG_FORMAT=json, are passed on unchanged). Prints the GraphiQL URL when all are
  * ready. Ctrl-C (or SIGTERM) stops every process; if one process dies, the others are stopped too.
  *
  * The data settings (embedded PGlite by default, PostgreSQL when configured) are the services' own;
@@ -37,6 +38,8 @@ function start(part: Part): ChildProcess {
   const child = spawn(process.execPath, [path.join(root, part.script)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [child.stdout, child.stderr]) {
     readline.createInterface({ input: stream! }).on('line', (line) => {
+      // JSON log lines (SAMVERKAN_LOG_FORMAT=json) name their service: passed on as they are, for a collector.
+      if (line.startsWith('{')) return console.log(line);
       const text = line.startsWith(`[${part.name}] `) ? line.slice(part.name.length + 3) : line;
       console.log(`${part.name.padEnd(10)} | ${text}`);
     });

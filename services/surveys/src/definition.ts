@@ -11,12 +11,12 @@ export const surveysSubgraph: SubgraphDefinition<PrismaClient> = {
   defaultPort: 4003,
   schema,
   createClient,
-  seed: async (db) => {
+  seed: async (db, log) => {
     await seedReferenceData(db);
     // npm start asks for the demo data (SAMVERKAN_DEMO_DATA=1); tests load it when they need it.
     if (demoDataWanted()) {
       const written = await seedDemoData(db);
-      if (written) console.log(`[surveys] loaded ${written.toLocaleString('sv-SE')} demo survey results (flagged DEMO; SAMVERKAN_DEMO_DATA=0 leaves them out)`);
+      if (written) log.info(`loaded ${written.toLocaleString('sv-SE')} demo survey results (flagged DEMO; SAMVERKAN_DEMO_DATA=0 leaves them out)`);
     }
   },
 };
