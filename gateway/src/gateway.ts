@@ -19,6 +19,10 @@ import {
   metricsEnabled,
   sendJson,
   sendMetrics,
+  startTracing,
+  traceHeaders,
+  type TracingOptions,
+  tracingOptionsFromEnv,
 } from '@samverkan/server';
 import { GraphQLError } from 'graphql';
 import fs from 'node:fs';
@@ -63,6 +67,8 @@ export interface GatewayOptions {
   responseCache?: ResponseCacheOptions;
   /** Whether to log; `false` leaves only errors. @default true */
   log?: boolean;
+  /** Where to send traces. @default none: tracing off (`OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`, `OTEL_SERVICE_NAME`) */
+  tracing?: TracingOptions;
 }
 
 /** A connection that failed before any answer came: refused, reset or closed by the other side. */
@@ -167,6 +173,7 @@ export const SUPERGRAPH_PATH = path.join(__dirname, '..', 'supergraph.graphql');
 
 /** Reads the gateway's options from the environment. */
 export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayOptions {
+  const tracing = tracingOptionsFromEnv(env);
   const subgraphUrls: Record<string, string> = {};
   for (const name of ['agreements', 'actions', 'surveys']) {
     const url = env[`${name.toUpperCase()}_URL`];
@@ -193,6 +200,7 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Gat
           },
         }
       : {}),
+    ...(tracing ? { tracing } : {}),
   };
 }
 
@@ -240,6 +248,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
 
   // Prometheus metrics, off unless SAMVERKAN_METRICS=1.
   const metrics = metricsEnabled() ? new GatewayMetrics() : null;
+  // OpenTelemetry traces, off unless an OTLP endpoint is set. The gateway's provider is the
+  // process's, so that Apollo Gateway's own spans (gateway.request, gateway.fetch …) land in it.
+  const tracing = options.tracing ? startTracing('gateway', options.tracing, { global: true, log }) : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: apolloLogger(log),
@@ -247,6 +258,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       new SubgraphDataSource(name, options.subgraphTimeoutMs ?? 10_000, metrics, replicasOf.get(name) ?? [url!], {
         willSendRequest: ({ request, context }) => {
           const headers = signActorHeaders(context.actor ?? { role: 'anonymous' }, hopSecret);
+          // With tracing on, the subgraph continues this trace (W3C traceparent of the fetch's span).
+          if (tracing) Object.assign(headers, traceHeaders());
           for (const [key, value] of Object.entries(headers)) request.http?.headers.set(key, value);
         },
       }),
@@ -268,7 +281,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     formatError: (formatted) =>
       formatted.message.length > MAX_ERROR_MESSAGE ? { ...formatted, message: `${formatted.message.slice(0, MAX_ERROR_MESSAGE)}… (message shortened)` } : formatted,
   });
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    await tracing?.shutdown();
+    throw error;
+  }
 
   const verifyToken = createTokenVerifier(options.tokens ?? {});
   const graphiql = createGraphiQLPage();
@@ -290,6 +308,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const handler = createGraphQLHttpHandler<GatewayContext>({
     server,
     log,
+    ...(tracing ? { tracing } : {}),
     maxBodyBytes: limits.maxBodyBytes,
     admit: async (request) => {
       if (request.method !== 'POST' && !(request.url ?? '').includes('?')) return null; // GraphiQL's page
@@ -340,6 +359,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     close: async () => {
       await closeGracefully(httpServer);
       await server.stop();
+      await tracing?.shutdown();
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { TestDatabaseKind } from '@samverkan/db';
-import { type RunningSubgraph, startTestSubgraph } from '@samverkan/server';
+import { type RunningSubgraph, startTestSubgraph, type TracingOptions } from '@samverkan/server';
 import { type RunningGateway, startGateway } from '../../gateway/src/gateway';
 import { actionsSubgraph } from '../../services/actions/src/definition';
 import { agreementsSubgraph } from '../../services/agreements/src/definition';
@@ -17,11 +17,15 @@ export interface TestHub {
 export const TEST_HOP_SECRET = 'test-hop-secret';
 export const TEST_JWT_SECRET = 'test-jwt-secret';
 
-export async function startTestHub(kind: TestDatabaseKind, options: { responseCacheMs?: number } = {}): Promise<TestHub> {
+/**
+ * Starts the hub. `tracing` turns tracing on for the gateway and every subgraph (each with its own
+ * service name); without it tracing is off, whatever the environment says.
+ */
+export async function startTestHub(kind: TestDatabaseKind, options: { responseCacheMs?: number; tracing?: TracingOptions } = {}): Promise<TestHub> {
   const [agreements, actions, surveys] = await Promise.all([
-    startTestSubgraph(agreementsSubgraph, kind, TEST_HOP_SECRET),
-    startTestSubgraph(actionsSubgraph, kind, TEST_HOP_SECRET),
-    startTestSubgraph(surveysSubgraph, kind, TEST_HOP_SECRET),
+    startTestSubgraph(agreementsSubgraph, kind, TEST_HOP_SECRET, options.tracing),
+    startTestSubgraph(actionsSubgraph, kind, TEST_HOP_SECRET, options.tracing),
+    startTestSubgraph(surveysSubgraph, kind, TEST_HOP_SECRET, options.tracing),
   ]);
   // The actions subgraph asks the agreements subgraph whether an action's origin exists.
   const previousAgreementsUrl = process.env.AGREEMENTS_URL;
@@ -34,6 +38,7 @@ export async function startTestHub(kind: TestDatabaseKind, options: { responseCa
     subgraphUrls: { agreements: agreements.url, actions: actions.url, surveys: surveys.url },
     // Tests look at fresh answers; test/cache.test.ts turns the cache of anonymous reads on.
     responseCache: { ttlMs: options.responseCacheMs ?? 0 },
+    ...(options.tracing ? { tracing: options.tracing } : {}),
   });
   return {
     gateway,

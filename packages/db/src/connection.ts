@@ -7,7 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { createLogger, type Logger } from '@samverkan/log';
 import { type DatabaseConfig, describeDatabase, withDatabase } from './config';
-import { countingAdapterFactory, StatementCounter } from './statements';
+import { countingAdapterFactory, StatementCounter, type StatementTracer } from './statements';
 
 /** An open database: what Prisma Client and the migration engine need to reach it. */
 export interface Database {
@@ -41,6 +41,8 @@ export interface OpenDatabaseOptions {
    * @default 10
    */
   poolSize?: number;
+  /** Runs each statement inside a span (set when tracing is on). @default none */
+  traceStatement?: StatementTracer;
   /** Where the pool's errors are logged. @default a logger named `db` */
   log?: Logger;
 }
@@ -155,7 +157,7 @@ function fromUrl(
     url,
     poolSize,
     statements,
-    adapter: countingAdapterFactory(factory, statements),
+    adapter: countingAdapterFactory(factory, statements, options.traceStatement),
     description: describeDatabase(config),
     exclusively,
     close: async () => {

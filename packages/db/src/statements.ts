@@ -7,6 +7,12 @@ import type {
   Transaction,
 } from '@prisma/driver-adapter-utils';
 
+/**
+ * Runs one SQL statement (`run`) on behalf of the tracing: a span around it. Set on a database only
+ * when tracing is on; without it a statement costs nothing more than its count.
+ */
+export type StatementTracer = <T>(sql: string, run: () => Promise<T>) => Promise<T>;
+
 /** One SQL statement sent to the database. */
 export interface RecordedStatement {
   sql: string;
@@ -48,32 +54,36 @@ export class StatementCounter {
   }
 }
 
-function countQueryable<Q extends SqlQueryable>(queryable: Q, counter: StatementCounter): Q {
+function countQueryable<Q extends SqlQueryable>(queryable: Q, counter: StatementCounter, tracer: StatementTracer | undefined): Q {
   const { queryRaw, executeRaw } = queryable;
   // Unbound on purpose: a wrapper made with Object.create over this one keeps its own `this`.
   return Object.assign(Object.create(queryable) as Q, {
     queryRaw(this: Q, query: SqlQuery) {
       counter.record(query.sql);
-      return queryRaw.call(this, query);
+      return tracer ? tracer(query.sql, () => queryRaw.call(this, query)) : queryRaw.call(this, query);
     },
     executeRaw(this: Q, query: SqlQuery) {
       counter.record(query.sql);
-      return executeRaw.call(this, query);
+      return tracer ? tracer(query.sql, () => executeRaw.call(this, query)) : executeRaw.call(this, query);
     },
   });
 }
 
-/** Wraps a driver adapter factory so that every statement it runs is counted by `counter`. */
+/**
+ * Wraps a driver adapter factory so that every statement it runs is counted by `counter` (and, with
+ * a `tracer`, run inside a span).
+ */
 export function countingAdapterFactory(
   factory: SqlMigrationAwareDriverAdapterFactory,
   counter: StatementCounter,
+  tracer?: StatementTracer,
 ): SqlMigrationAwareDriverAdapterFactory {
   const wrapAdapter = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
-    const counted = countQueryable(adapter, counter);
+    const counted = countQueryable(adapter, counter, tracer);
     const startTransaction = adapter.startTransaction.bind(adapter);
     return Object.assign(counted, {
       startTransaction: async (...args: Parameters<SqlDriverAdapter['startTransaction']>): Promise<Transaction> =>
-        countQueryable(await startTransaction(...args), counter),
+        countQueryable(await startTransaction(...args), counter, tracer),
     });
   };
   return {

@@ -1,6 +1,7 @@
 import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { createLogger, type Logger } from '@samverkan/log';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Tracing } from './tracing';
 
 /** A handler for one path (health, readiness, GraphiQL …). Returns false to pass the request on. */
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<boolean | void> | boolean | void;
@@ -21,6 +22,8 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   admit?: (request: IncomingMessage) => Promise<Refusal | null> | Refusal | null;
   /** Where unexpected errors are logged. @default a logger named `http` */
   log?: Logger;
+  /** When set, each request to `path` is handled inside a server span. @default none (tracing off) */
+  tracing?: Tracing;
 }
 
 /** Why a request is turned away before it reaches GraphQL. */
@@ -67,7 +70,7 @@ export function createGraphQLHttpHandler<Context extends BaseContext>(options: G
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
   const routes = options.routes ?? {};
   const log = options.log ?? createLogger('http');
-  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
       const route = routes[url.pathname];
@@ -132,6 +135,11 @@ export function createGraphQLHttpHandler<Context extends BaseContext>(options: G
       else response.end();
     }
   };
+  const tracing = options.tracing;
+  if (!tracing) return handle;
+  // Health, readiness and metrics are asked for all the time by machines: only GraphQL is traced.
+  return (request: IncomingMessage, response: ServerResponse): Promise<void> =>
+    (request.url ?? '/').split('?')[0] === graphqlPath ? tracing.serveRequest(request, response, () => handle(request, response)) : handle(request, response);
 }
 
 /**

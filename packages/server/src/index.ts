@@ -3,3 +3,4 @@ export * from './subgraph';
 export * from './testing';
 export * from './metrics';
 export * from './logging';
+export * from './tracing';

@@ -18,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { closeGracefully, createGraphQLHttpHandler, sendJson } from './http';
 import { apolloLogger } from './logging';
 import { metricsEnabled, processMetrics, sendMetrics } from './metrics';
+import { graphqlSpanAttributes, startTracing, type Tracing, type TracingOptions, tracingOptionsFromEnv } from './tracing';
 
 /** The little a subgraph needs of its Prisma client. */
 export interface PrismaClientLike {
@@ -58,6 +59,8 @@ export interface StartSubgraphOptions {
   hopSecret?: string;
   /** Whether to log; `false` leaves only errors. @default true */
   log?: boolean;
+  /** Where to send traces; `null` turns tracing off. @default from the environment (`tracingOptionsFromEnv`): off unless an OTLP endpoint is set */
+  tracing?: TracingOptions | null;
 }
 
 /** A running subgraph. */
@@ -91,7 +94,15 @@ export async function startSubgraph<Client extends PrismaClientLike>(
     throw new Error('SAMVERKAN_HOP_SECRET must be set in production: the development secret is public.');
   }
 
-  const database = await openDatabase(options.database ?? databaseConfigFor(definition.name), { log });
+  const tracingOptions = options.tracing === undefined ? tracingOptionsFromEnv() : options.tracing;
+  const tracing: Tracing | undefined = tracingOptions ? startTracing(definition.name, tracingOptions, { log }) : undefined;
+  let database: Database;
+  try {
+    database = await openDatabase(options.database ?? databaseConfigFor(definition.name), { log, ...(tracing ? { traceStatement: tracing.traceStatement } : {}) });
+  } catch (error) {
+    await tracing?.shutdown();
+    throw error;
+  }
   let client: Client | undefined;
   let httpServer: http.Server | undefined;
   let apollo: ApolloServer<ServiceContext<Client>> | undefined;
@@ -130,6 +141,7 @@ export async function startSubgraph<Client extends PrismaClientLike>(
             },
           }),
         },
+        ...(tracing ? [graphqlSpanAttributes<ServiceContext<Client>>()] : []),
       ],
       formatError: (formatted) => {
         if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR' || process.env.NODE_ENV === 'development') return formatted;
@@ -148,6 +160,7 @@ export async function startSubgraph<Client extends PrismaClientLike>(
         return { actor: hop.actor, requestId, db };
       },
       log,
+      ...(tracing ? { tracing } : {}),
       routes: {
         ...(metricsEnabled()
           ? {
@@ -194,6 +207,7 @@ export async function startSubgraph<Client extends PrismaClientLike>(
         await stopApollo.stop();
         await db.$disconnect();
         await database.close();
+        await tracing?.shutdown();
       },
     };
   } catch (error) {
@@ -201,6 +215,7 @@ export async function startSubgraph<Client extends PrismaClientLike>(
     await apollo?.stop().catch(() => {});
     await client?.$disconnect().catch(() => {});
     await database.close().catch(() => {});
+    await tracing?.shutdown().catch(() => {});
     throw error;
   }
 }

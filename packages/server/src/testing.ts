@@ -1,15 +1,26 @@
 import { freshTestDatabase, type TestDatabaseKind } from '@samverkan/db';
 import type { PrismaClientLike, RunningSubgraph, SubgraphDefinition } from './subgraph';
 import { startSubgraph } from './subgraph';
+import type { TracingOptions } from './tracing';
 
-/** A subgraph started for a test on a fresh database; `close` also drops that database. */
+/**
+ * A subgraph started for a test on a fresh database; `close` also drops that database. Tracing is
+ * off unless `tracing` is given (the environment is not read).
+ */
 export async function startTestSubgraph<Client extends PrismaClientLike>(
   definition: SubgraphDefinition<Client>,
   kind: TestDatabaseKind,
   hopSecret?: string,
+  tracing?: TracingOptions,
 ): Promise<RunningSubgraph<Client>> {
   const database = freshTestDatabase(kind);
-  const running = await startSubgraph(definition, { port: 0, database: database.config, log: false, ...(hopSecret ? { hopSecret } : {}) });
+  const running = await startSubgraph(definition, {
+    port: 0,
+    database: database.config,
+    log: false,
+    tracing: tracing ?? null,
+    ...(hopSecret ? { hopSecret } : {}),
+  });
   const stop = running.close;
   // Keep the running subgraph's live getters (e.g. graphqlRequests); only closing does more.
   return Object.assign(running, {

@@ -1,4 +1,5 @@
 import { badInput, ErrorCode, hubError } from '@samverkan/schema';
+import { traceHeaders } from '@samverkan/server';
 import type { ActionOrigin } from './generated/prisma/client';
 
 /**
@@ -18,7 +19,8 @@ export async function checkOriginExists(origin: ActionOrigin | null | undefined,
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      // With tracing on, the agreements subgraph's span joins this request's trace.
+      headers: { 'content-type': 'application/json', ...traceHeaders() },
       body: JSON.stringify({
         query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { id } } }`,
         variables: { r: [{ __typename: typename, id: key }] },
