@@ -251,6 +251,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   // OpenTelemetry traces, off unless an OTLP endpoint is set. The gateway's provider is the
   // process's, so that Apollo Gateway's own spans (gateway.request, gateway.fetch …) land in it.
   const tracing = options.tracing ? startTracing('gateway', options.tracing, { global: true, log }) : undefined;
+  // Apollo Gateway reports its usage to Apollo's servers every hour unless told not to: a hub of
+  // public bodies, often on closed networks, sends nothing anywhere (set it to `false` to allow).
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: apolloLogger(log),
