@@ -44,45 +44,40 @@ export function groupLoader<Context extends object, Key extends string | number,
   load: (keys: readonly Key[], context: Context) => Promise<Row[]>,
   keyOf: (row: Row) => Key,
 ): (context: Context) => DataLoader<Key, Row[]> {
-  return perContext(
-    (context: Context) =>
-      new DataLoader<Key, Row[]>(async (keys) => {
-        const rows = await load(keys, context);
-        const groups = new Map<Key, Row[]>(keys.map((key) => [key, []]));
-        for (const row of rows) groups.get(keyOf(row))?.push(row);
-        return keys.map((key) => groups.get(key) ?? []);
-      }),
-  );
+  return perContext((context: Context) => groupDataLoader((keys: readonly Key[]) => load(keys, context), keyOf));
+}
+
+/** One DataLoader of the rows that belong to each key, all keys of a tick in one `load`. */
+function groupDataLoader<Key extends string | number, Row>(load: (keys: readonly Key[]) => Promise<Row[]>, keyOf: (row: Row) => Key): DataLoader<Key, Row[]> {
+  return new DataLoader<Key, Row[]>(async (keys) => {
+    const rows = await load(keys);
+    const groups = new Map<Key, Row[]>(keys.map((key) => [key, []]));
+    for (const row of rows) groups.get(keyOf(row))?.push(row);
+    return keys.map((key) => groups.get(key) ?? []);
+  });
 }
 
 /**
  * A {@link groupLoader} whose lists also depend on a filter (a date, a year): `load(key, filter)`.
- * All keys asked for with the same filter in one tick are fetched with one `load(keys, filter)`.
+ * All keys asked for with the same filter in one tick are fetched with one `load(keys, filter)`:
+ * each filter of a request has a loader of its own.
  */
 export function filteredGroupLoader<Context extends object, Filter, Row>(
   load: (keys: readonly string[], filter: Filter, context: Context) => Promise<Row[]>,
   keyOf: (row: Row) => string,
 ): (context: Context) => { load(key: string, filter: Filter): Promise<Row[]> } {
-  const loader = groupLoader(
-    async (compositeKeys: readonly string[], context: Context) => {
-      const keysByFilter = new Map<string, { filter: Filter; keys: string[] }>();
-      for (const compositeKey of compositeKeys) {
-        const [key, filter] = JSON.parse(compositeKey) as [string, Filter];
+  return perContext((context: Context) => {
+    const loaders = new Map<string, DataLoader<string, Row[]>>();
+    return {
+      load: (key, filter) => {
         const filterKey = JSON.stringify(filter);
-        const entry = keysByFilter.get(filterKey) ?? { filter, keys: [] };
-        entry.keys.push(key);
-        keysByFilter.set(filterKey, entry);
-      }
-      const batches = await Promise.all(
-        [...keysByFilter.values()].map(async ({ filter, keys }) =>
-          (await load(keys, filter, context)).map((row) => ({ compositeKey: JSON.stringify([keyOf(row), filter]), row })),
-        ),
-      );
-      return batches.flat();
-    },
-    (entry) => entry.compositeKey,
-  );
-  return (context) => ({
-    load: async (key, filter) => (await loader(context).load(JSON.stringify([key, filter]))).map((entry) => entry.row),
+        let loader = loaders.get(filterKey);
+        if (!loader) {
+          loader = groupDataLoader((keys: readonly string[]) => load(keys, filter, context), keyOf);
+          loaders.set(filterKey, loader);
+        }
+        return loader.load(key);
+      },
+    };
   });
 }
