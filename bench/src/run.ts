@@ -254,6 +254,13 @@ async function post(url: string, query: string, variables: Record<string, unknow
   return (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
 }
 
+/**
+ * Writes sent so far, across runs: each run goes on with actions the last one did not touch. (A
+ * write cut off at the end of a run still changes its action, but its answer, with the new
+ * version, is never read; writing that action again would name an old version.)
+ */
+let writesSent = 0;
+
 /** Each action's version as the last answer gave it, across runs (a write names the version it read). */
 const versions = new Map<string, number>();
 
@@ -283,11 +290,11 @@ async function load(
     options.requests = [
       {
         setupRequest: (request: autocannon.Request, context: object) => {
-          const index = next++ % writers.actionIds.length;
+          const index = writesSent++ % writers.actionIds.length;
           const id = writers.actionIds[index]!;
           (context as { id?: string }).id = id;
           request.headers = { ...request.headers, authorization: `Bearer ${writers.tokenOf(index)}` };
-          request.body = JSON.stringify({ query: scenario.query, variables: { id, v: versions.get(id) ?? 1, d: `Ändring ${next}` } });
+          request.body = JSON.stringify({ query: scenario.query, variables: { id, v: versions.get(id) ?? 1, d: `Ändring ${writesSent}` } });
           return request;
         },
         // Learn each action's version from the answer (a conflict names the current one).
@@ -564,9 +571,9 @@ async function main(): Promise<void> {
     measurements.push(m);
     console.log(`${m.scenario.padEnd(40)} ${m.target.padEnd(24)} c=${String(m.concurrency).padStart(2)}  p50 ${String(m.p50).padStart(5)} ms  p99 ${String(m.p99).padStart(5)} ms  ${String(m.rps).padStart(7)} req/s  errors ${m.errors}  SQL/req ${m.sqlPerRequest ?? '–'}`);
   };
-  /** A second of load that is not recorded: each process compiles its hot paths before it is measured. */
-  const warmUp = async (url: string, scenario: Scenario) => {
-    if (!scenario.write) await load(url, scenario, 4, {}, undefined, 1);
+  /** Load that is not recorded: each process compiles its hot paths before it is measured. */
+  const warmUp = async (url: string, scenario: Scenario, seconds = 1) => {
+    if (!scenario.write) await load(url, scenario, 16, {}, undefined, seconds);
   };
   /** Loads a target and counts the SQL statements of all subgraphs per request the gateway answered. */
   const measured = async (url: string, target: string, scenario: Scenario, concurrency: number) => {
@@ -612,7 +619,8 @@ async function main(): Promise<void> {
   // Scale out: reads that differ request by request (none shares another's answer) over two
   // replicas of each subgraph; then one replica of each killed mid-run.
   for (const name of SCALE_OUT) {
-    await warmUp(replicatedGatewayUrl, scenario(name));
+    // The replicas and their gateway have served nothing yet: as long a warm-up as a measurement.
+    await warmUp(replicatedGatewayUrl, scenario(name), SECONDS);
     for (const concurrency of [16, 64]) await measured(replicatedGatewayUrl, REPLICATED, scenario(name), concurrency);
   }
   const victims = SERVICES.map((s) => processes[`${s} replica`]!);
