@@ -30,6 +30,14 @@ export interface Database {
    * process by construction and needs no lock.
    */
   exclusively<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` with an adapter for the schema engine (migrations) on a connection of its own,
+   * closed afterwards. The engine takes PostgreSQL's migration lock, a session-level advisory lock,
+   * and releases it on whichever connection it is handed next: on a shared pool the release can go
+   * to another connection and leave the lock held by an idle one, so that the next replica's
+   * migrations time out waiting for it. The embedded database's pool is one connection already.
+   */
+  withMigrationAdapter<T>(work: (adapter: SqlMigrationAwareDriverAdapterFactory) => Promise<T>): Promise<T>;
   /** Closes the pool and, for the embedded database, the database itself. */
   close(): Promise<void>;
 }
@@ -150,16 +158,25 @@ function fromUrl(
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // A pool error (a dropped idle connection) must not crash the process; the pool reconnects.
   pool.on('error', (error) => log.warn(`idle connection error: ${error.message}`, { error }));
-  const factory = new PrismaPg(pool);
-  // Prisma Client and the schema engine (migrations) share this adapter and its pool.
+  const adapter = countingAdapterFactory(new PrismaPg(pool), statements, options.traceStatement);
   return {
     config,
     url,
     poolSize,
     statements,
-    adapter: countingAdapterFactory(factory, statements, options.traceStatement),
+    adapter,
     description: describeDatabase(config),
     exclusively,
+    withMigrationAdapter: async (work) => {
+      if (poolSize === 1) return work(adapter);
+      const own = new pg.Pool({ connectionString: url, max: 1 });
+      own.on('error', (error) => log.warn(`migration connection error: ${error.message}`, { error }));
+      try {
+        return await work(countingAdapterFactory(new PrismaPg(own), statements));
+      } finally {
+        await own.end(); // closing the session releases any lock it still holds
+      }
+    },
     close: async () => {
       await pool.end();
       await stop();

@@ -62,10 +62,12 @@ function readSchema(project: PrismaProject): { path: string; content: string } {
  * `_prisma_migrations` exactly as `prisma migrate deploy` does. Returns the names applied.
  */
 export async function applyMigrations(database: Database, project: PrismaProject): Promise<string[]> {
-  return withSchemaEngine(database.adapter, readSchema(project), async (engine) => {
-    const output = await engine.applyMigrations({ migrationsList: readMigrations(project.migrationsDir), filters: NO_FILTER });
-    return output.appliedMigrationNames;
-  });
+  return database.withMigrationAdapter((adapter) =>
+    withSchemaEngine(adapter, readSchema(project), async (engine) => {
+      const output = await engine.applyMigrations({ migrationsList: readMigrations(project.migrationsDir), filters: NO_FILTER });
+      return output.appliedMigrationNames;
+    }),
+  );
 }
 
 /** How the database stands against the migrations folder. */
@@ -87,20 +89,22 @@ export interface MigrationStatus {
 /** Reports which migrations are applied, pending, edited or failed. Changes nothing. */
 export async function migrationStatus(database: Database, project: PrismaProject): Promise<MigrationStatus> {
   const migrationsList = readMigrations(project.migrationsDir);
-  return withSchemaEngine(database.adapter, readSchema(project), async (engine) => {
-    const output = await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTER });
-    const history = output.history;
-    const pending = history && 'unappliedMigrationNames' in history ? history.unappliedMigrationNames : [];
-    const unknownToFolder = history && 'unpersistedMigrationNames' in history ? history.unpersistedMigrationNames : [];
-    return {
-      migrations: migrationsList.migrationDirectories.map((dir) => dir.path),
-      pending,
-      unknownToFolder,
-      edited: output.editedMigrationNames,
-      failed: output.failedMigrationNames,
-      upToDate: history === null && output.failedMigrationNames.length === 0 && output.editedMigrationNames.length === 0,
-    };
-  });
+  return database.withMigrationAdapter((adapter) =>
+    withSchemaEngine(adapter, readSchema(project), async (engine) => {
+      const output = await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTER });
+      const history = output.history;
+      const pending = history && 'unappliedMigrationNames' in history ? history.unappliedMigrationNames : [];
+      const unknownToFolder = history && 'unpersistedMigrationNames' in history ? history.unpersistedMigrationNames : [];
+      return {
+        migrations: migrationsList.migrationDirectories.map((dir) => dir.path),
+        pending,
+        unknownToFolder,
+        edited: output.editedMigrationNames,
+        failed: output.failedMigrationNames,
+        upToDate: history === null && output.failedMigrationNames.length === 0 && output.editedMigrationNames.length === 0,
+      };
+    }),
+  );
 }
 
 /** A migration written by {@link createMigration}. */
