@@ -37,7 +37,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = [1, 16, 64] as const;
 const SERVICES = ['agreements', 'actions', 'surveys'] as const;
 type Service = (typeof SERVICES)[number];
-const PORTS = { gateway: 5100, agreements: 5101, actions: 5102, surveys: 5103, cachedGateway: 5104, hive: 5105, replicatedGateway: 5106 } as const;
+const PORTS = { gateway: 5100, agreements: 5101, actions: 5102, surveys: 5103, cachedGateway: 5104, hive: 5105, replicatedGateway: 5106, unsharedGateway: 5107 } as const;
 /** The second replica of each subgraph listens 10 ports above the first. */
 const REPLICA_OFFSET = 10;
 const HOP_SECRET = 'bench-hop-secret';
@@ -47,6 +47,7 @@ const ACTIONS_PER_KOMMUN = 20;
 const dbUrl = (service: Service) => withDatabase(SERVER, `samverkan_bench_${service}`);
 const gatewayUrl = `http://127.0.0.1:${PORTS.gateway}/graphql`;
 const cachedGatewayUrl = `http://127.0.0.1:${PORTS.cachedGateway}/graphql`;
+const unsharedGatewayUrl = `http://127.0.0.1:${PORTS.unsharedGateway}/graphql`;
 const hiveUrl = `http://127.0.0.1:${PORTS.hive}/graphql`;
 const replicatedGatewayUrl = `http://127.0.0.1:${PORTS.replicatedGateway}/graphql`;
 const subgraphUrl = (service: Service, replica = 0) => `http://127.0.0.1:${PORTS[service] + replica * REPLICA_OFFSET}/graphql`;
@@ -536,6 +537,8 @@ async function main(): Promise<void> {
   processes.gateway = start('gateway', 'gateway/dist/index.js');
   // A second gateway with the cache of anonymous reads on (5 s), to show what it changes.
   processes.cachedGateway = start('cached gateway', 'gateway/dist/index.js', { PORT: String(PORTS.cachedGateway), SAMVERKAN_RESPONSE_CACHE_MS: '5000' });
+  // And one that shares nothing, not even identical reads in flight: every request answered in full.
+  processes.unsharedGateway = start('unshared gateway', 'gateway/dist/index.js', { PORT: String(PORTS.unsharedGateway), SAMVERKAN_SHARE_IN_FLIGHT: '0' });
   // A gateway over both replicas of each subgraph.
   processes.replicatedGateway = start('replicated gateway', 'gateway/dist/index.js', {
     PORT: String(PORTS.replicatedGateway),
@@ -543,7 +546,7 @@ async function main(): Promise<void> {
   });
   // The peer: Hive Gateway on the same supergraph and subgraphs.
   processes.hive = start('hive gateway', 'bench/dist/hive-gateway.js', { PORT: String(PORTS.hive) });
-  for (const port of [PORTS.gateway, PORTS.cachedGateway, PORTS.replicatedGateway]) await waitFor(`http://127.0.0.1:${port}/ready`);
+  for (const port of [PORTS.gateway, PORTS.cachedGateway, PORTS.replicatedGateway, PORTS.unsharedGateway]) await waitFor(`http://127.0.0.1:${port}/ready`);
   await waitFor(`http://127.0.0.1:${PORTS.hive}/readiness`);
   // Actions were written kommun by kommun, ACTIONS_PER_KOMMUN each: the writer of action i is a user of its kommun.
   const kommunTokens = await Promise.all(municipalities.map((m) => signDevelopmentToken({ role: 'kommun', subject: `bench-${m.code}`, municipalityCode: m.code }, JWT_SECRET)));
@@ -600,8 +603,11 @@ async function main(): Promise<void> {
     record({ scenario: scenario.name, target: 'gateway, cache on', ...(await load(cachedGatewayUrl, scenario, 16, {})), sqlPerRequest: null });
   }
 
-  // The floor under the national overview and the compliance report, at concurrency 16.
+  // The floor under the national overview and the compliance report, at concurrency 16, against
+  // the gateway answering every request in full.
   const national = scenario(NATIONAL);
+  await warmUp(unsharedGatewayUrl, national);
+  record({ scenario: national.name, target: UNSHARED, ...(await load(unsharedGatewayUrl, national, 16, {})), sqlPerRequest: null });
   record({ scenario: national.name, target: 'subgraphs by hand', ...(await loop(16, overviewStraightFromSubgraphs)), sqlPerRequest: null });
   const pools = Object.fromEntries(SERVICES.map((s) => [s, new pg.Pool({ connectionString: dbUrl(s), max: 16 })])) as Record<Service, pg.Pool>;
   record({
@@ -672,6 +678,7 @@ async function main(): Promise<void> {
 }
 
 const PEER = 'Hive Gateway (peer)';
+const UNSHARED = 'gateway, nothing shared';
 const SCALE_OUT = ["a kommun's detail, each request another kommun", 'compliance report, each request another day'] as const;
 const REPLICATED = 'gateway, 2 replicas each';
 
@@ -695,7 +702,7 @@ function writeBenchmarksTable(report: Report): void {
   const rows = report.measurements.map((m) => `| ${m.scenario} | ${m.target} | ${m.concurrency} | ${m.p50} | ${m.p99} | ${m.rps} | ${m.errors} | ${m.sqlPerRequest ?? '–'} |`);
   const find = (scenario: string, target: string, concurrency = 16) => report.measurements.find((m) => m.scenario === scenario && m.target === target && m.concurrency === concurrency);
   const national = NATIONAL;
-  const gw = find(national, 'gateway');
+  const gw = find(national, UNSHARED);
   const bySubgraphs = find(national, 'subgraphs by hand');
   const bySql = find(national, 'plain SQL (3 queries)');
   const ratio = (a: number | undefined, b: number | undefined) => (a && b ? (a / b).toFixed(2) : '–');
@@ -709,7 +716,7 @@ function writeBenchmarksTable(report: Report): void {
     '|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
-    `National overview at concurrency 16, p50: gateway ${gw?.p50 ?? '–'} ms, the subgraphs by hand ${bySubgraphs?.p50 ?? '–'} ms, plain SQL ${bySql?.p50 ?? '–'} ms — gateway/subgraphs ${ratio(gw?.p50, bySubgraphs?.p50)}×, gateway/SQL ${ratio(gw?.p50, bySql?.p50)}×.`,
+    `National overview at concurrency 16, p50, every request answered in full: gateway ${gw?.p50 ?? '–'} ms, the subgraphs by hand ${bySubgraphs?.p50 ?? '–'} ms, plain SQL ${bySql?.p50 ?? '–'} ms — gateway/subgraphs ${ratio(gw?.p50, bySubgraphs?.p50)}×, gateway/SQL ${ratio(gw?.p50, bySql?.p50)}×.`,
     '',
     'Ours/peer (our gateway against Hive Gateway on the same supergraph and subgraphs; below 1 means ours is faster):',
     '',
