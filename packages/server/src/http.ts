@@ -130,7 +130,13 @@ export function createGraphQLHttpHandler<Context extends BaseContext>(options: G
         response.end();
       }
     } catch (error) {
-      log.error('unexpected error', { method: request.method, path: request.url?.split('?')[0], error });
+      const where = { method: request.method, path: request.url?.split('?')[0] };
+      // The client went away while its request was being read or answered: nothing to answer.
+      if (request.destroyed || response.destroyed) {
+        log.debug('the client closed the connection before its answer', { ...where, reason: (error as Error).message });
+        return;
+      }
+      log.error('unexpected error', { ...where, error });
       if (!response.headersSent) sendGraphQLError(response, 500, 'INTERNAL_SERVER_ERROR', 'The server could not handle this request.');
       else response.end();
     }
