@@ -630,6 +630,8 @@ async function main(): Promise<void> {
     for (const concurrency of [16, 64]) await measured(replicatedGatewayUrl, REPLICATED, scenario(name), concurrency);
   }
   const victims = SERVICES.map((s) => processes[`${s} replica`]!);
+  // The replicas' peak memory, read while they still run.
+  const replicaMemory = Object.fromEntries(SERVICES.map((s) => [`${s} replica`, peakMemoryMiB(processes[`${s} replica`]!)]));
   const killRun = await killReplicasMidRun(scenario(SCALE_OUT[0]), 16, victims, SERVICES.map((s) => `${s} replica`));
   console.log(`killed ${killRun.killed.join(', ')} mid-run: ${killRun.requests} requests, ${killRun.whole} whole, ${killRun.toldOfError} told of an error, ${killRun.unanswered} unanswered`);
 
@@ -655,7 +657,7 @@ async function main(): Promise<void> {
   await addSyntheticKommuner();
   await grow(2900, {});
 
-  const memory = Object.fromEntries(Object.entries(processes).map(([name, child]) => [name, peakMemoryMiB(child)]));
+  const memory = { ...Object.fromEntries(Object.entries(processes).map(([name, child]) => [name, peakMemoryMiB(child)])), ...replicaMemory };
   stopAll();
 
   const date = new Date().toISOString().slice(0, 10);
@@ -733,7 +735,7 @@ function writeBenchmarksTable(report: Report): void {
       [16, 64].map((c) => `${scenario} at concurrency ${c}: ${find(scenario, 'gateway', c)?.rps ?? '–'} → ${find(scenario, REPLICATED, c)?.rps ?? '–'}`),
     ).join('; ')}.`,
     '',
-    `Replicas killed mid-run (${kill.killed.join(', ')}; SIGKILL halfway through a ${report.secondsPerMeasurement} s run of the ${kill.scenario} at concurrency 16): ${kill.requests} requests, ${kill.whole} answered in full, ${kill.toldOfError} answered with an error, ${kill.unanswered} without an answer; p50 ${kill.p50} ms, p99 ${kill.p99} ms.`,
+    `Replicas killed mid-run (${kill.killed.join(', ')}; SIGKILL halfway through a ${report.secondsPerMeasurement} s run of “${kill.scenario}” at concurrency 16): ${kill.requests} requests, ${kill.whole} answered in full, ${kill.toldOfError} answered with an error, ${kill.unanswered} without an answer; p50 ${kill.p50} ms, p99 ${kill.p99} ms.`,
     '',
     '| kommuner in the overview | concurrency | p50 ms | req/s | SQL/request | answer KB |',
     '|---|---|---|---|---|---|',
