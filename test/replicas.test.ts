@@ -1,10 +1,11 @@
 import { freshTestDatabase, testDatabaseKinds } from '@samverkan/db';
+import { signDevelopmentToken } from '@samverkan/schema';
 import { postGraphQL, type RunningSubgraph, startSubgraph, startTestSubgraph } from '@samverkan/server';
 import net from 'node:net';
 import { type RunningGateway, startGateway } from '../gateway/src/gateway';
 import type { PrismaClient } from '../services/agreements/src/db';
 import { agreementsSubgraph } from '../services/agreements/src/definition';
-import { startTestHub, TEST_HOP_SECRET, type TestHub } from './support/hub';
+import { startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
 
 /**
  * A TCP front for a replica that can crash the way a killed process does: every open connection
@@ -100,6 +101,30 @@ describe.each(testDatabaseKinds())('replicas of a subgraph on %s', (kind) => {
     expect(afterCrash.status).toBe(200); // one replica is enough
     const states = (await afterCrash.json()) as { subgraphs: { agreements: { replicas: { ready: boolean }[] } } };
     expect(states.subgraphs.agreements.replicas.map((r) => r.ready)).toEqual([true, false]);
+  });
+
+  it('lets a subgraph ask another over its replicas too: the actions subgraph checks an origin with one replica gone', async () => {
+    const previous = process.env.AGREEMENTS_URL;
+    // The crashed replica first: refused, so the check goes on to the other one.
+    process.env.AGREEMENTS_URL = `${front.url},${hub.agreements.url}`;
+    try {
+      const token = await signDevelopmentToken({ role: 'kommun', subject: 'lena', municipalityCode: '1281' }, TEST_JWT_SECRET);
+      const create = (originKey: string) =>
+        postGraphQL(
+          hub.gateway.url,
+          'mutation ($i: ActionInput!) { createAction(input: $i) { id originKey } }',
+          { i: { municipalityCode: '1281', title: 'Trygghetsvandring', origin: 'AGREEMENT', originKey, responsible: [{ kind: 'MUNICIPAL_DEPARTMENT', name: 'Lunds kommun', lead: true }] } },
+          { authorization: `Bearer ${token}` },
+        );
+      for (let i = 0; i < 2; i += 1) {
+        const created = await create('lund-2024');
+        expect(created.body.errors).toBeUndefined();
+        expect(created.body.data).toMatchObject({ createAction: { originKey: 'lund-2024' } });
+      }
+      expect((await create('no-such-agreement')).body.errors?.[0]?.message).toMatch(/No published agreement has the id "no-such-agreement"/);
+    } finally {
+      process.env.AGREEMENTS_URL = previous;
+    }
   });
 
   if (kind === 'postgres') {

@@ -4,3 +4,4 @@ export * from './testing';
 export * from './metrics';
 export * from './logging';
 export * from './tracing';
+export * from './replicas';

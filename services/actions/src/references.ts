@@ -1,23 +1,37 @@
 import { badInput, ErrorCode, hubError } from '@samverkan/schema';
-import { traceHeaders } from '@samverkan/server';
+import { replicaFetcher, replicaUrls, traceHeaders } from '@samverkan/server';
 import type { ActionOrigin } from './generated/prisma/client';
 
 /**
  * Checks that an action's origin record exists when it lives in another subgraph (an agreement or
  * a medborgarlöfte in `agreements`). This subgraph never reads another's tables: it asks the
  * agreements subgraph by key, as the gateway would (`_entities`), at `AGREEMENTS_URL`
- * (default http://localhost:4001/graphql, the same setting the gateway reads). Only published
+ * (default http://localhost:4001/graphql, the same setting the gateway reads, with its replicas). Only published
  * records can be referenced: the question is asked without an actor.
  */
 const TYPENAME: Partial<Record<ActionOrigin, string>> = { AGREEMENT: 'Agreement', CITIZEN_PROMISE: 'CitizenPromise' };
 
+/** How long the agreements subgraph may take to answer, in ms. */
+const TIMEOUT_MS = 5000;
+
+/** A fetcher per `AGREEMENTS_URL` setting, which may name several replicas (separated by commas). */
+const fetchers = new Map<string, ReturnType<typeof replicaFetcher>>();
+function agreementsFetcher(setting: string): ReturnType<typeof replicaFetcher> {
+  let fetcher = fetchers.get(setting);
+  if (!fetcher) {
+    fetcher = replicaFetcher(replicaUrls(setting), TIMEOUT_MS);
+    fetchers.set(setting, fetcher);
+  }
+  return fetcher;
+}
+
 export async function checkOriginExists(origin: ActionOrigin | null | undefined, key: string | null, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const typename = origin ? TYPENAME[origin] : undefined;
   if (!typename || !key) return;
-  const url = env.AGREEMENTS_URL ?? 'http://localhost:4001/graphql';
+  const fetchFromAgreements = agreementsFetcher(env.AGREEMENTS_URL ?? 'http://localhost:4001/graphql');
   let found: boolean;
   try {
-    const response = await fetch(url, {
+    const response = await fetchFromAgreements('', {
       method: 'POST',
       // With tracing on, the agreements subgraph's span joins this request's trace.
       headers: { 'content-type': 'application/json', ...traceHeaders() },
@@ -25,7 +39,6 @@ export async function checkOriginExists(origin: ActionOrigin | null | undefined,
         query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { id } } }`,
         variables: { r: [{ __typename: typename, id: key }] },
       }),
-      signal: AbortSignal.timeout(5000),
     });
     const body = (await response.json()) as { data?: { _entities?: ({ id: string } | null)[] } };
     found = !!body.data?._entities?.[0]?.id;
