@@ -244,6 +244,18 @@ async function gatewayRequests(): Promise<number> {
   return [...text.matchAll(/^samverkan_gateway_requests_total\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
 }
 
+/**
+ * Runs a load against our main gateway and divides the SQL statements of all subgraphs in that
+ * window by the requests the gateway answered.
+ */
+async function withSqlPerRequest<T>(run: () => Promise<T>): Promise<{ result: T; sqlPerRequest: number | null }> {
+  const [sqlBefore, requestsBefore] = [await sqlTotal(), await gatewayRequests()];
+  const result = await run();
+  await new Promise((resolve) => setTimeout(resolve, 500)); // let requests cut off at the end finish
+  const [sql, answered] = [(await sqlTotal()) - sqlBefore, (await gatewayRequests()) - requestsBefore];
+  return { result, sqlPerRequest: answered ? Math.round((sql / answered) * 10) / 10 : null };
+}
+
 async function sqlTotal(): Promise<number> {
   let sum = 0;
   for (const service of SERVICES) sum += await readCounter(service, 'samverkan_sql_statements_total');
@@ -276,7 +288,7 @@ async function load(
   headers: Record<string, string>,
   writers?: Writers,
   seconds = SECONDS,
-): Promise<Omit<Measurement, 'scenario' | 'target' | 'sqlPerRequest'> & { requests: number; sent: number }> {
+): Promise<Omit<Measurement, 'scenario' | 'target' | 'sqlPerRequest'> & { requests: number }> {
   let graphqlErrors = 0;
   const errorSamples = new Set<string>();
   let next = 0;
@@ -345,7 +357,6 @@ async function load(
     // autocannon's `errors` include its timeouts.
     errors: result.errors + result.non2xx + graphqlErrors,
     requests: result.requests.total,
-    sent: result.requests.sent,
   };
 }
 
@@ -476,34 +487,22 @@ interface KillRun {
 /**
  * Clients ask through the gateway over two replicas of each subgraph; halfway, one replica of each
  * subgraph is killed (SIGKILL, no goodbye). Every request is waited for, none cut off: each ends
- * answered in full, answered with an error, or without an answer.
+ * answered in full, answered with an error, or without an answer (p50 and p99 of those answered).
  */
 async function killReplicasMidRun(scenario: Scenario, concurrency: number, victims: ChildProcess[], names: string[]): Promise<KillRun> {
-  const latencies: number[] = [];
-  const outcome = { whole: 0, toldOfError: 0, unanswered: 0 };
-  const deadline = Date.now() + SECONDS * 1000;
+  const outcome = { whole: 0, toldOfError: 0 };
   const killer = setTimeout(() => victims.forEach((child) => child.kill('SIGKILL')), (SECONDS * 1000) / 2);
   let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (Date.now() < deadline) {
-        const started = performance.now();
-        const own = scenario.vary?.(next++) ?? {};
-        try {
-          const answer = await post(replicatedGatewayUrl, scenario.query, { ...scenario.variables, ...own.variables }, own.headers);
-          if (answer.errors?.length || !answer.data) outcome.toldOfError += 1;
-          else outcome.whole += 1;
-        } catch {
-          outcome.unanswered += 1;
-        }
-        latencies.push(performance.now() - started);
-      }
-    }),
-  );
+  const run = await loop(concurrency, async () => {
+    const own = scenario.vary?.(next++) ?? {};
+    // A request without an answer throws: the loop counts it as an error.
+    const answer = await post(replicatedGatewayUrl, scenario.query, { ...scenario.variables, ...own.variables }, own.headers);
+    if (answer.errors?.length || !answer.data) outcome.toldOfError += 1;
+    else outcome.whole += 1;
+  });
   clearTimeout(killer);
-  latencies.sort((a, b) => a - b);
-  const at = (share: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * share))] ?? 0);
-  return { scenario: scenario.name, killed: names, requests: latencies.length, ...outcome, p50: at(0.5), p99: at(0.99) };
+  const requests = outcome.whole + outcome.toldOfError + run.errors;
+  return { scenario: scenario.name, killed: names, requests, ...outcome, unanswered: run.errors, p50: run.p50, p99: run.p99 };
 }
 
 interface Growth {
@@ -578,14 +577,10 @@ async function main(): Promise<void> {
   const warmUp = async (url: string, scenario: Scenario, seconds = 1) => {
     if (!scenario.write) await load(url, scenario, 16, {}, undefined, seconds);
   };
-  /** Loads a target and counts the SQL statements of all subgraphs per request the gateway answered. */
+  /** Loads a target and, for our main gateway, counts the SQL statements of all subgraphs per request it answered. */
   const measured = async (url: string, target: string, scenario: Scenario, concurrency: number) => {
-    const [sqlBefore, requestsBefore] = [await sqlTotal(), await gatewayRequests()];
-    const result = await load(url, scenario, concurrency, {}, writers);
-    await new Promise((resolve) => setTimeout(resolve, 500)); // let requests cut off at the end finish
-    const [sql, answered] = [(await sqlTotal()) - sqlBefore, (await gatewayRequests()) - requestsBefore];
-    const counted = url === gatewayUrl;
-    record({ scenario: scenario.name, target, ...result, sqlPerRequest: counted && answered ? Math.round((sql / answered) * 10) / 10 : null });
+    const { result, sqlPerRequest } = await withSqlPerRequest(() => load(url, scenario, concurrency, {}, writers));
+    record({ scenario: scenario.name, target, ...result, sqlPerRequest: url === gatewayUrl ? sqlPerRequest : null });
   };
 
   for (const scenario of SCENARIOS) {
@@ -644,11 +639,8 @@ async function main(): Promise<void> {
     for (const concurrency of [1]) {
       const scenario = { name: `overview of ${kommuner}`, query: OVERVIEW, variables };
       const kilobytes = Math.round(JSON.stringify(await post(gatewayUrl, OVERVIEW, variables)).length / 1024);
-      const [sqlBefore, requestsBefore] = [await sqlTotal(), await gatewayRequests()];
-      const result = await load(gatewayUrl, scenario, concurrency, {}, undefined, Math.max(SECONDS, kommuner / 100));
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const [sql, answered] = [(await sqlTotal()) - sqlBefore, (await gatewayRequests()) - requestsBefore];
-      growth.push({ kommuner, concurrency, p50: result.p50, rps: result.rps, sqlPerRequest: answered ? Math.round((sql / answered) * 10) / 10 : null, kilobytes });
+      const { result, sqlPerRequest } = await withSqlPerRequest(() => load(gatewayUrl, scenario, concurrency, {}, undefined, Math.max(SECONDS, kommuner / 100)));
+      growth.push({ kommuner, concurrency, p50: result.p50, rps: result.rps, sqlPerRequest, kilobytes });
       console.log(`growth: ${kommuner} kommuner c=${concurrency}  p50 ${result.p50} ms  ${result.rps} req/s  SQL/req ${growth.at(-1)!.sqlPerRequest}  ${kilobytes} KB  errors ${result.errors}`);
     }
   };
