@@ -59,7 +59,7 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): Promise<Database> {
   if (config.kind === 'postgres') {
     await ensurePostgresDatabase(config.url);
-    return fromUrl(config, config.url, options.poolSize ?? 10, async () => {}, (work) => withAdvisoryLock(config.url, work), options);
+    return fromUrl(config, config.url, options.poolSize ?? 10, async () => {}, options);
   }
   const unlock = config.dataDir ? lockDataDir(config.dataDir) : () => {};
   let db: PGlite;
@@ -84,7 +84,6 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
       await db.close();
       unlock();
     },
-    (work) => work(),
     options,
   );
 }
@@ -150,7 +149,6 @@ function fromUrl(
   url: string,
   poolSize: number,
   stop: () => Promise<void>,
-  exclusively: <T>(work: () => Promise<T>) => Promise<T>,
   options: OpenDatabaseOptions,
 ): Database {
   const log = options.log ?? createLogger('db');
@@ -166,9 +164,10 @@ function fromUrl(
     statements,
     adapter,
     description: describeDatabase(config),
-    exclusively,
+    // The embedded database serves one process and has one session: nothing to take turns for.
+    exclusively: (work) => (config.kind === 'postgres' ? withAdvisoryLock(url, work) : work()),
     withMigrationAdapter: async (work) => {
-      if (poolSize === 1) return work(adapter);
+      if (config.kind !== 'postgres') return work(adapter);
       const own = new pg.Pool({ connectionString: url, max: 1 });
       own.on('error', (error) => log.warn(`migration connection error: ${error.message}`, { error }));
       try {

@@ -6,8 +6,8 @@ import type { ActionOrigin } from './generated/prisma/client';
  * Checks that an action's origin record exists when it lives in another subgraph (an agreement or
  * a medborgarlöfte in `agreements`). This subgraph never reads another's tables: it asks the
  * agreements subgraph by key, as the gateway would (`_entities`), at `AGREEMENTS_URL`
- * (default http://localhost:4001/graphql, the same setting the gateway reads, with its replicas). Only published
- * records can be referenced: the question is asked without an actor.
+ * (default http://localhost:4001/graphql, the same setting the gateway reads, with its replicas).
+ * Only published records can be referenced: the question is asked without an actor.
  */
 const TYPENAME: Partial<Record<ActionOrigin, string>> = { AGREEMENT: 'Agreement', CITIZEN_PROMISE: 'CitizenPromise' };
 
