@@ -1,55 +1,88 @@
-import type { TestDatabaseKind } from '@samverkan/db';
-import { type RunningSubgraph, startTestSubgraph, type TracingOptions } from '@samverkan/server';
+import type { TestDatabaseKind } from '@samverkan/db/testing';
+import { REPOSITORY_ROOT, SUBGRAPHS } from '@samverkan/hub';
+import type { PrismaClientLike, RunningSubgraph, SubgraphDefinition, TracingOptions } from '@samverkan/server';
+import { startTestSubgraph } from '@samverkan/server/testing';
+import path from 'node:path';
 import { type RunningGateway, startGateway } from '../../gateway/src/gateway';
-import { actionsSubgraph } from '../../services/actions/src/definition';
-import { agreementsSubgraph } from '../../services/agreements/src/definition';
-import { surveysSubgraph } from '../../services/surveys/src/definition';
+import type { PrismaClient as ActionsClient } from '../../services/actions/src/db';
+import type { PrismaClient as AgreementsClient } from '../../services/agreements/src/db';
+import type { PrismaClient as SurveysClient } from '../../services/surveys/src/db';
 
-/** The whole hub in this process: three real subgraphs on fresh databases and the real gateway. */
+/** The whole hub in this process: every subgraph of the registry on a fresh database, and the real gateway. */
 export interface TestHub {
   gateway: RunningGateway;
-  agreements: RunningSubgraph<import('../../services/agreements/src/db').PrismaClient>;
-  actions: RunningSubgraph<import('../../services/actions/src/db').PrismaClient>;
-  surveys: RunningSubgraph<import('../../services/surveys/src/db').PrismaClient>;
+  agreements: RunningSubgraph<AgreementsClient>;
+  actions: RunningSubgraph<ActionsClient>;
+  surveys: RunningSubgraph<SurveysClient>;
+  /** Every subgraph by its registry name. */
+  subgraphs: Record<string, RunningSubgraph<PrismaClientLike>>;
   close(): Promise<void>;
 }
 
 export const TEST_HOP_SECRET = 'test-hop-secret';
 export const TEST_JWT_SECRET = 'test-jwt-secret';
 
+/** A service's definition, from its sources (`<dir>/src/definition.ts` exports `subgraph`). */
+export function subgraphDefinition(name: string): SubgraphDefinition<PrismaClientLike> {
+  const entry = SUBGRAPHS.find((subgraph) => subgraph.name === name)!;
+  // The harness loads each registered service by path, so a new subgraph needs no change here.
+  return (require(path.join(REPOSITORY_ROOT, entry.dir, 'src', 'definition')) as { subgraph: SubgraphDefinition<PrismaClientLike> }).subgraph; // eslint-disable-line @typescript-eslint/no-require-imports
+}
+
+/** Options of {@link startTestHub}. */
+export interface TestHubOptions {
+  /** How long the gateway keeps answers to anonymous reads. @default 0: tests look at fresh answers (test/cache.int.test.ts turns it on) */
+  responseCacheMs?: number;
+  /** Tracing for the gateway and every subgraph (each with its own service name). @default off, whatever the environment says */
+  tracing?: TracingOptions;
+}
+
 /**
- * Starts the hub. `tracing` turns tracing on for the gateway and every subgraph (each with its own
- * service name); without it tracing is off, whatever the environment says.
+ * Starts the hub: the subgraphs in the registry's order, each given the URLs of those it depends on
+ * (the registry's `dependsOn`), then the gateway in front of them.
  */
-export async function startTestHub(kind: TestDatabaseKind, options: { responseCacheMs?: number; tracing?: TracingOptions } = {}): Promise<TestHub> {
-  const [agreements, actions, surveys] = await Promise.all([
-    startTestSubgraph(agreementsSubgraph, kind, TEST_HOP_SECRET, options.tracing),
-    startTestSubgraph(actionsSubgraph, kind, TEST_HOP_SECRET, options.tracing),
-    startTestSubgraph(surveysSubgraph, kind, TEST_HOP_SECRET, options.tracing),
-  ]);
-  // The actions subgraph asks the agreements subgraph whether an action's origin exists.
-  const previousAgreementsUrl = process.env.AGREEMENTS_URL;
-  process.env.AGREEMENTS_URL = agreements.url;
+export async function startTestHub(kind: TestDatabaseKind, options: TestHubOptions = {}): Promise<TestHub> {
+  const subgraphs: Record<string, RunningSubgraph<PrismaClientLike>> = {};
+  const started: Promise<unknown>[] = [];
+  const startedByName = new Map<string, Promise<RunningSubgraph<PrismaClientLike>>>();
+  for (const entry of SUBGRAPHS) {
+    const start = (async () => {
+      const peers = await Promise.all(entry.dependsOn.map(async (name) => [name, (await startedByName.get(name)!).url] as const));
+      const running = await startTestSubgraph(subgraphDefinition(entry.name), kind, {
+        hopSecret: TEST_HOP_SECRET,
+        peerUrls: Object.fromEntries(peers),
+        ...(options.tracing ? { tracing: options.tracing } : {}),
+      });
+      subgraphs[entry.name] = running;
+      return running;
+    })();
+    startedByName.set(entry.name, start);
+    started.push(start);
+  }
+  const results = await Promise.allSettled(started);
+  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) {
+    await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.close()));
+    throw failed.reason;
+  }
   const gateway = await startGateway({
     port: 0,
     log: false,
     hopSecret: TEST_HOP_SECRET,
     tokens: { secret: TEST_JWT_SECRET },
-    subgraphUrls: { agreements: agreements.url, actions: actions.url, surveys: surveys.url },
-    // Tests look at fresh answers; test/cache.test.ts turns the cache of anonymous reads on.
+    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.url])),
     responseCache: { ttlMs: options.responseCacheMs ?? 0 },
     ...(options.tracing ? { tracing: options.tracing } : {}),
   });
   return {
     gateway,
-    agreements,
-    actions,
-    surveys,
+    agreements: subgraphs.agreements as RunningSubgraph<AgreementsClient>,
+    actions: subgraphs.actions as RunningSubgraph<ActionsClient>,
+    surveys: subgraphs.surveys as RunningSubgraph<SurveysClient>,
+    subgraphs,
     close: async () => {
-      if (previousAgreementsUrl === undefined) delete process.env.AGREEMENTS_URL;
-      else process.env.AGREEMENTS_URL = previousAgreementsUrl;
       await gateway.close();
-      await Promise.all([agreements.close(), actions.close(), surveys.close()]);
+      await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.close()));
     },
   };
 }

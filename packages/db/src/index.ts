@@ -4,4 +4,3 @@ export * from './generate';
 export * from './migrations';
 export * from './schema-engine';
 export * from './statements';
-export * from './testing';

@@ -1,9 +1,9 @@
-import type { Actor, ActorRole } from './actor';
+import type { Actor } from './actor';
 import type { SubgraphContext } from './context';
 
 /**
  * The scopes that fields and types may require (Pothos scope-auth), the same in every subgraph.
- * A later issue adds the rules per record; here the scopes describe the actor.
+ * They describe the actor; the rules per record (which kommun, which area) are each service's.
  */
 export interface AuthScopes {
   /** Any actor with a valid token. */
@@ -12,10 +12,6 @@ export interface AuthScopes {
   admin: boolean;
   /** One of the parties that write records: a kommun user or police (not an analyst or administrator). */
   party: boolean;
-  /** An actor of the given role. */
-  role: ActorRole;
-  /** A kommun user of the kommun with this code, or police / analysts whose area covers it (checked per service). */
-  municipality: string;
 }
 
 /** Computes the scopes of the request's actor. */
@@ -25,8 +21,6 @@ export function authScopesFor(context: SubgraphContext) {
     authenticated: actor.role !== 'anonymous',
     admin: actor.role === 'admin',
     party: actor.role === 'kommun' || actor.role === 'police',
-    role: (role: ActorRole) => actor.role === role,
-    municipality: (code: string) => actor.role === 'admin' || (actor.role === 'kommun' && actor.municipalityCode === code),
   };
 }
 

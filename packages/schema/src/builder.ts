@@ -1,15 +1,11 @@
 // The plugins extend Pothos's types globally; these references keep those extensions visible to
 // every service that uses the builder from this package's declarations.
-/// <reference types="@pothos/plugin-dataloader" preserve="true" />
 /// <reference types="@pothos/plugin-directives" preserve="true" />
-/// <reference types="@pothos/plugin-errors" preserve="true" />
 /// <reference types="@pothos/plugin-federation" preserve="true" />
 /// <reference types="@pothos/plugin-prisma" preserve="true" />
 /// <reference types="@pothos/plugin-scope-auth" preserve="true" />
 import SchemaBuilder from '@pothos/core';
-import DataloaderPlugin from '@pothos/plugin-dataloader';
 import DirectivesPlugin from '@pothos/plugin-directives';
-import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
@@ -42,19 +38,32 @@ export interface SubgraphBuilderOptions<Context extends SubgraphContext> {
   prismaClient: (context: Context) => unknown;
   /** The service's generated Pothos datamodel (`getDatamodel()`): Prisma 7 no longer exposes its DMMF. */
   dmmf: { datamodel: unknown };
+  /** Who may call the subgraph's mutations at all (each mutation then checks the record), e.g. `{ party: true }`. */
+  mutationAuthScopes: MutationAuthScopes;
 }
+
+/** The scopes a subgraph's `Mutation` type may require. */
+export type MutationAuthScopes = { party: true } | { admin: true };
+
+/** The descriptions of the root types, the same in every subgraph (and so in the supergraph). */
+export const ROOT_TYPE_DESCRIPTIONS = {
+  Query: 'Frågor: what can be read from the hub.',
+  Mutation: 'Ändringar: what can be written to the hub. Every write is checked against who is asking.',
+} as const;
 
 /**
  * Makes the Pothos builder of one subgraph. Every subgraph gets the same plugins, in the same order
  * (scope-auth first, so that federation's reference resolvers are wrapped too; the directives plugin
- * turns federation's `@key` and friends into schema directives), and the same scalars.
+ * turns federation's `@key` and friends into schema directives), the same scalars, and its `Query`
+ * and `Mutation` root types, declared here once: each file under a service's `src/schema/` adds its
+ * own fields with `builder.queryFields` and `builder.mutationFields`.
  */
 export function createSubgraphBuilder<Context extends SubgraphContext, PrismaTypes extends object>(
   options: SubgraphBuilderOptions<Context>,
 ) {
   const builder = new SchemaBuilder<SharedSchemaTypes<Context, PrismaTypes>>({
     defaultFieldNullability: false,
-    plugins: [ScopeAuthPlugin, ErrorsPlugin, DirectivesPlugin, PrismaPlugin, DataloaderPlugin, FederationPlugin],
+    plugins: [ScopeAuthPlugin, DirectivesPlugin, PrismaPlugin, FederationPlugin],
     scopeAuth: {
       authScopes: (context) => authScopesFor(context),
       // A field the actor may not see is null with an error naming it, never a crash.
@@ -66,19 +75,19 @@ export function createSubgraphBuilder<Context extends SubgraphContext, PrismaTyp
             : `A user with the role ${context.actor.role} may not use ${info.parentType.name}.${info.fieldName}.`,
         ),
     },
-    errors: { defaultTypes: [] },
     prisma: {
       // The Prisma client type is each service's own; Pothos checks queries against PrismaTypes.
       client: options.prismaClient as never,
       dmmf: options.dmmf,
       exposeDescriptions: true,
-      filterConnectionTotalCount: true,
       onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
     },
   });
   builder.addScalarType('Date', DateScalar);
   builder.addScalarType('MunicipalityCode', MunicipalityCodeScalar);
   defineHistoryTypes(builder);
+  builder.queryType({ description: ROOT_TYPE_DESCRIPTIONS.Query });
+  builder.mutationType({ description: ROOT_TYPE_DESCRIPTIONS.Mutation, authScopes: options.mutationAuthScopes });
   return builder;
 }
 

@@ -1,6 +1,5 @@
 export * from './http';
 export * from './subgraph';
-export * from './testing';
 export * from './metrics';
 export * from './logging';
 export * from './tracing';

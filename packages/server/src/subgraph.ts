@@ -9,6 +9,7 @@ import {
   openDatabase,
   prismaProject,
 } from '@samverkan/db';
+import { dependencyUrls, subgraphEntry, subgraphPort } from '@samverkan/hub';
 import { createLogger, type Logger } from '@samverkan/log';
 import { DEVELOPMENT_HOP_SECRET, type SubgraphContext, verifyActorHeaders } from '@samverkan/schema';
 import type { GraphQLSchema } from 'graphql';
@@ -26,19 +27,19 @@ export interface PrismaClientLike {
   $disconnect(): Promise<void>;
 }
 
-/** The context of a subgraph's resolvers: the actor, a request id and the service's Prisma client. */
+/** The context of a subgraph's resolvers: the actor, a request id, the service's Prisma client and where its peers are. */
 export interface ServiceContext<Client> extends SubgraphContext {
   db: Client;
+  /** The URL settings of the subgraphs this one asks itself (the registry's `dependsOn`), by name. */
+  peers: Readonly<Record<string, string>>;
 }
 
 /** What a service tells the runner about itself. */
 export interface SubgraphDefinition<Client extends PrismaClientLike> {
-  /** The subgraph's name, e.g. "agreements"; selects its database settings and its log prefix. */
+  /** The subgraph's name in the registry (`@samverkan/hub`), e.g. "agreements": selects its port, settings, database and log prefix. */
   name: string;
   /** The service's folder (with `prisma/schema.prisma` and `prisma/migrations`). */
   serviceDir: string;
-  /** The port it listens on unless told otherwise. */
-  defaultPort: number;
   /** Its executable subgraph schema. */
   schema: GraphQLSchema;
   /** Makes the service's Prisma client on a driver adapter. */
@@ -49,8 +50,10 @@ export interface SubgraphDefinition<Client extends PrismaClientLike> {
 
 /** How to run a subgraph. */
 export interface StartSubgraphOptions {
-  /** The port; 0 picks a free one. @default the definition's `defaultPort`, or `<NAME>_PORT` */
+  /** The port; 0 picks a free one. @default `<PREFIX>_PORT`, else the registry's default port */
   port?: number;
+  /** The URL settings of the subgraphs it asks itself, by name. @default from the environment (`<PREFIX>_URL`), else their default ports */
+  peerUrls?: Readonly<Record<string, string>>;
   /** The interface to listen on. @default '127.0.0.1', or `HOST` */
   host?: string;
   /** Where its data lives. @default from the environment (`databaseConfigFor`) */
@@ -86,8 +89,9 @@ export async function startSubgraph<Client extends PrismaClientLike>(
   options: StartSubgraphOptions = {},
 ): Promise<RunningSubgraph<Client>> {
   const log = createLogger(definition.name, options.log === false ? { level: 'error' } : {});
-  const envPort = process.env[`${definition.name.toUpperCase()}_PORT`];
-  const port = options.port ?? (envPort ? Number(envPort) : definition.defaultPort);
+  const entry = subgraphEntry(definition.name);
+  const port = options.port ?? subgraphPort(entry);
+  const peers = Object.freeze({ ...(options.peerUrls ?? dependencyUrls(entry)) });
   const host = options.host ?? process.env.HOST ?? '127.0.0.1';
   const hopSecret = options.hopSecret ?? process.env.SAMVERKAN_HOP_SECRET ?? DEVELOPMENT_HOP_SECRET;
   if (process.env.NODE_ENV === 'production' && hopSecret === DEVELOPMENT_HOP_SECRET) {
@@ -157,7 +161,7 @@ export async function startSubgraph<Client extends PrismaClientLike>(
         const hop = verifyActorHeaders(request.headers, hopSecret);
         const requestId = String(request.headers['x-request-id'] ?? randomUUID());
         if (hop.rejected) log.warn(`actor headers refused (${hop.rejected}); treated as anonymous`, { requestId });
-        return { actor: hop.actor, requestId, db };
+        return { actor: hop.actor, requestId, db, peers };
       },
       log,
       ...(tracing ? { tracing } : {}),

@@ -1,25 +1,32 @@
-import { freshTestDatabase, type TestDatabaseKind } from '@samverkan/db';
+import { freshTestDatabase, type TestDatabaseKind } from '@samverkan/db/testing';
 import type { PrismaClientLike, RunningSubgraph, SubgraphDefinition } from './subgraph';
 import { startSubgraph } from './subgraph';
 import type { TracingOptions } from './tracing';
 
-/**
- * A subgraph started for a test on a fresh database; `close` also drops that database. Tracing is
- * off unless `tracing` is given (the environment is not read).
- */
+/** Options of {@link startTestSubgraph}. */
+export interface TestSubgraphOptions {
+  /** The secret of the gateway's signed hop. @default the development secret */
+  hopSecret?: string;
+  /** Where to send traces. @default none: tracing off (the environment is not read) */
+  tracing?: TracingOptions;
+  /** The URLs of the subgraphs it asks itself, by name. @default their default ports */
+  peerUrls?: Readonly<Record<string, string>>;
+}
+
+/** A subgraph started for a test on a fresh database, on a free port; `close` also drops that database. */
 export async function startTestSubgraph<Client extends PrismaClientLike>(
   definition: SubgraphDefinition<Client>,
   kind: TestDatabaseKind,
-  hopSecret?: string,
-  tracing?: TracingOptions,
+  options: TestSubgraphOptions = {},
 ): Promise<RunningSubgraph<Client>> {
   const database = freshTestDatabase(kind);
   const running = await startSubgraph(definition, {
     port: 0,
     database: database.config,
     log: false,
-    tracing: tracing ?? null,
-    ...(hopSecret ? { hopSecret } : {}),
+    tracing: options.tracing ?? null,
+    ...(options.hopSecret ? { hopSecret: options.hopSecret } : {}),
+    ...(options.peerUrls ? { peerUrls: options.peerUrls } : {}),
   });
   const stop = running.close;
   // Keep the running subgraph's live getters (e.g. graphqlRequests); only closing does more.

@@ -10,4 +10,5 @@ export type Context = ServiceContext<PrismaClient>;
 export const builder = createSubgraphBuilder<Context, PrismaTypes>({
   prismaClient: (context) => context.db,
   dmmf: getDatamodel(),
+  mutationAuthScopes: { party: true },
 });

@@ -5,10 +5,9 @@ import { schema } from './schema';
 import { seedActions } from './seed';
 
 /** The actions subgraph, as the runner and the tests start it. */
-export const actionsSubgraph: SubgraphDefinition<PrismaClient> = {
+export const subgraph: SubgraphDefinition<PrismaClient> = {
   name: 'actions',
   serviceDir: path.join(__dirname, '..'),
-  defaultPort: 4002,
   schema,
   createClient,
   seed: seedActions,

@@ -1,4 +1,4 @@
 import { runSubgraphProcess } from '@samverkan/server';
-import { actionsSubgraph } from './definition';
+import { subgraph as actionsSubgraph } from './definition';
 
 runSubgraphProcess(actionsSubgraph);

@@ -214,7 +214,7 @@ builder.mutationFields((t) => ({
       checkCoordinates(input.latitude, input.longitude);
       const responsible = checkedResponsible(input.responsible);
       if (input.originKey && !input.origin) throw badInput('`originKey` needs an `origin`.', { field: 'origin' });
-      await checkOriginExists(input.origin, optional(input.originKey, 'originKey', 200));
+      await checkOriginExists(context.peers.agreements!, input.origin, optional(input.originKey, 'originKey', 200));
       return context.db.$transaction(async (tx) => {
         const planId = input.actionPlanId == null ? null : String(input.actionPlanId);
         if (planId) {

@@ -5,8 +5,9 @@ import type { ActionOrigin } from './generated/prisma/client';
 /**
  * Checks that an action's origin record exists when it lives in another subgraph (an agreement or
  * a medborgarlöfte in `agreements`). This subgraph never reads another's tables: it asks the
- * agreements subgraph by key, as the gateway would (`_entities`), at `AGREEMENTS_URL`
- * (default http://localhost:4001/graphql, the same setting the gateway reads, with its replicas).
+ * agreements subgraph by key, as the gateway would (`_entities`), at the URL its start-up was given
+ * (the registry's `dependsOn`: `AGREEMENTS_URL` by default, the same setting the gateway reads, with
+ * its replicas).
  * Only published records can be referenced: the question is asked without an actor.
  */
 const TYPENAME: Partial<Record<ActionOrigin, string>> = { AGREEMENT: 'Agreement', CITIZEN_PROMISE: 'CitizenPromise' };
@@ -14,7 +15,7 @@ const TYPENAME: Partial<Record<ActionOrigin, string>> = { AGREEMENT: 'Agreement'
 /** How long the agreements subgraph may take to answer, in ms. */
 const TIMEOUT_MS = 5000;
 
-/** A fetcher per `AGREEMENTS_URL` setting, which may name several replicas (separated by commas). */
+/** A fetcher per URL setting, which may name several replicas (separated by commas). */
 const fetchers = new Map<string, ReturnType<typeof replicaFetcher>>();
 function agreementsFetcher(setting: string): ReturnType<typeof replicaFetcher> {
   let fetcher = fetchers.get(setting);
@@ -25,10 +26,11 @@ function agreementsFetcher(setting: string): ReturnType<typeof replicaFetcher> {
   return fetcher;
 }
 
-export async function checkOriginExists(origin: ActionOrigin | null | undefined, key: string | null, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/** Checks the origin at the agreements subgraph, reached at `agreementsUrl` (one URL, or replicas separated by commas). */
+export async function checkOriginExists(agreementsUrl: string, origin: ActionOrigin | null | undefined, key: string | null): Promise<void> {
   const typename = origin ? TYPENAME[origin] : undefined;
   if (!typename || !key) return;
-  const fetchFromAgreements = agreementsFetcher(env.AGREEMENTS_URL ?? 'http://localhost:4001/graphql');
+  const fetchFromAgreements = agreementsFetcher(agreementsUrl);
   let found: boolean;
   try {
     const response = await fetchFromAgreements('', {

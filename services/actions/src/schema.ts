@@ -440,9 +440,7 @@ FocusAreaRef.implement({
   }),
 });
 
-builder.queryType({
-  description: 'Frågor: what can be read from the hub.',
-  fields: (t) => ({
+builder.queryFields((t) => ({
     action: t.prismaField({
       type: 'Action',
       nullable: true,
@@ -467,13 +465,7 @@ builder.queryType({
         return complianceOn(context.db, args.on ?? todayInSweden(), municipalitiesInScope({ policeRegion, county, codes: args.municipalities ?? null }));
       },
     }),
-  }),
-});
-
-builder.mutationType({ description: 'Ändringar: what can be written. Every write is checked against who is asking.',
-  // Only the parties write here (kommun users and police); each mutation then checks the record.
-  authScopes: { party: true },
-});
+}));
 
 /** This subgraph's schema, with its federation directives. */
 export const schema = builder.toSubGraphSchema(SUBGRAPH_SCHEMA_OPTIONS);

@@ -5,10 +5,9 @@ import { schema } from './schema';
 import { seedReferenceData } from './seed';
 
 /** The agreements subgraph, as the runner and the tests start it. */
-export const agreementsSubgraph: SubgraphDefinition<PrismaClient> = {
+export const subgraph: SubgraphDefinition<PrismaClient> = {
   name: 'agreements',
   serviceDir: path.join(__dirname, '..'),
-  defaultPort: 4001,
   schema,
   createClient,
   seed: seedReferenceData,

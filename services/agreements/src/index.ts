@@ -1,4 +1,4 @@
 import { runSubgraphProcess } from '@samverkan/server';
-import { agreementsSubgraph } from './definition';
+import { subgraph as agreementsSubgraph } from './definition';
 
 runSubgraphProcess(agreementsSubgraph);

@@ -5,10 +5,9 @@ import { schema } from './schema';
 import { demoDataWanted, seedDemoData, seedReferenceData } from './seed';
 
 /** The surveys subgraph, as the runner and the tests start it. */
-export const surveysSubgraph: SubgraphDefinition<PrismaClient> = {
+export const subgraph: SubgraphDefinition<PrismaClient> = {
   name: 'surveys',
   serviceDir: path.join(__dirname, '..'),
-  defaultPort: 4003,
   schema,
   createClient,
   seed: async (db, log) => {

@@ -1,4 +1,4 @@
 import { runSubgraphProcess } from '@samverkan/server';
-import { surveysSubgraph } from './definition';
+import { subgraph as surveysSubgraph } from './definition';
 
 runSubgraphProcess(surveysSubgraph);

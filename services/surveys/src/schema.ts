@@ -11,7 +11,5 @@ import './schema/results';
  * kommuner and lokalpolisområden by key only; the gateway joins the agreements subgraph's facts.
  */
 
-builder.queryType({});
-
 /** This subgraph's schema, with its federation directives. */
 export const schema = builder.toSubGraphSchema(SUBGRAPH_SCHEMA_OPTIONS);

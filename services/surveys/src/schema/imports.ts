@@ -26,12 +26,6 @@ const ImportSummaryRef = builder.objectRef<ImportSummary>('SurveyImportSummary')
   }),
 });
 
-builder.mutationType({
-  description: 'Ändringar: what can be written to the hub. Every write is checked against who is asking.',
-  // Only administrators write here (survey imports).
-  authScopes: { admin: true },
-});
-
 builder.mutationField('importSurveyResults', (t) =>
   t.field({
     type: ImportSummaryRef,

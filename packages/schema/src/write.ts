@@ -1,0 +1,126 @@
+import type { Actor } from './actor';
+import { type AuditEntryData, type AuditEntryRow, type Snapshot, storeChanges } from './audit';
+import type { SubgraphContext } from './context';
+import { conflict, notFound } from './errors';
+import { groupLoader } from './loaders';
+
+/*
+ * The write kit every subgraph's mutations use: the audit trail's store, the row lock, the writer's
+ * name, and one versioned change — lock the row, load it, check who may change it, check the
+ * version, snapshot, write, audit in the same transaction, read back — so that the order of those
+ * steps is written once.
+ */
+
+/** A JSON value as Prisma's `Json` columns take it. */
+type JsonInput = string | number | boolean | null | { readonly [key: string]: JsonInput } | readonly JsonInput[];
+
+/** The part of a service's Prisma client (or transaction) that the kit uses: raw SQL and its `AuditEntry` table. */
+export interface AuditedClient {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): PromiseLike<T>;
+  auditEntry: {
+    create(args: { data: Omit<AuditEntryData, 'changes'> & { changes: readonly JsonInput[] } }): PromiseLike<unknown>;
+    findMany(args: {
+      where: { entityType: string; entityKey: { in: string[] } };
+      orderBy: ({ at: 'asc' } | { id: 'asc' })[];
+    }): PromiseLike<AuditEntryRow[]>;
+  };
+}
+
+/** The writer's user id as the records name it (a token's subject; "anonymous" without one). */
+export function actorSubject(actor: Actor): string {
+  return 'subject' in actor ? actor.subject : 'anonymous';
+}
+
+/** Stores one audit entry in the service's `AuditEntry` table, in the write's transaction. */
+export async function writeAudit(tx: AuditedClient, entry: AuditEntryData): Promise<void> {
+  // Snapshots hold only JSON values (see `Snapshot`), so the changes are JSON.
+  await tx.auditEntry.create({ data: { ...entry, changes: entry.changes as unknown as readonly JsonInput[] } });
+}
+
+/**
+ * Locks a record's row until the transaction ends, so that two writers who read the same version
+ * cannot both change it: the second waits, then finds the version moved on. `table` is one of the
+ * service's own table names, never client input.
+ */
+export async function lockRow(tx: AuditedClient, table: string, id: string): Promise<void> {
+  await tx.$queryRawUnsafe(`SELECT 1 FROM "${table}" WHERE id = $1 FOR UPDATE`, id);
+}
+
+/** Records that a write created a record: all its audited fields, from nothing. */
+export async function auditCreated<Tx extends AuditedClient>(
+  tx: Tx,
+  writer: SubgraphContext,
+  operation: string,
+  entity: { type: string; key: string },
+  snapshot: (tx: Tx, id: string) => Promise<Snapshot | null>,
+): Promise<void> {
+  await storeChanges((entry) => writeAudit(tx, entry), writer, operation, entity, null, await snapshot(tx, entity.key));
+}
+
+/**
+ * The audit trail of one type of record, for every record of a request in one SQL statement:
+ * `historyLoader('Action')(context).load(id)`.
+ */
+export function historyLoader<Context extends { db: AuditedClient }>(entityType: string) {
+  return groupLoader(
+    async (keys: readonly string[], context: Context) =>
+      await context.db.auditEntry.findMany({ where: { entityType, entityKey: { in: [...keys] } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+    (row: AuditEntryRow) => row.entityKey,
+  );
+}
+
+/** One versioned change to one record (and perhaps to records it touches), for {@link versionedChange}. */
+export interface VersionedChange<Tx extends AuditedClient, Row extends { version: number }, Result> {
+  /** The record's table and the audit trail's entity type, e.g. "Action". */
+  entityType: string;
+  /** The record's name in messages, e.g. "åtgärd". */
+  noun: string;
+  /** The record's id. */
+  id: string;
+  /** The argument that named the record, for NOT_FOUND. @default 'id' */
+  idArgument?: string;
+  /** The version the client read; null skips the check (where the API leaves it optional). */
+  version: number | null;
+  /** Loads the record (after its row is locked); null when there is none. */
+  load(tx: Tx, id: string): Promise<Row | null>;
+  /** Throws (FORBIDDEN) when the writer may not change the record; runs before the version is compared. */
+  authorize(row: Row): void;
+  /** The record's audited fields, before and after the write. */
+  snapshot(tx: Tx, id: string): Promise<Snapshot | null>;
+  /** Other records the write changes too, audited as well (e.g. the agreement a successor supersedes). */
+  alsoChanges?(row: Row): readonly (string | null)[];
+  /** The write itself: its own checks, then the changes. The version is the write's to increment. */
+  write(tx: Tx, row: Row): Promise<void>;
+  /** What the mutation answers: the record as the write left it. */
+  readBack(tx: Tx, id: string): Promise<Result>;
+}
+
+/**
+ * Changes one record in the caller's transaction, always in the same order: lock the row → load →
+ * NOT_FOUND → may the writer change it (FORBIDDEN) → version check (CONFLICT, with the current
+ * version) → snapshot → write → audit what changed → read back.
+ */
+export async function versionedChange<Tx extends AuditedClient, Row extends { version: number }, Result>(
+  tx: Tx,
+  writer: SubgraphContext,
+  operation: string,
+  change: VersionedChange<Tx, Row, Result>,
+): Promise<Result> {
+  await lockRow(tx, change.entityType, change.id);
+  const row = await change.load(tx, change.id);
+  if (!row) throw notFound(`No ${change.noun} has the id "${change.id}".`, { field: change.idArgument ?? 'id' });
+  change.authorize(row);
+  if (change.version != null && change.version !== row.version) {
+    throw conflict(`The ${change.noun} has changed since you read it (your version ${change.version}, now ${row.version}); read it again and redo your change.`, {
+      currentVersion: row.version,
+    });
+  }
+  const ids = [...new Set([change.id, ...(change.alsoChanges?.(row) ?? []).filter((id): id is string => id !== null)])];
+  const before = new Map<string, Snapshot | null>();
+  for (const id of ids) before.set(id, await change.snapshot(tx, id));
+  await change.write(tx, row);
+  for (const [id, was] of before) {
+    await storeChanges((entry) => writeAudit(tx, entry), writer, operation, { type: change.entityType, key: id }, was, await change.snapshot(tx, id));
+  }
+  return change.readBack(tx, change.id);
+}
