@@ -73,56 +73,61 @@ interface Measure {
   cost: number;
 }
 
-/** Measures a selection set's depth and cost, following fragments (each fragment at most once per path). */
-function measure(
-  selectionSet: SelectionSetNode,
-  parent: GraphQLNamedType,
-  context: ValidationContext,
-  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
-  visiting: Set<string>,
-): Measure {
-  let depth = 0;
-  let cost = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === 'Field') {
-      if (selection.name.value.startsWith('__')) {
-        cost += 1;
-        continue;
-      }
-      const fields = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields() : {};
-      const field = fields[selection.name.value];
-      let inner: Measure = { depth: 0, cost: 0 };
-      if (selection.selectionSet && field) {
-        inner = measure(selection.selectionSet, getNamedType(field.type), context, fragments, visiting);
-      }
-      const multiplier = field && isListType(getNullableType(field.type)) ? LIST_SIZE_ESTIMATE : 1;
-      depth = Math.max(depth, 1 + inner.depth);
-      cost += 1 + multiplier * inner.cost;
-    } else {
-      let target: SelectionSetNode | undefined;
-      let type: GraphQLNamedType | undefined = parent;
-      if (selection.kind === 'InlineFragment') {
-        target = selection.selectionSet;
-        if (selection.typeCondition) type = context.getSchema().getType(selection.typeCondition.name.value) ?? parent;
+/**
+ * Measures selection sets' depth and cost. Each fragment is measured once per document and its
+ * measure reused wherever it is spread (its type condition fixes its type, so the measure does not
+ * depend on where it is spread): the work is linear in the size of the document, however many
+ * times fragments spread each other. A fragment that spreads itself (directly or not) counts 0
+ * inside itself; the standard rules refuse such a document anyway.
+ */
+class Measurer {
+  private readonly fragmentMeasures = new Map<string, Measure>();
+  private readonly visiting = new Set<string>();
+
+  constructor(
+    private readonly context: ValidationContext,
+    private readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  ) {}
+
+  measure(selectionSet: SelectionSetNode, parent: GraphQLNamedType): Measure {
+    let depth = 0;
+    let cost = 0;
+    for (const selection of selectionSet.selections) {
+      let inner: Measure;
+      if (selection.kind === 'Field') {
+        if (selection.name.value.startsWith('__')) {
+          cost += 1;
+          continue;
+        }
+        const fields = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields() : {};
+        const field = fields[selection.name.value];
+        const below = selection.selectionSet && field ? this.measure(selection.selectionSet, getNamedType(field.type)) : { depth: 0, cost: 0 };
+        const multiplier = field && isListType(getNullableType(field.type)) ? LIST_SIZE_ESTIMATE : 1;
+        inner = { depth: 1 + below.depth, cost: 1 + multiplier * below.cost };
+      } else if (selection.kind === 'InlineFragment') {
+        const type = selection.typeCondition ? (this.context.getSchema().getType(selection.typeCondition.name.value) ?? parent) : parent;
+        inner = this.measure(selection.selectionSet, type);
       } else {
-        const name = selection.name.value;
-        const fragment = fragments.get(name);
-        if (!fragment || visiting.has(name)) continue; // unknown or cyclic: other rules report it
-        target = fragment.selectionSet;
-        type = context.getSchema().getType(fragment.typeCondition.name.value) ?? parent;
-        visiting.add(name);
-        const inner = measure(target, type, context, fragments, visiting);
-        visiting.delete(name);
-        depth = Math.max(depth, inner.depth);
-        cost += inner.cost;
-        continue;
+        inner = this.fragment(selection.name.value, parent);
       }
-      const inner = measure(target, type, context, fragments, visiting);
       depth = Math.max(depth, inner.depth);
       cost += inner.cost;
     }
+    return { depth, cost };
   }
-  return { depth, cost };
+
+  private fragment(name: string, parent: GraphQLNamedType): Measure {
+    const known = this.fragmentMeasures.get(name);
+    if (known) return known;
+    const fragment = this.fragments.get(name);
+    if (!fragment || this.visiting.has(name)) return { depth: 0, cost: 0 }; // unknown or cyclic: other rules report it
+    this.visiting.add(name);
+    const type = this.context.getSchema().getType(fragment.typeCondition.name.value) ?? parent;
+    const measured = this.measure(fragment.selectionSet, type);
+    this.visiting.delete(name);
+    this.fragmentMeasures.set(name, measured);
+    return measured;
+  }
 }
 
 /** Validation rules that refuse documents deeper, costlier or with more aliases than the limits. */
@@ -142,29 +147,33 @@ export function limitRules(limits: Required<Pick<RequestLimits, 'maxDepth' | 'ma
       },
     };
   };
-  const depthAndCost = (context: ValidationContext): ASTVisitor => ({
-    OperationDefinition(node) {
-      const document = context.getDocument();
-      const fragments = new Map(
-        document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((d) => [d.name.value, d]),
-      );
-      const root = context.getSchema().getRootType(node.operation);
-      if (!root) return;
-      const { depth, cost } = measure(node.selectionSet, root, context, fragments, new Set());
-      const name = node.name ? ` ${node.name.value}` : '';
-      if (depth > limits.maxDepth) {
-        context.reportError(new GraphQLError(`The operation${name} nests fields ${depth} deep; at most ${limits.maxDepth} levels are allowed.`, { nodes: [node], extensions: { code: 'QUERY_TOO_DEEP' } }));
-      }
-      if (cost > limits.maxCost) {
-        context.reportError(
-          new GraphQLError(
-            `The operation${name} is estimated to cost ${cost} (each field 1, lists counted as ${LIST_SIZE_ESTIMATE} items); at most ${limits.maxCost} is allowed. Ask for fewer fields or nested lists, or split the query.`,
-            { nodes: [node], extensions: { code: 'QUERY_TOO_COSTLY' } },
-          ),
+  const depthAndCost = (context: ValidationContext): ASTVisitor => {
+    // One measurer per document: fragments are measured once for all its operations.
+    let measurer: Measurer | undefined;
+    return {
+      OperationDefinition(node) {
+        const root = context.getSchema().getRootType(node.operation);
+        if (!root) return;
+        measurer ??= new Measurer(
+          context,
+          new Map(context.getDocument().definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((d) => [d.name.value, d])),
         );
-      }
-    },
-  });
+        const { depth, cost } = measurer.measure(node.selectionSet, root);
+        const name = node.name ? ` ${node.name.value}` : '';
+        if (depth > limits.maxDepth) {
+          context.reportError(new GraphQLError(`The operation${name} nests fields ${depth} deep; at most ${limits.maxDepth} levels are allowed.`, { nodes: [node], extensions: { code: 'QUERY_TOO_DEEP' } }));
+        }
+        if (cost > limits.maxCost) {
+          context.reportError(
+            new GraphQLError(
+              `The operation${name} is estimated to cost ${cost} (each field 1, lists counted as ${LIST_SIZE_ESTIMATE} items); at most ${limits.maxCost} is allowed. Ask for fewer fields or nested lists, or split the query.`,
+              { nodes: [node], extensions: { code: 'QUERY_TOO_COSTLY' } },
+            ),
+          );
+        }
+      },
+    };
+  };
   return [aliases, depthAndCost];
 }
 
