@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { ANONYMOUS, type Actor, actorFromClaims, type AnonymousActor, claimsOf, InvalidActorError } from './actor';
+import { DEVELOPMENT_HOP_SECRET } from './trusted-hop';
 
 /** The secret that signs development tokens when `SAMVERKAN_JWT_SECRET` is not set. Production refuses it. */
 export const DEVELOPMENT_JWT_SECRET = 'samverkan-development-jwt-secret';
@@ -34,6 +35,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): (authorizati
     if (!match) throw new AuthenticationError('the Authorization header must be "Bearer <token>"');
     try {
       const { payload } = await jwtVerify(match[1]!, key as Uint8Array, {
+        // A token without an expiry would be valid for ever: refused.
+        requiredClaims: ['exp'],
         ...(options.issuer ? { issuer: options.issuer } : {}),
         ...(options.audience ? { audience: options.audience } : {}),
       });
@@ -42,6 +45,9 @@ export function createTokenVerifier(options: TokenVerifierOptions): (authorizati
       if (error instanceof InvalidActorError) throw new AuthenticationError(`the token's claims are not valid: ${error.message}`);
       const code = (error as { code?: string }).code;
       if (code === 'ERR_JWT_EXPIRED') throw new AuthenticationError('the token has expired');
+      if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && (error as { claim?: string }).claim === 'exp') {
+        throw new AuthenticationError('the token has no expiry (`exp`): the hub accepts only tokens that expire');
+      }
       throw new AuthenticationError(`the token could not be verified (${code ?? (error as Error).message})`);
     }
   };
@@ -60,3 +66,21 @@ export async function signDevelopmentToken(
     .setExpirationTime(expiresIn)
     .sign(new TextEncoder().encode(secret));
 }
+
+/** The least length of a secret that production accepts (HS256 wants at least 256 bits). */
+export const MIN_PRODUCTION_SECRET_LENGTH = 32;
+
+/**
+ * The check every process makes of a secret it is configured with: in production
+ * (`NODE_ENV=production`) a secret must be set, must not be a development value, and must be at
+ * least {@link MIN_PRODUCTION_SECRET_LENGTH} characters long; otherwise the process refuses to start
+ * (throws, naming the setting). Outside production any secret is accepted.
+ */
+export function checkSecretStrength(setting: string, secret: string | undefined, env: NodeJS.ProcessEnv = process.env): void {
+  if (env.NODE_ENV !== 'production') return;
+  if (!secret) throw new Error(`${setting} must be set in production.`);
+  if (DEVELOPMENT_SECRETS.has(secret)) throw new Error(`${setting} must be set in production: the development secret is public.`);
+  if (secret.length < MIN_PRODUCTION_SECRET_LENGTH) throw new Error(`${setting} must be at least ${MIN_PRODUCTION_SECRET_LENGTH} characters long in production (it has ${secret.length}).`);
+}
+
+const DEVELOPMENT_SECRETS = new Set([DEVELOPMENT_JWT_SECRET, DEVELOPMENT_HOP_SECRET]);

@@ -38,7 +38,7 @@ describe('bearer tokens', () => {
   });
   it('refuses a token whose claims do not describe an actor', async () => {
     const { SignJWT } = await import('jose');
-    const token = await new SignJWT({ role: 'kommun', sub: 'x' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('jwt-secret'));
+    const token = await new SignJWT({ role: 'kommun', sub: 'x' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('5m').sign(new TextEncoder().encode('jwt-secret'));
     await expect(verify(`Bearer ${token}`)).rejects.toThrow(/needs the claim "kommun"/);
   });
 });

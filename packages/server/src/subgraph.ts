@@ -11,7 +11,7 @@ import {
 } from '@samverkan/db';
 import { dependencyUrls, subgraphEntry, subgraphPort } from '@samverkan/hub';
 import { createLogger, type Logger } from '@samverkan/log';
-import { DEVELOPMENT_HOP_SECRET, type SubgraphContext, verifyActorHeaders } from '@samverkan/schema';
+import { checkSecretStrength, DEVELOPMENT_HOP_SECRET, type SubgraphContext, verifyActorHeaders } from '@samverkan/schema';
 import type { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -94,9 +94,7 @@ export async function startSubgraph<Client extends PrismaClientLike>(
   const peers = Object.freeze({ ...(options.peerUrls ?? dependencyUrls(entry)) });
   const host = options.host ?? process.env.HOST ?? '127.0.0.1';
   const hopSecret = options.hopSecret ?? process.env.SAMVERKAN_HOP_SECRET ?? DEVELOPMENT_HOP_SECRET;
-  if (process.env.NODE_ENV === 'production' && hopSecret === DEVELOPMENT_HOP_SECRET) {
-    throw new Error('SAMVERKAN_HOP_SECRET must be set in production: the development secret is public.');
-  }
+  checkSecretStrength('SAMVERKAN_HOP_SECRET', hopSecret);
 
   const tracingOptions = options.tracing === undefined ? tracingOptionsFromEnv() : options.tracing;
   const tracing: Tracing | undefined = tracingOptions ? startTracing(definition.name, tracingOptions, { log }) : undefined;
