@@ -1,60 +1,54 @@
+import { CsvError, parse } from 'csv-parse/sync';
+
 /** One row of a CSV file and the line (from 1) it starts on. */
 export interface CsvLine {
   line: number;
   fields: string[];
 }
 
+/** A line break as CSV files write them: Windows, Unix or classic Mac. */
+const LINE_BREAK = /\r\n|\n|\r/g;
+
+function lineBreaksIn(text: string): number {
+  return text.match(LINE_BREAK)?.length ?? 0;
+}
+
 /**
- * Parses CSV text (RFC 4180: double-quoted fields with "" escapes, CRLF or LF line ends) into rows
- * of strings, each with the line it starts on (a quoted field may span lines). Blank lines are
- * skipped. The delimiter is a comma unless told otherwise (Swedish spreadsheets write `;`).
+ * Parses CSV text (RFC 4180: double-quoted fields with "" escapes, CRLF, LF or CR line ends) into
+ * rows of strings, each with the line it starts on (a quoted field may span lines). Blank lines are
+ * skipped, a byte order mark is ignored, rows may have any number of fields (the caller says what a
+ * short row means) and a quote inside an unquoted field is kept as it is. The delimiter is a comma
+ * unless told otherwise (Swedish spreadsheets write `;`). Throws when a quoted field is never closed.
  */
 export function parseCsvLines(text: string, delimiter: ',' | ';' | '\t' = ','): CsvLine[] {
+  // Line numbers are counted from each row's raw text: csv-parse's own `info.lines` counts a CRLF
+  // inside a quoted field as two lines, which would put every later row on the wrong line.
   const rows: CsvLine[] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  let i = 0;
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const endRow = () => {
-    row.push(field);
-    if (!(row.length === 1 && row[0] === '')) rows.push({ line: rowLine, fields: row });
-    row = [];
-    field = '';
-  };
-  while (i < source.length) {
-    const ch = source[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (source[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else {
-        if (ch === '\n') line += 1;
-        field += ch;
-      }
-      i += 1;
-      continue;
-    }
-    if (ch === '"' && field === '') quoted = true;
-    else if (ch === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      endRow();
-      if (ch === '\r' && source[i + 1] === '\n') i += 1;
-      line += 1;
-      rowLine = line;
-    } else field += ch;
-    i += 1;
+  let nextLine = 1;
+  try {
+    parse(text, {
+      bom: true,
+      delimiter,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      raw: true,
+      on_record: (record, { raw = '' }) => {
+        // With `raw`, csv-parse hands `on_record` the row as { record, raw }; its types say string[].
+        const { record: fields } = record as unknown as { record: string[] };
+        // The raw text starts with the blank lines skipped before the row and ends with its line break.
+        rows.push({ line: nextLine + lineBreaksIn(/^(\r\n|\n|\r)*/.exec(raw)![0]), fields });
+        nextLine += lineBreaksIn(raw);
+        return null; // collected here, with its line: parse's own result is not needed
+      },
+    });
+    return rows;
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') throw new Error(`A quoted field in the row from line ${nextLine} on is never closed (a " without its closing ").`);
+    throw new Error(`Not valid CSV after line ${nextLine - 1}: ${error.message}`);
   }
-  if (field !== '' || row.length > 0) endRow();
-  return rows;
 }
 
 /** Parses CSV text into rows of strings (see {@link parseCsvLines}). A header row, if any, is the first row. */

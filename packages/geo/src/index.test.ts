@@ -1,4 +1,4 @@
-import { counties, findLocalPoliceArea, findMunicipality, municipalities, parseCsv, parseCsvLines, policeRegions } from './index';
+import { counties, findLocalPoliceArea, findMunicipality, municipalities, policeRegions } from './index';
 
 describe('the geography facts', () => {
   it('has 7 polisregioner, 21 län and 290 kommuner with unique codes', () => {
@@ -18,24 +18,6 @@ describe('the geography facts', () => {
     expect(findMunicipality('2321')?.name).toBe('Åre');
     expect(findMunicipality('0114')?.countyCode).toBe('01');
     expect(findMunicipality('9999')).toBeUndefined();
-  });
-});
-
-describe('parseCsv', () => {
-  it('reads quoted fields with commas, quotes and line breaks, and CRLF line ends', () => {
-    expect(parseCsv('a,b\r\n"x, y","he said ""hej"""\r\n"två\nrader",z\n')).toEqual([
-      ['a', 'b'],
-      ['x, y', 'he said "hej"'],
-      ['två\nrader', 'z'],
-    ]);
-  });
-
-  it('tells the line each row starts on, past blank lines and quoted line breaks, with ; as delimiter', () => {
-    expect(parseCsvLines('a;b\n\n"två\nrader";1,5\r\nx;y', ';')).toEqual([
-      { line: 1, fields: ['a', 'b'] },
-      { line: 3, fields: ['två\nrader', '1,5'] },
-      { line: 5, fields: ['x', 'y'] },
-    ]);
   });
 });
 
