@@ -1,6 +1,5 @@
-import { municipalities } from '@samverkan/geo';
 import { isoDateToUtc } from '@samverkan/schema';
-import type { PrismaClient } from './db';
+import type { PrismaClient } from '../db';
 
 /** One kommun's standing against Lag (2023:196) on a day. */
 export interface ComplianceRow {
@@ -15,15 +14,6 @@ export interface ComplianceRow {
   overdueActions: number;
   /** A current lägesbild and an åtgärdsplan decided from it. */
   compliant: boolean;
-}
-
-/** The kommuner in scope: given codes, or those of a region and/or län (from the shared geography facts), or all 290. */
-export function municipalitiesInScope(scope: { policeRegion?: string | null; county?: string | null; codes?: readonly string[] | null }): string[] {
-  return municipalities
-    .filter((m) => !scope.codes || scope.codes.includes(m.code))
-    .filter((m) => !scope.policeRegion || m.policeRegionCode === scope.policeRegion)
-    .filter((m) => !scope.county || m.countyCode === scope.county)
-    .map((m) => m.code);
 }
 
 /** The day two years before `on` (the law: a lägesbild at least every other year). */

@@ -2,9 +2,8 @@ import { testDatabaseKinds } from '@samverkan/db/testing';
 import { type Actor, signActorHeaders } from '@samverkan/schema';
 import { type RunningSubgraph } from '@samverkan/server';
 import { postGraphQL, startTestSubgraph } from '@samverkan/server/testing';
-import type { PrismaClient } from './db';
-import { subgraph as actionsSubgraph } from './definition';
-import { diffRevisions } from './revisions';
+import type { PrismaClient } from '../db';
+import { subgraph as actionsSubgraph } from '../definition';
 
 const HOP = 'actions-test-hop';
 const kommunUser: Actor = { role: 'kommun', subject: 'märta', municipalityCode: '1287' };
@@ -149,15 +148,5 @@ describe.each(testDatabaseKinds())('writing actions on %s', (kind) => {
     expect(early.body.errors?.[0]?.message).toMatch(/cannot be decided before the previous one \(2024-09-01\)/);
     const later = await as(kommunUser, 'mutation ($r: ID!) { createActionPlan(input: { municipalityCode: "1287", title: "Fel", decidedOn: "2024-01-01", situationReportIds: [$r], items: [] }) { id } }', { r: reportId });
     expect(later.body.errors?.[0]?.message).toMatch(/was decided after 2024-01-01/);
-  });
-});
-
-describe('diffRevisions', () => {
-  it('finds added, changed and removed items by key', () => {
-    expect(diffRevisions([{ key: 'x', title: 'A' }], [{ key: 'x', title: 'A', responsible: 'Polisen' }])).toEqual({
-      added: [],
-      removed: [],
-      changed: [{ key: 'x', fields: ['responsible'], before: { key: 'x', title: 'A' }, after: { key: 'x', title: 'A', responsible: 'Polisen' } }],
-    });
   });
 });

@@ -4,8 +4,8 @@ import { postGraphQL, startTestSubgraph } from '@samverkan/server/testing';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { PrismaClient } from './db';
-import { subgraph as actionsSubgraph } from './definition';
+import type { PrismaClient } from '../db';
+import { subgraph as actionsSubgraph } from '../definition';
 
 const ENTITIES = `query ($r: [_Any!]!, $on: Date) {
   _entities(representations: $r) { ... on Municipality { code actions(activeOn: $on) { title status startsOn endsOn municipality { code } } } }

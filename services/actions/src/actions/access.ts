@@ -1,6 +1,6 @@
-import { type Actor, visibleWhere } from '@samverkan/schema';
+import { type Actor, forbidden, visibleWhere } from '@samverkan/schema';
 import { findLocalPoliceArea, municipalities } from '@samverkan/geo';
-import type { Prisma } from './generated/prisma/client';
+import type { Prisma } from '../generated/prisma/client';
 
 /**
  * Who sees and writes åtgärder, lägesbilder and åtgärdsplaner. PUBLIC actions are public. PARTIES
@@ -36,4 +36,15 @@ export function mayWriteActionsOf(actor: Actor, municipalityCode: string): boole
   if (actor.role === 'kommun') return actor.municipalityCode === municipalityCode;
   if (actor.role === 'police') return codesCoveredBy(actor.localPoliceAreaId).includes(municipalityCode);
   return false;
+}
+
+/**
+ * Refuses (FORBIDDEN) an actor who may not write the records of this kommun: its åtgärder, and
+ * equally its lägesbilder and åtgärdsplaner.
+ */
+export function requireWriterOf(actor: Actor, municipalityCode: string): void {
+  if (mayWriteActionsOf(actor, municipalityCode)) return;
+  throw forbidden(`Only a user of kommun ${municipalityCode} or police of a lokalpolisområde covering it may write its åtgärder${actor.role === 'anonymous' ? ': sign in' : ''}.`, {
+    municipalityCode,
+  });
 }

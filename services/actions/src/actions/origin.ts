@@ -1,13 +1,13 @@
 import { badInput, ErrorCode, hubError } from '@samverkan/schema';
 import { replicaFetcher, replicaUrls, traceHeaders } from '@samverkan/server';
-import type { ActionOrigin } from './generated/prisma/client';
+import type { ActionOrigin } from '../generated/prisma/client';
 
 /**
  * Checks that an action's origin record exists when it lives in another subgraph (an agreement or
  * a medborgarlöfte in `agreements`). This subgraph never reads another's tables: it asks the
  * agreements subgraph by key, as the gateway would (`_entities`), at the URL its start-up was given
- * (the registry's `dependsOn`: `AGREEMENTS_URL` by default, the same setting the gateway reads, with
- * its replicas).
+ * in `context.peers` (the registry's `dependsOn`: `AGREEMENTS_URL` by default, the same setting the
+ * gateway reads, with its replicas).
  * Only published records can be referenced: the question is asked without an actor.
  */
 const TYPENAME: Partial<Record<ActionOrigin, string>> = { AGREEMENT: 'Agreement', CITIZEN_PROMISE: 'CitizenPromise' };
@@ -26,10 +26,20 @@ function agreementsFetcher(setting: string): ReturnType<typeof replicaFetcher> {
   return fetcher;
 }
 
-/** Checks the origin at the agreements subgraph, reached at `agreementsUrl` (one URL, or replicas separated by commas). */
-export async function checkOriginExists(agreementsUrl: string, origin: ActionOrigin | null | undefined, key: string | null): Promise<void> {
+/**
+ * Checks the origin at the agreements subgraph, whose URL setting (one URL, or replicas separated by
+ * commas) is `peers.agreements`. Origins of this subgraph or of no subgraph need no question.
+ */
+export async function checkOriginExists(peers: Readonly<Record<string, string>>, origin: ActionOrigin | null | undefined, key: string | null): Promise<void> {
   const typename = origin ? TYPENAME[origin] : undefined;
   if (!typename || !key) return;
+  const agreementsUrl = peers.agreements;
+  if (!agreementsUrl) {
+    // A start-up that did not pass the registry's peers: an operator's mistake, said as such.
+    throw hubError(ErrorCode.ServiceUnavailable, `Cannot check that ${typename} "${key}" exists: this subgraph was started without the agreements subgraph's URL (peers.agreements).`, {
+      field: 'originKey',
+    });
+  }
   const fetchFromAgreements = agreementsFetcher(agreementsUrl);
   let found: boolean;
   try {

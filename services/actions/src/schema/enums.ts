@@ -1,6 +1,6 @@
-import { builder } from './builder';
+import { builder } from '../builder';
 
-/* The enums of this subgraph, shared by its types and its mutations. */
+/* The enums of this subgraph, shared by its types and their inputs. */
 
 export const ActionStatusEnum = builder.enumType('ActionStatus', {
   description: 'Status: where an åtgärd stands.',

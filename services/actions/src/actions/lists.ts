@@ -1,0 +1,86 @@
+import { filteredGroupLoader, isoDateToUtc } from '@samverkan/schema';
+import type { Context } from '../context';
+import type { ActionStatus, Prisma } from '../generated/prisma/client';
+import { visibleActionsWhere } from './access';
+
+/*
+ * The lists of åtgärder other records show (a kommun's, an agreement's, a medborgarlöfte's, a
+ * fokusområde's), and a kommun's counts: each for every record of a request in one SQL statement,
+ * of the actions the caller may see.
+ */
+
+/** Filters of the action lists; null where not given. */
+export interface ActionFilter {
+  activeOn: string | null;
+  status: ActionStatus | null;
+  focusArea: string | null;
+  municipality: string | null;
+}
+
+function actionFilterWhere(filter: ActionFilter): Prisma.ActionWhereInput {
+  const day = filter.activeOn ? isoDateToUtc(filter.activeOn) : null;
+  return {
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.focusArea ? { focusAreaCode: filter.focusArea } : {}),
+    ...(filter.municipality ? { municipalityCode: filter.municipality } : {}),
+    ...(day ? { AND: [{ OR: [{ startsOn: null }, { startsOn: { lte: day } }] }, { OR: [{ endsOn: null }, { endsOn: { gte: day } }] }] } : {}),
+  };
+}
+
+const ACTION_ORDER: Prisma.ActionOrderByWithRelationInput[] = [{ startsOn: { sort: 'asc', nulls: 'last' } }, { title: 'asc' }];
+
+/** Lists of actions keyed by kommun, by origin record, or by focus area: one SQL statement per filter for all keys. */
+function actionsBy(keyField: 'municipalityCode' | 'originKey' | 'focusAreaCode', fixed: Prisma.ActionWhereInput = {}) {
+  return filteredGroupLoader(
+    (keys: readonly string[], filter: ActionFilter, context: Context) =>
+      context.db.action.findMany({
+        where: { AND: [{ [keyField]: { in: [...keys] } }, fixed, visibleActionsWhere(context.actor), actionFilterWhere(filter)] },
+        orderBy: ACTION_ORDER,
+      }),
+    (row) => row[keyField] ?? '',
+  );
+}
+
+export const actionsOfMunicipality = actionsBy('municipalityCode');
+export const actionsOfAgreement = actionsBy('originKey', { origin: 'AGREEMENT' });
+export const actionsOfPromise = actionsBy('originKey', { origin: 'CITIZEN_PROMISE' });
+export const actionsOfFocusArea = actionsBy('focusAreaCode');
+
+/** One kommun's actions counted per fokusområde and status. */
+export interface ActionCount {
+  municipalityCode: string;
+  focusAreaCode: string | null;
+  planned: number;
+  ongoing: number;
+  done: number;
+  cancelled: number;
+}
+
+/** Fokusområde codes in order, actions without one last. */
+const byFocusArea = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+
+/** The counts of every kommun asked for in one request: one GROUP BY over the actions the actor may see. */
+export const actionCountsOfMunicipality = filteredGroupLoader(
+  async (codes: readonly string[], _filter: null, context: Context): Promise<ActionCount[]> => {
+    const groups = await context.db.action.groupBy({
+      by: ['municipalityCode', 'focusAreaCode', 'status'],
+      where: { AND: [{ municipalityCode: { in: [...codes] } }, visibleActionsWhere(context.actor)] },
+      _count: { _all: true },
+    });
+    // Sorted here, not in SQL: the database would sort thousands of groups by its text collation.
+    groups.sort((a, b) => byFocusArea(a.focusAreaCode, b.focusAreaCode));
+    const counts = new Map<string, ActionCount>();
+    for (const group of groups) {
+      const key = `${group.municipalityCode}|${group.focusAreaCode ?? ''}`;
+      const count = counts.get(key) ?? { municipalityCode: group.municipalityCode, focusAreaCode: group.focusAreaCode, planned: 0, ongoing: 0, done: 0, cancelled: 0 };
+      const n = (group._count as { _all: number })._all;
+      if (group.status === 'PLANNED') count.planned += n;
+      else if (group.status === 'ONGOING') count.ongoing += n;
+      else if (group.status === 'DONE') count.done += n;
+      else count.cancelled += n;
+      counts.set(key, count);
+    }
+    return [...counts.values()];
+  },
+  (row) => row.municipalityCode,
+);

@@ -1,0 +1,138 @@
+import { auditCreated, badInput, checkedPeriod, isoDateToUtc, optionalText, requiredText, type Snapshot, TITLE_MAX, versionedChange } from '@samverkan/schema';
+import { requireWriterOf } from '../actions/access';
+import { checkedFocusArea } from '../actions/validate';
+import type { Context, ReadBack, Tx } from '../context';
+import type { PlanItem } from './revisions';
+
+/*
+ * Writing åtgärdsplaner. A plan is a living document: its items are recorded as revisions, every
+ * revision kept, so that what each changed can be shown.
+ */
+
+/** An item as given. */
+export interface PlanItemInput {
+  key: string;
+  title: string;
+  responsible?: string | null;
+  focusAreaCode?: string | null;
+}
+
+/** A new åtgärdsplan as given, with the items of its first revision. */
+export interface NewActionPlan {
+  municipalityCode: string;
+  title: string;
+  decidedOn: string;
+  decidedBy?: string | null;
+  periodFrom?: string | null;
+  periodTo?: string | null;
+  situationReportIds: readonly string[];
+  items: readonly PlanItemInput[];
+}
+
+/** A revision's items, checked: keys unique within the revision. */
+function checkedItems(items: readonly PlanItemInput[]): PlanItem[] {
+  const keys = new Set<string>();
+  return items.map((item, index) => {
+    const key = requiredText(item.key, `items[${index}].key`, 100);
+    if (keys.has(key)) throw badInput(`Two items have the key "${key}"; keys must be unique within a revision.`, { field: `items[${index}].key` });
+    keys.add(key);
+    return {
+      key,
+      title: requiredText(item.title, `items[${index}].title`, TITLE_MAX),
+      responsible: optionalText(item.responsible, `items[${index}].responsible`, TITLE_MAX),
+      focusAreaCode: checkedFocusArea(item.focusAreaCode, `items[${index}].focusAreaCode`),
+    };
+  });
+}
+
+/** Refuses lägesbilder that do not exist, belong to another kommun, or were decided after the plan. */
+async function checkReportsOf(tx: Tx, reportIds: readonly string[], plan: { municipalityCode: string; decidedOn: string }): Promise<void> {
+  const reports = await tx.situationReport.findMany({ where: { id: { in: [...reportIds] } } });
+  for (const id of reportIds) {
+    const report = reports.find((r) => r.id === id);
+    if (!report) throw badInput(`No lägesbild has the id "${id}".`, { field: 'situationReportIds' });
+    if (report.municipalityCode !== plan.municipalityCode) throw badInput(`Lägesbild "${report.title}" belongs to kommun ${report.municipalityCode}.`, { field: 'situationReportIds' });
+    if (report.decidedOn && report.decidedOn > isoDateToUtc(plan.decidedOn)) {
+      throw badInput(`Lägesbild "${report.title}" was decided after ${plan.decidedOn}; a plan is decided from an earlier lägesbild.`, { field: 'decidedOn' });
+    }
+  }
+}
+
+/** Writes a new åtgärdsplan based on lägesbilder of the same kommun; its items become revision 1. */
+export async function createActionPlan<Result>(context: Context, input: NewActionPlan, readBack: ReadBack<Result>): Promise<Result> {
+  requireWriterOf(context.actor, input.municipalityCode);
+  const dates = checkedPeriod(input.periodFrom, input.periodTo, { from: 'periodFrom', to: 'periodTo' });
+  const items = checkedItems(input.items);
+  const reportIds = [...new Set(input.situationReportIds)];
+  if (reportIds.length === 0) throw badInput('An åtgärdsplan is based on at least one lägesbild: give `situationReportIds`.', { field: 'situationReportIds' });
+  return context.db.$transaction(async (tx) => {
+    await checkReportsOf(tx, reportIds, input);
+    const plan = await tx.actionPlan.create({
+      data: {
+        municipalityCode: input.municipalityCode,
+        title: requiredText(input.title, 'title', TITLE_MAX),
+        decidedOn: isoDateToUtc(input.decidedOn),
+        decidedBy: optionalText(input.decidedBy, 'decidedBy', TITLE_MAX),
+        periodFrom: dates.from,
+        periodTo: dates.to,
+        basedOn: { create: reportIds.map((situationReportId) => ({ situationReportId })) },
+        // A revision's items are a JSON column; PlanItem holds only JSON values.
+        revisions: { create: { number: 1, decidedOn: isoDateToUtc(input.decidedOn), items: items as never } },
+      },
+    });
+    await auditCreated(tx, context, 'createActionPlan', { type: 'ActionPlan', key: plan.id }, planSnapshot);
+    return readBack(tx, plan.id);
+  });
+}
+
+/** Records a new revision of a plan (the whole list of items), at the version the writer read. */
+export function reviseActionPlan<Result>(
+  context: Context,
+  args: { id: string; version: number; decidedOn: string; note?: string | null; items: readonly PlanItemInput[] },
+  readBack: ReadBack<Result>,
+): Promise<Result> {
+  return context.db.$transaction((tx) =>
+    versionedChange(tx, context, 'reviseActionPlan', {
+      entityType: 'ActionPlan',
+      noun: 'åtgärdsplan',
+      id: args.id,
+      version: args.version,
+      load: (tx, id) => tx.actionPlan.findUnique({ where: { id }, include: { revisions: { orderBy: { number: 'desc' }, take: 1 } } }),
+      authorize: (plan) => requireWriterOf(context.actor, plan.municipalityCode),
+      snapshot: planSnapshot,
+      write: async (tx, plan) => {
+        const last = plan.revisions[0];
+        if (last?.decidedOn && isoDateToUtc(args.decidedOn) < last.decidedOn) {
+          throw badInput(`A revision cannot be decided before the previous one (${last.decidedOn.toISOString().slice(0, 10)}).`, { field: 'decidedOn' });
+        }
+        const items = checkedItems(args.items);
+        await tx.actionPlanRevision.create({
+          data: { actionPlanId: plan.id, number: (last?.number ?? 0) + 1, decidedOn: isoDateToUtc(args.decidedOn), note: optionalText(args.note, 'note', 2000), items: items as never },
+        });
+        await tx.actionPlan.update({ where: { id: plan.id }, data: { version: { increment: 1 } } });
+      },
+      readBack,
+    }),
+  );
+}
+
+/** An åtgärdsplan's audited fields, with its current (latest) revision's items. */
+export async function planSnapshot(tx: Tx, id: string): Promise<Snapshot | null> {
+  const row = await tx.actionPlan.findUnique({
+    where: { id },
+    include: { basedOn: { orderBy: { situationReportId: 'asc' } }, revisions: { orderBy: { number: 'desc' }, take: 1 } },
+  });
+  if (!row) return null;
+  const current = row.revisions[0];
+  return {
+    municipalityCode: row.municipalityCode,
+    title: row.title,
+    decidedOn: row.decidedOn,
+    decidedBy: row.decidedBy,
+    periodFrom: row.periodFrom,
+    periodTo: row.periodTo,
+    situationReportIds: row.basedOn.map((b) => b.situationReportId),
+    revision: current?.number ?? null,
+    items: ((current?.items ?? []) as unknown as PlanItem[]).map((item) => ({ key: item.key, title: item.title, responsible: item.responsible ?? null, focusAreaCode: item.focusAreaCode ?? null })),
+  };
+}

@@ -1,0 +1,90 @@
+import { groupLoader, todayInSweden } from '@samverkan/schema';
+import { actionCountsOfMunicipality, type ActionFilter, actionsOfAgreement, actionsOfFocusArea, actionsOfMunicipality, actionsOfPromise } from '../actions/lists';
+import { builder, type Context } from '../builder';
+import type { Action as ActionRow } from '../generated/prisma/client';
+import { Action } from './action';
+import { ActionCountRef } from './action-counts';
+import { ActionPlan } from './action-plan';
+import { complianceOfMunicipality, ComplianceRef } from './compliance';
+import { ActionStatusEnum } from './enums';
+import { AgreementRef, CitizenPromiseRef, FocusAreaRef, MunicipalityRef } from './references';
+import { SituationReport } from './situation-report';
+
+/*
+ * The fields this subgraph adds to the agreements subgraph's entities: a kommun's åtgärder,
+ * lägesbilder, åtgärdsplaner, counts and compliance, and the åtgärder of an agreement, a
+ * medborgarlöfte and a fokusområde. Each is loaded for every entity of a request at once.
+ */
+
+/** The filter arguments every action list takes. */
+const actionListArgs = builder.args((t) => ({
+  activeOn: t.field({ type: 'Date', description: 'Only actions under way on this date (started, not ended).' }),
+  status: t.field({ type: ActionStatusEnum, description: 'Only actions with this status.' }),
+  focusArea: t.id({ description: 'Only actions for this fokusområde (code).' }),
+  municipality: t.field({ type: 'MunicipalityCode', description: 'Only actions of this kommun.' }),
+}));
+
+/** The `actions(...)` field of an entity: its åtgärder, filtered, from `load` (a batch loader). */
+function actionsField<Parent>(load: (parent: Parent, filter: ActionFilter, context: Context) => Promise<ActionRow[]>) {
+  return {
+    type: [Action] as [typeof Action],
+    nullable: true as const,
+    description: 'Åtgärder, by start; filter by a date they are under way, a status, a fokusområde or a kommun.',
+    args: actionListArgs,
+    resolve: (parent: Parent, args: { activeOn?: string | null; status?: ActionFilter['status'] | undefined; focusArea?: string | null; municipality?: string | null }, context: Context) =>
+      load(parent, { activeOn: args.activeOn ?? null, status: args.status ?? null, focusArea: args.focusArea ?? null, municipality: args.municipality ?? null }, context),
+  };
+}
+
+const byMunicipality = <Row extends { municipalityCode: string }>(find: (codes: string[], context: Context) => Promise<Row[]>) =>
+  groupLoader((codes: readonly string[], context: Context) => find([...codes], context), (row: Row) => row.municipalityCode);
+const newestFirst = { decidedOn: { sort: 'desc', nulls: 'last' } } as const;
+const reportsOfMunicipality = byMunicipality((codes, context) => context.db.situationReport.findMany({ where: { municipalityCode: { in: codes } }, orderBy: newestFirst }));
+const plansOfMunicipality = byMunicipality((codes, context) => context.db.actionPlan.findMany({ where: { municipalityCode: { in: codes } }, orderBy: newestFirst }));
+
+MunicipalityRef.implement({
+  externalFields: (t) => ({ code: t.id({ description: 'Kommunkod: SCB\'s four-digit code.' }) }),
+  fields: (t) => ({
+    actions: t.field(actionsField((m: { code: string }, filter, context) => actionsOfMunicipality(context).load(m.code, filter))),
+    situationReports: t.field({
+      type: [SituationReport],
+      nullable: true,
+      description: 'Lägesbilder of the kommun, newest first.',
+      resolve: (m, _args, context) => reportsOfMunicipality(context).load(m.code),
+    }),
+    actionPlans: t.field({
+      type: [ActionPlan],
+      nullable: true,
+      description: 'Åtgärdsplaner of the kommun, newest first.',
+      resolve: (m, _args, context) => plansOfMunicipality(context).load(m.code),
+    }),
+    actionCounts: t.field({
+      type: [ActionCountRef],
+      nullable: true,
+      description: 'Antal åtgärder per fokusområde and status (of those the caller may see); for every kommun of a request in one SQL statement.',
+      resolve: (m, _args, context) => actionCountsOfMunicipality(context).load(m.code, null),
+    }),
+    compliance: t.field({
+      type: ComplianceRef,
+      nullable: true,
+      description: 'Efterlevnad: the kommun\'s standing against Lag (2023:196) on a day (today by default).',
+      args: { on: t.arg({ type: 'Date', description: 'The day (YYYY-MM-DD).' }) },
+      resolve: async (m, args, context) => (await complianceOfMunicipality(context).load(m.code, args.on ?? todayInSweden()))[0]!,
+    }),
+  }),
+});
+
+AgreementRef.implement({
+  externalFields: (t) => ({ id: t.id({ description: 'The agreement\'s id.' }) }),
+  fields: (t) => ({ actions: t.field(actionsField((a: { id: string }, filter, context) => actionsOfAgreement(context).load(a.id, filter))) }),
+});
+
+CitizenPromiseRef.implement({
+  externalFields: (t) => ({ id: t.id({ description: 'The medborgarlöfte\'s id.' }) }),
+  fields: (t) => ({ actions: t.field(actionsField((p: { id: string }, filter, context) => actionsOfPromise(context).load(p.id, filter))) }),
+});
+
+FocusAreaRef.implement({
+  externalFields: (t) => ({ code: t.id({ description: 'The fokusområde\'s code.' }) }),
+  fields: (t) => ({ actions: t.field(actionsField((f: { code: string }, filter, context) => actionsOfFocusArea(context).load(f.code, filter))) }),
+});

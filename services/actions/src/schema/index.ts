@@ -1,0 +1,19 @@
+import { SUBGRAPH_SCHEMA_OPTIONS } from '@samverkan/schema';
+import { builder } from '../builder';
+// Each file adds its types and fields to the builder; the order of the imports is the order of the
+// fields of Query, Mutation and the extended entities in the printed schema.
+import './action';
+import './follow-up';
+import './situation-report';
+import './action-plan';
+import './action-counts';
+import './compliance';
+import './extended-entities';
+
+/*
+ * Lägesbilder, åtgärdsplaner, åtgärder and uppföljningar; the law's check (compliance). This
+ * subgraph refers to kommuner, agreements, medborgarlöften and fokusområden by key only.
+ */
+
+/** This subgraph's schema, with its federation directives. */
+export const schema = builder.toSubGraphSchema(SUBGRAPH_SCHEMA_OPTIONS);

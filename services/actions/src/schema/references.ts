@@ -1,0 +1,14 @@
+import { builder } from '../builder';
+
+/*
+ * The agreements subgraph's entities this subgraph refers to, by key only; the fields it adds to
+ * them are in ./extended-entities.ts.
+ */
+
+export const MunicipalityRef = builder.externalRef('Municipality', builder.selection<{ code: string }>('code'));
+export const AgreementRef = builder.externalRef('Agreement', builder.selection<{ id: string }>('id'));
+export const CitizenPromiseRef = builder.externalRef('CitizenPromise', builder.selection<{ id: string }>('id'));
+export const FocusAreaRef = builder.externalRef('FocusArea', builder.selection<{ code: string }>('code'));
+
+/** A record's fokusområde, by code; null when it has none. */
+export const focusAreaOf = (code: string | null) => (code ? { code } : null);
