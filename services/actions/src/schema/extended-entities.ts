@@ -1,7 +1,7 @@
 import { groupLoader, todayInSweden } from '@samverkan/schema';
 import { actionCountsOfMunicipality, type ActionFilter, actionsOfAgreement, actionsOfFocusArea, actionsOfMunicipality, actionsOfPromise } from '../actions/lists';
 import { builder, type Context } from '../builder';
-import type { Action as ActionRow } from '../generated/prisma/client';
+import type { Action as ActionRow, ActionStatus } from '../generated/prisma/client';
 import { Action } from './action';
 import { ActionCountRef } from './action-counts';
 import { ActionPlan } from './action-plan';
@@ -31,7 +31,7 @@ function actionsField<Parent>(load: (parent: Parent, filter: ActionFilter, conte
     nullable: true as const,
     description: 'Åtgärder, by start; filter by a date they are under way, a status, a fokusområde or a kommun.',
     args: actionListArgs,
-    resolve: (parent: Parent, args: { activeOn?: string | null; status?: ActionFilter['status'] | undefined; focusArea?: string | null; municipality?: string | null }, context: Context) =>
+    resolve: (parent: Parent, args: { activeOn?: string | null; status?: ActionStatus | null; focusArea?: string | null; municipality?: string | null }, context: Context) =>
       load(parent, { activeOn: args.activeOn ?? null, status: args.status ?? null, focusArea: args.focusArea ?? null, municipality: args.municipality ?? null }, context),
   };
 }
