@@ -1,16 +1,65 @@
 import type { ServerResponse } from 'node:http';
+import { Counter, Gauge, Registry } from 'prom-client';
 
 /**
- * A few Prometheus metrics, written in the text exposition format without a client library. Off by
- * default; `SAMVERKAN_METRICS=1` serves them at `/metrics` on the gateway and every subgraph.
+ * Prometheus metrics, through prom-client (the usual Node client: it writes the text exposition
+ * format, escapes label values and help, formats special numbers and checks metric and label
+ * names). Off by default; `SAMVERKAN_METRICS=1` serves them at `/metrics` on the gateway and every
+ * subgraph. Each server has a registry of its own, never prom-client's global one: several servers
+ * run in one process in tests, and each shows only its own counts.
  */
+export { Counter, Gauge, Registry } from 'prom-client';
 
 /** Whether metrics are served (`SAMVERKAN_METRICS=1`). @default false */
 export function metricsEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.SAMVERKAN_METRICS === '1' || env.SAMVERKAN_METRICS === 'true';
 }
 
-/** One metric: its name, help, type and samples (labels and value). */
+/** Registers the process's own metrics: its resident memory, labelled with the service. */
+export function registerProcessMetrics(registry: Registry, service: string): void {
+  new Gauge({
+    name: 'process_resident_memory_bytes',
+    help: 'Resident memory of the process.',
+    labelNames: ['service'],
+    registers: [registry],
+    collect() {
+      this.set({ service }, process.memoryUsage().rss);
+    },
+  });
+}
+
+/** Registers a counter whose value is read at each scrape from a count kept elsewhere (a server's requests, a database client's statements). */
+export function registerCountedBy(registry: Registry, name: string, help: string, labels: Record<string, string>, read: () => number): void {
+  new Counter({
+    name,
+    help,
+    labelNames: Object.keys(labels),
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(labels, read());
+    },
+  });
+}
+
+/** What a subgraph counts, read at each scrape. */
+export interface SubgraphCounts {
+  /** GraphQL requests served. */
+  graphqlRequests: () => number;
+  /** SQL statements sent to the database. */
+  sqlStatements: () => number;
+}
+
+/** A subgraph's metrics: GraphQL requests, SQL statements and memory, each labelled with the service. */
+export function subgraphMetrics(service: string, counts: SubgraphCounts): Registry {
+  const registry = new Registry();
+  registerCountedBy(registry, 'samverkan_graphql_requests_total', 'GraphQL requests served.', { service }, counts.graphqlRequests);
+  registerCountedBy(registry, 'samverkan_sql_statements_total', 'SQL statements sent to the database.', { service }, counts.sqlStatements);
+  registerProcessMetrics(registry, service);
+  return registry;
+}
+
+/** One metric as plain values: its name, help, type and samples (labels and value). */
 export interface Metric {
   name: string;
   help: string;
@@ -18,32 +67,34 @@ export interface Metric {
   samples: { labels?: Record<string, string>; value: number }[];
 }
 
-const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-
-/** The metrics as Prometheus text. */
-export function formatMetrics(metrics: readonly Metric[]): string {
-  const lines: string[] = [];
-  for (const metric of metrics) {
-    lines.push(`# HELP ${metric.name} ${metric.help}`, `# TYPE ${metric.name} ${metric.type}`);
-    for (const sample of metric.samples) {
-      const labels = Object.entries(sample.labels ?? {});
-      const text = labels.length ? `{${labels.map(([k, v]) => `${k}="${escape(v)}"`).join(',')}}` : '';
-      lines.push(`${metric.name}${text} ${sample.value}`);
-    }
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-/** The process's own metrics: resident and peak memory. */
+/** The process's own metrics as plain values (resident memory), for {@link sendMetrics} with a list. */
 export function processMetrics(service: string): Metric[] {
   return [
     { name: 'process_resident_memory_bytes', help: 'Resident memory of the process.', type: 'gauge', samples: [{ labels: { service }, value: process.memoryUsage().rss }] },
   ];
 }
 
-/** Sends metrics as Prometheus text. */
-export function sendMetrics(response: ServerResponse, metrics: readonly Metric[]): void {
-  const text = formatMetrics(metrics);
-  response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+/** A registry holding metrics given as plain values. */
+function registryOf(metrics: readonly Metric[]): Registry {
+  const registry = new Registry();
+  for (const metric of metrics) {
+    const labelNames = [...new Set(metric.samples.flatMap((sample) => Object.keys(sample.labels ?? {})))];
+    const options = { name: metric.name, help: metric.help, labelNames, registers: [registry] };
+    if (metric.type === 'counter') {
+      const counter = new Counter(options);
+      for (const sample of metric.samples) counter.inc(sample.labels ?? {}, sample.value);
+    } else {
+      const gauge = new Gauge(options);
+      for (const sample of metric.samples) gauge.set(sample.labels ?? {}, sample.value);
+    }
+  }
+  return registry;
+}
+
+/** Sends a registry's metrics (or metrics given as plain values) as Prometheus text. */
+export async function sendMetrics(response: ServerResponse, metrics: Registry | readonly Metric[]): Promise<void> {
+  const registry = metrics instanceof Registry ? metrics : registryOf(metrics);
+  const text = await registry.metrics();
+  response.writeHead(200, { 'content-type': registry.contentType, 'content-length': Buffer.byteLength(text) });
   response.end(text);
 }
