@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { gatewayOptionsFromEnv, startGateway, SUPERGRAPH_PATH, subgraphsOf } from './gateway';
+import { gatewayOptionsFromEnv, startGateway } from './gateway';
+import { SUPERGRAPH_PATH, subgraphsOf } from './supergraph';
 import { exampleOperations } from './examples';
 import { parse } from 'graphql';
 

@@ -1,8 +1,8 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GATEWAY_DEFAULT_PORT, SUBGRAPHS } from '@samverkan/hub';
 import {
-  type Actor,
   AuthenticationError,
   createTokenVerifier,
   DEVELOPMENT_HOP_SECRET,
@@ -30,29 +30,24 @@ import { GraphQLError } from 'graphql';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
+import { actorOfRequest, type GatewayContext } from './context';
 import { createGraphiQLPage } from './graphiql';
 import { GatewayMetrics } from './metrics';
 import { type ResponseCacheOptions, useResponseCache } from './response-cache';
 import { createRateLimiter, DEFAULT_LIMITS, limitRules, limitsFromEnv, type RequestLimits, useOperationChecks } from './limits';
+import { SUPERGRAPH_PATH, subgraphsOf } from './supergraph';
 
-/** The context of one gateway request. */
-export interface GatewayContext {
-  actor: Actor;
-}
-
-/** Options of {@link startGateway}. Each has an environment variable, read by `gatewayOptionsFromEnv`. */
+/** Options of {@link startGateway}; `gatewayOptionsFromEnv` reads those that have an environment variable. */
 export interface GatewayOptions {
-  /** The port. @default 4000 (`PORT`) */
+  /** The port. @default GATEWAY_DEFAULT_PORT of `@samverkan/hub`, 4000 (`PORT`) */
   port?: number;
   /** The interface. @default '127.0.0.1' (`HOST`) */
   host?: string;
-  /** The supergraph SDL. @default the committed `gateway/supergraph.graphql` */
-  supergraphSdl?: string;
   /**
-   * Subgraph URLs by name, overriding the supergraph's (`AGREEMENTS_URL`, `ACTIONS_URL`, `SURVEYS_URL`).
-   * Several replicas of one subgraph: URLs separated by commas; fetches go round-robin, and a
-   * replica that goes away costs no request (see {@link replicaFetcher}).
+   * Subgraph URLs by name, overriding the committed supergraph's (`<PREFIX>_URL` of each subgraph
+   * in the registry of `@samverkan/hub`, e.g. `AGREEMENTS_URL`). Several replicas of one subgraph:
+   * URLs separated by commas; fetches go round-robin, and a replica that goes away costs no
+   * request (see {@link replicaFetcher}).
    */
   subgraphUrls?: Record<string, string>;
   /** How bearer tokens are verified. @default the development secret (`SAMVERKAN_JWT_SECRET`, `SAMVERKAN_JWKS_URL`) */
@@ -61,8 +56,6 @@ export interface GatewayOptions {
   hopSecret?: string;
   /** How long a subgraph may take to answer one fetch, in ms, before its part is given up. @default 10000 (`SAMVERKAN_SUBGRAPH_TIMEOUT_MS`) */
   subgraphTimeoutMs?: number;
-  /** How long a subgraph's readiness check may take, in ms. @default 2000 */
-  readinessTimeoutMs?: number;
   /** Limits on each request (depth, aliases, cost, tokens, size, rate, introspection). @default see `RequestLimits` */
   limits?: RequestLimits;
   /** Answers shared by identical reads in flight, and the cache of anonymous reads. @default shared in flight; cached 5 s (`SAMVERKAN_RESPONSE_CACHE_MS`; 0 turns it off) */
@@ -129,16 +122,16 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 /** The longest error message sent to a client, in characters. */
 const MAX_ERROR_MESSAGE = 500;
 
-/** The committed supergraph, composed at build time. */
-export const SUPERGRAPH_PATH = path.join(__dirname, '..', 'supergraph.graphql');
+/** How long a subgraph's readiness check may take, in ms. */
+const READINESS_TIMEOUT_MS = 2000;
 
 /** Reads the gateway's options from the environment. */
 export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayOptions {
   const tracing = tracingOptionsFromEnv(env);
   const subgraphUrls: Record<string, string> = {};
-  for (const name of ['agreements', 'actions', 'surveys']) {
-    const url = env[`${name.toUpperCase()}_URL`];
-    if (url) subgraphUrls[name] = url;
+  for (const subgraph of SUBGRAPHS) {
+    const url = env[`${subgraph.envPrefix}_URL`];
+    if (url) subgraphUrls[subgraph.name] = url;
   }
   return {
     ...(env.PORT ? { port: Number(env.PORT) } : {}),
@@ -163,11 +156,6 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Gat
       : {}),
     ...(tracing ? { tracing } : {}),
   };
-}
-
-/** The subgraphs named in a supergraph SDL, with their URLs. */
-export function subgraphsOf(supergraphSdl: string): { name: string; url: string }[] {
-  return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map((match) => ({ name: match[1]!, url: match[2]! }));
 }
 
 /** A running gateway. */
@@ -200,7 +188,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   if (production && !options.tokens?.jwksUrl && (options.tokens?.secret ?? DEVELOPMENT_JWT_SECRET) === DEVELOPMENT_JWT_SECRET) {
     throw new Error('Set SAMVERKAN_JWKS_URL (or SAMVERKAN_JWT_SECRET) in production: the development secret is public.');
   }
-  const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
+  const supergraphSdl = fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
   const subgraphs = subgraphsOf(supergraphSdl).map((subgraph) => ({
     ...subgraph,
     replicas: replicaUrls(options.subgraphUrls?.[subgraph.name] ?? subgraph.url),
@@ -252,15 +240,14 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     throw error;
   }
 
-  const verifyToken = createTokenVerifier(options.tokens ?? {});
+  const actorOf = actorOfRequest(createTokenVerifier(options.tokens ?? {}));
   const graphiql = createGraphiQLPage();
-  const readinessTimeoutMs = options.readinessTimeoutMs ?? 2000;
   // A subgraph is ready when one of its replicas is; with several, each replica's state is shown too.
   const subgraphStates = async (): Promise<Record<string, { ready: boolean }>> =>
     Object.fromEntries(
       await Promise.all(
         subgraphs.map(async (s) => {
-          const states = await Promise.all(s.replicas.map(async (url) => ({ url, ...(await checkSubgraph(url, readinessTimeoutMs)) })));
+          const states = await Promise.all(s.replicas.map(async (url) => ({ url, ...(await checkSubgraph(url, READINESS_TIMEOUT_MS)) })));
           const ready = states.some((state) => state.ready);
           if (states.length === 1) return [s.name, { ready, ...(states[0]!.reason ? { reason: states[0]!.reason } : {}) }] as const;
           return [s.name, { ready, replicas: states }] as const;
@@ -277,7 +264,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     admit: async (request) => {
       if (request.method !== 'POST' && !(request.url ?? '').includes('?')) return null; // GraphiQL's page
       // A signed-in client is counted by its token's subject, anyone else by address.
-      const actor = await verifyToken(request.headers.authorization).catch(() => null);
+      const actor = await actorOf(request).catch(() => null);
       const key = actor && 'subject' in actor ? `subject:${actor.subject}` : `address:${request.socket.remoteAddress ?? 'unknown'}`;
       const verdict = rateLimiter.take(key);
       if (verdict.allowed) return null;
@@ -290,7 +277,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     },
     context: async (request) => {
       try {
-        return { actor: await verifyToken(request.headers.authorization) };
+        return { actor: await actorOf(request) };
       } catch (error) {
         if (error instanceof AuthenticationError) {
           throw new GraphQLError(`Not signed in: ${error.message}.`, { extensions: { code: ErrorCode.Unauthenticated, http: { status: 401 } } });
@@ -299,7 +286,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       }
     },
     routes: {
-      ...(metrics ? { '/metrics': (_request: http.IncomingMessage, response: http.ServerResponse) => sendMetrics(response, metrics.metrics()) } : {}),
+      ...(metrics ? { '/metrics': (_request: http.IncomingMessage, response: http.ServerResponse) => sendMetrics(response, metrics.registry) } : {}),
       '/graphql': (request, response) => graphiql.handle(request, response),
       '/health': async (_request, response) => sendJson(response, 200, { status: 'ok', subgraphs: await subgraphStates() }),
       '/ready': async (_request, response) => {
@@ -312,7 +299,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const httpServer = http.createServer((request, response) => void handler(request, response));
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => resolve());
+    httpServer.listen(options.port ?? GATEWAY_DEFAULT_PORT, options.host ?? '127.0.0.1', () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${options.host ?? '127.0.0.1'}:${port}/graphql`;

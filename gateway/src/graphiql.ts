@@ -13,13 +13,8 @@ export interface GraphiQLPage {
   handle(request: IncomingMessage, response: ServerResponse): boolean;
 }
 
-/** Options of {@link createGraphiQLPage}. */
-export interface GraphiQLOptions {
-  /** The GraphQL endpoint the page talks to. @default '/graphql' */
-  endpoint?: string;
-}
-
-export function createGraphiQLPage(options: GraphiQLOptions = {}): GraphiQLPage {
+/** The page, for a gateway that serves GraphQL at `/graphql`. */
+export function createGraphiQLPage(): GraphiQLPage {
   let html: Buffer | undefined;
   let gzipped: Buffer | undefined;
   const page = () => {
@@ -27,7 +22,7 @@ export function createGraphiQLPage(options: GraphiQLOptions = {}): GraphiQLPage 
       html = Buffer.from(
         renderGraphiQL({
           title: 'Samverkan hub — GraphiQL',
-          endpoint: options.endpoint ?? '/graphql',
+          endpoint: '/graphql',
           defaultTabs: exampleOperations.map((example) => ({
             query: example.query,
             ...(example.variables ? { variables: JSON.stringify(example.variables, null, 2) } : {}),

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type Metric, processMetrics } from '@samverkan/server';
+import { Counter, registerProcessMetrics, Registry } from '@samverkan/server';
 
 /**
  * The gateway's metrics (served at /metrics when SAMVERKAN_METRICS=1): requests and their time per
@@ -8,47 +8,58 @@ import { type Metric, processMetrics } from '@samverkan/server';
  */
 const MAX_OPERATIONS = 50;
 
-interface Tally {
-  count: number;
-  seconds: number;
-  errors: number;
+/** Three counters of one thing, by one label: how many, how many failed, how long they took. */
+class Tallies {
+  constructor(
+    private readonly count: Counter,
+    private readonly errors: Counter,
+    private readonly seconds: Counter,
+  ) {}
+
+  add(labels: Record<string, string>, seconds: number, failed: boolean): void {
+    this.count.inc(labels);
+    // Counted even when 0, so that every operation and subgraph seen has an error count.
+    this.errors.inc(labels, failed ? 1 : 0);
+    this.seconds.inc(labels, seconds);
+  }
 }
 
 export class GatewayMetrics {
-  private readonly operations = new Map<string, Tally>();
-  private readonly subgraphs = new Map<string, Tally>();
+  /** The registry served at /metrics. */
+  readonly registry = new Registry();
+  private readonly operationNames = new Set<string>();
+  private readonly operations = new Tallies(
+    this.counter('samverkan_gateway_requests_total', 'GraphQL requests, by operation name.', 'operation'),
+    this.counter('samverkan_gateway_request_errors_total', 'Requests answered with errors, by operation name.', 'operation'),
+    this.counter('samverkan_gateway_request_seconds_total', 'Time spent on requests, by operation name.', 'operation'),
+  );
+  private readonly subgraphs = new Tallies(
+    this.counter('samverkan_gateway_subgraph_fetches_total', 'Fetches from subgraphs, by subgraph.', 'subgraph'),
+    this.counter('samverkan_gateway_subgraph_fetch_errors_total', 'Failed fetches, by subgraph.', 'subgraph'),
+    this.counter('samverkan_gateway_subgraph_seconds_total', 'Time spent waiting for subgraphs, by subgraph.', 'subgraph'),
+  );
 
-  private add(map: Map<string, Tally>, key: string, seconds: number, failed: boolean) {
-    const tally = map.get(key) ?? { count: 0, seconds: 0, errors: 0 };
-    tally.count += 1;
-    tally.seconds += seconds;
-    if (failed) tally.errors += 1;
-    map.set(key, tally);
+  constructor() {
+    registerProcessMetrics(this.registry, 'gateway');
+  }
+
+  private counter(name: string, help: string, label: string): Counter {
+    return new Counter({ name, help, labelNames: [label], registers: [this.registry] });
   }
 
   /** Records one request. */
   request(operation: string | null, seconds: number, failed: boolean): void {
-    const name = operation ?? 'anonymous';
-    this.add(this.operations, this.operations.has(name) || this.operations.size < MAX_OPERATIONS ? name : 'other', seconds, failed);
+    let name = operation ?? 'anonymous';
+    if (!this.operationNames.has(name)) {
+      if (this.operationNames.size < MAX_OPERATIONS) this.operationNames.add(name);
+      else name = 'other';
+    }
+    this.operations.add({ operation: name }, seconds, failed);
   }
 
   /** Records one fetch from a subgraph. */
   fetch(subgraph: string, seconds: number, failed: boolean): void {
-    this.add(this.subgraphs, subgraph, seconds, failed);
-  }
-
-  /** The metrics, for Prometheus. */
-  metrics(): Metric[] {
-    const of = (map: Map<string, Tally>, label: string, pick: (t: Tally) => number) => [...map].map(([key, tally]) => ({ labels: { [label]: key }, value: pick(tally) }));
-    return [
-      { name: 'samverkan_gateway_requests_total', help: 'GraphQL requests, by operation name.', type: 'counter', samples: of(this.operations, 'operation', (t) => t.count) },
-      { name: 'samverkan_gateway_request_errors_total', help: 'Requests answered with errors, by operation name.', type: 'counter', samples: of(this.operations, 'operation', (t) => t.errors) },
-      { name: 'samverkan_gateway_request_seconds_total', help: 'Time spent on requests, by operation name.', type: 'counter', samples: of(this.operations, 'operation', (t) => t.seconds) },
-      { name: 'samverkan_gateway_subgraph_fetches_total', help: 'Fetches from subgraphs, by subgraph.', type: 'counter', samples: of(this.subgraphs, 'subgraph', (t) => t.count) },
-      { name: 'samverkan_gateway_subgraph_fetch_errors_total', help: 'Failed fetches, by subgraph.', type: 'counter', samples: of(this.subgraphs, 'subgraph', (t) => t.errors) },
-      { name: 'samverkan_gateway_subgraph_seconds_total', help: 'Time spent waiting for subgraphs, by subgraph.', type: 'counter', samples: of(this.subgraphs, 'subgraph', (t) => t.seconds) },
-      ...processMetrics('gateway'),
-    ];
+    this.subgraphs.add({ subgraph }, seconds, failed);
   }
 
   /** An Apollo Server plugin that times every request. */

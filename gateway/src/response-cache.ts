@@ -1,6 +1,6 @@
 import { type ApolloServerPlugin, type GraphQLResponse, HeaderMap } from '@apollo/server';
 import { createHash } from 'node:crypto';
-import type { GatewayContext } from './gateway';
+import type { GatewayContext } from './context';
 
 /**
  * Answers shared between identical reads, so that many people asking the same thing cost one
@@ -21,11 +21,12 @@ import type { GatewayContext } from './gateway';
 export interface ResponseCacheOptions {
   /** How long an answer to anonymous callers is kept, in ms; 0 turns the cache off. @default 5000 (`SAMVERKAN_RESPONSE_CACHE_MS`) */
   ttlMs?: number;
-  /** The most answers kept (the oldest go first). @default 500 */
-  maxEntries?: number;
   /** Whether identical reads in flight share one answer. @default true (`SAMVERKAN_SHARE_IN_FLIGHT`, `0` turns it off) */
   shareInFlight?: boolean;
 }
+
+/** The most answers kept (the oldest go first). */
+const MAX_ENTRIES = 500;
 
 type Result = Record<string, unknown>;
 
@@ -45,7 +46,6 @@ const answer = (result: Result, how: 'hit' | 'shared'): GraphQLResponse => ({
 
 export function useResponseCache(options: ResponseCacheOptions = {}, now: () => number = Date.now): ApolloServerPlugin<GatewayContext> & { clear(): void; readonly size: number } {
   const ttlMs = options.ttlMs ?? 5000;
-  const maxEntries = options.maxEntries ?? 500;
   const shareInFlight = options.shareInFlight ?? true;
   /** Cached answers to anonymous callers, by key (which includes the generation). */
   const entries = new Map<string, Entry>();
@@ -103,7 +103,7 @@ export function useResponseCache(options: ResponseCacheOptions = {}, now: () => 
           finish?.(result);
           // The key holds the generation the read began in: after a write it is never found again.
           if (!key || !result || ttlMs <= 0 || !anonymous || response.http.headers.get('x-samverkan-cache')) return;
-          if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+          if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
           entries.set(key, { storedAt: now(), result });
         },
       };

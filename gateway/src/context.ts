@@ -1,0 +1,24 @@
+import type { Actor } from '@samverkan/schema';
+import type { IncomingMessage } from 'node:http';
+
+/** The context of one gateway request. */
+export interface GatewayContext {
+  actor: Actor;
+}
+
+/**
+ * The actor of a request, its bearer token verified once per request: both the rate limit (which
+ * counts a signed-in client by its subject) and the request's context ask for it. A token that is
+ * refused is refused with the same error to each.
+ */
+export function actorOfRequest(verifyToken: (authorization: string | undefined) => Promise<Actor>): (request: IncomingMessage) => Promise<Actor> {
+  const verified = new WeakMap<IncomingMessage, Promise<Actor>>();
+  return (request) => {
+    let actor = verified.get(request);
+    if (!actor) {
+      actor = verifyToken(request.headers.authorization);
+      verified.set(request, actor);
+    }
+    return actor;
+  };
+}
