@@ -1,5 +1,5 @@
 import { postGraphQL } from '@samverkan/server/testing';
-import { startHiveGateway } from '../bench/src/hive-gateway';
+import { startHiveGateway } from '../gateway/src/hive-gateway';
 import { seedDemoData } from '../services/surveys/src/seed';
 import { startTestHub, type TestHub } from './support/hub';
 

@@ -5,8 +5,8 @@
  * 1. Builds a reproducible national dataset in fresh databases (samverkan_bench_<service>): the
  *    reference data, 10 years of demo survey results for all 290 kommuner, and 20 actions with
  *    follow-ups per kommun; then ANALYZE, as autovacuum would on a live database.
- * 2. Starts the three subgraphs (and a second replica of each, on the same databases), our gateway
- *    (cache off; cache on; over both replicas) and Hive Gateway as a peer, each its own process.
+ * 2. Starts the subgraphs of the registry (and a second replica of each, on the same databases), our
+ *    gateway (cache off; cache on; over both replicas) and Hive Gateway as a peer, each its own process.
  * 3. Runs each scenario with autocannon at concurrency 1, 16 and 64, and records p50, p99,
  *    requests per second, errors, SQL statements per request and the peak memory of each process.
  * 4. Measures the national overview against its floor (the same data fetched straight from the
@@ -21,6 +21,7 @@
  */
 import { dropPostgresDatabase, ensurePostgresDatabase, repositoryRoot, withDatabase } from '@samverkan/db';
 import { municipalities } from '@samverkan/geo';
+import { SUBGRAPHS, subgraphEntry } from '@samverkan/hub';
 import { focusAreaCatalogue, signDevelopmentToken } from '@samverkan/schema';
 import autocannon from 'autocannon';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
@@ -35,11 +36,16 @@ const root = repositoryRoot(__dirname);
 const SERVER = process.env.BENCH_POSTGRES_URL ?? 'postgresql://root@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = [1, 16, 64] as const;
-const SERVICES = ['agreements', 'actions', 'surveys'] as const;
-type Service = (typeof SERVICES)[number];
-const PORTS = { gateway: 5100, agreements: 5101, actions: 5102, surveys: 5103, cachedGateway: 5104, hive: 5105, replicatedGateway: 5106, unsharedGateway: 5107 } as const;
-/** The second replica of each subgraph listens 10 ports above the first. */
-const REPLICA_OFFSET = 10;
+/** The subgraphs, by name, in the registry's order. */
+const SERVICES = SUBGRAPHS.map((subgraph) => subgraph.name);
+type Service = string;
+/** Our gateways and the peer. */
+const PORTS = { gateway: 5100, cachedGateway: 5104, hive: 5105, replicatedGateway: 5106, unsharedGateway: 5107 } as const;
+/** The subgraphs listen from this port on, in the registry's order; their second replicas after the first ones. */
+const SUBGRAPH_BASE_PORT = 5110;
+const subgraphPort = (service: Service, replica = 0) => SUBGRAPH_BASE_PORT + replica * SUBGRAPHS.length + SUBGRAPHS.indexOf(subgraphEntry(service));
+/** A subgraph's setting, e.g. `AGREEMENTS_URL`. */
+const setting = (service: Service, name: 'DATABASE_URL' | 'PORT' | 'URL') => `${subgraphEntry(service).envPrefix}_${name}`;
 const HOP_SECRET = 'bench-hop-secret';
 const JWT_SECRET = 'bench-jwt-secret';
 const ACTIONS_PER_KOMMUN = 20;
@@ -50,7 +56,7 @@ const cachedGatewayUrl = `http://127.0.0.1:${PORTS.cachedGateway}/graphql`;
 const unsharedGatewayUrl = `http://127.0.0.1:${PORTS.unsharedGateway}/graphql`;
 const hiveUrl = `http://127.0.0.1:${PORTS.hive}/graphql`;
 const replicatedGatewayUrl = `http://127.0.0.1:${PORTS.replicatedGateway}/graphql`;
-const subgraphUrl = (service: Service, replica = 0) => `http://127.0.0.1:${PORTS[service] + replica * REPLICA_OFFSET}/graphql`;
+const subgraphUrl = (service: Service, replica = 0) => `http://127.0.0.1:${subgraphPort(service, replica)}/graphql`;
 
 // ---------------------------------------------------------------------------------------------
 // Processes
@@ -69,7 +75,7 @@ function environment(): NodeJS.ProcessEnv {
     SAMVERKAN_HOP_SECRET: HOP_SECRET,
     SAMVERKAN_JWT_SECRET: JWT_SECRET,
     POSTGRES_URL: '',
-    ...Object.fromEntries(SERVICES.flatMap((s) => [[`${s.toUpperCase()}_DATABASE_URL`, dbUrl(s)], [`${s.toUpperCase()}_PORT`, String(PORTS[s])], [`${s.toUpperCase()}_URL`, subgraphUrl(s)]])),
+    ...Object.fromEntries(SERVICES.flatMap((s) => [[setting(s, 'DATABASE_URL'), dbUrl(s)], [setting(s, 'PORT'), String(subgraphPort(s))], [setting(s, 'URL'), subgraphUrl(s)]])),
     PORT: String(PORTS.gateway),
     SAMVERKAN_RESPONSE_CACHE_MS: '0',
   };
@@ -234,7 +240,7 @@ interface Measurement {
 }
 
 async function readCounter(service: Service, name: string): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${PORTS[service]}/metrics`)).text();
+  const text = await (await fetch(`http://127.0.0.1:${subgraphPort(service)}/metrics`)).text();
   return Number(new RegExp(`^${name}\\{[^}]*\\} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
 }
 
@@ -397,7 +403,8 @@ async function overviewStraightFromSubgraphs(): Promise<void> {
   if (first.errors || actions.errors || surveys.errors) throw new Error('subgraph error');
 }
 
-const SQL = {
+/** The national overview in plain SQL: one query for each subgraph it reads from. */
+const SQL: Record<Service, string> = {
   agreements: `SELECT m.code, m.name, a.title, array_agg(f."focusAreaCode" ORDER BY f.position) AS focus
     FROM "Municipality" m
     LEFT JOIN "Agreement" a ON a."municipalityCode" = m.code AND a.state = 'SIGNED' AND coalesce(a."validFrom", '-infinity') <= '2025-06-01'
@@ -527,8 +534,9 @@ async function main(): Promise<void> {
   // Two replicas of each subgraph on the same database, started together (they take turns to migrate and seed).
   const processes: Record<string, ChildProcess> = {};
   for (const service of SERVICES) {
-    processes[service] = start(service, `services/${service}/dist/index.js`);
-    processes[`${service} replica`] = start(`${service} replica`, `services/${service}/dist/index.js`, { [`${service.toUpperCase()}_PORT`]: String(PORTS[service] + REPLICA_OFFSET) });
+    const script = `${subgraphEntry(service).dir}/dist/index.js`;
+    processes[service] = start(service, script);
+    processes[`${service} replica`] = start(`${service} replica`, script, { [setting(service, 'PORT')]: String(subgraphPort(service, 1)) });
   }
   await Promise.all(SERVICES.flatMap((s) => [0, 1].map((replica) => waitFor(subgraphUrl(s, replica).replace('/graphql', '/ready')))));
   const actionIds = await seedActions();
@@ -541,10 +549,10 @@ async function main(): Promise<void> {
   // A gateway over both replicas of each subgraph.
   processes.replicatedGateway = start('replicated gateway', 'gateway/dist/index.js', {
     PORT: String(PORTS.replicatedGateway),
-    ...Object.fromEntries(SERVICES.map((s) => [`${s.toUpperCase()}_URL`, `${subgraphUrl(s)},${subgraphUrl(s, 1)}`])),
+    ...Object.fromEntries(SERVICES.map((s) => [setting(s, 'URL'), `${subgraphUrl(s)},${subgraphUrl(s, 1)}`])),
   });
   // The peer: Hive Gateway on the same supergraph and subgraphs.
-  processes.hive = start('hive gateway', 'bench/dist/hive-gateway.js', { PORT: String(PORTS.hive) });
+  processes.hive = start('hive gateway', 'gateway/bin/samverkan-hive-gateway.js', { PORT: String(PORTS.hive) });
   for (const port of [PORTS.gateway, PORTS.cachedGateway, PORTS.replicatedGateway, PORTS.unsharedGateway]) await waitFor(`http://127.0.0.1:${port}/ready`);
   await waitFor(`http://127.0.0.1:${PORTS.hive}/readiness`);
   // Actions were written kommun by kommun, ACTIONS_PER_KOMMUN each: the writer of action i is a user of its kommun.
@@ -604,16 +612,16 @@ async function main(): Promise<void> {
   await warmUp(unsharedGatewayUrl, national);
   record({ scenario: national.name, target: UNSHARED, ...(await load(unsharedGatewayUrl, national, 16, {})), sqlPerRequest: null });
   record({ scenario: national.name, target: 'subgraphs by hand', ...(await loop(16, overviewStraightFromSubgraphs)), sqlPerRequest: null });
-  const pools = Object.fromEntries(SERVICES.map((s) => [s, new pg.Pool({ connectionString: dbUrl(s), max: 16 })])) as Record<Service, pg.Pool>;
+  const pools = Object.entries(SQL).map(([s, sql]) => ({ pool: new pg.Pool({ connectionString: dbUrl(s), max: 16 }), sql }));
   record({
     scenario: national.name,
     target: 'plain SQL (3 queries)',
     ...(await loop(16, async () => {
-      await Promise.all(SERVICES.map((s) => pools[s].query(SQL[s])));
+      await Promise.all(pools.map(({ pool, sql }) => pool.query(sql)));
     })),
-    sqlPerRequest: 3,
+    sqlPerRequest: pools.length,
   });
-  await Promise.all(Object.values(pools).map((p) => p.end()));
+  await Promise.all(pools.map(({ pool }) => pool.end()));
   const compliance = scenario('compliance report (290 kommuner)');
   record({ scenario: compliance.name, target: 'actions subgraph', ...(await load(subgraphUrl('actions'), compliance, 16, {})), sqlPerRequest: null });
 
