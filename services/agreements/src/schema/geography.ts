@@ -1,5 +1,5 @@
-import { isCountyCode, isPoliceRegionCode } from '@samverkan/geo';
-import { type Actor, badInput, recordLoader } from '@samverkan/schema';
+import { policeRegions } from '@samverkan/geo';
+import { badInput, municipalityCodesMatching, policeRegionArgument, recordLoader } from '@samverkan/schema';
 import { builder, type Context } from '../builder';
 
 /*
@@ -7,19 +7,8 @@ import { builder, type Context } from '../builder';
  * extend `Municipality` and `LocalPoliceArea` by key.
  */
 
-const REGION_CODES = 'NORD, MITT, STOCKHOLM, OST, VAST, SYD or BERGSLAGEN';
-
-function checkPoliceRegion(code: string | null | undefined): void {
-  if (code != null && !isPoliceRegionCode(code)) {
-    throw badInput(`"${code}" is not a polisregion code: use ${REGION_CODES}.`, { argument: 'policeRegion' });
-  }
-}
-
-function checkCounty(code: string | null | undefined): void {
-  if (code != null && !isCountyCode(code)) {
-    throw badInput(`"${code}" is not a län code: use SCB's two digits, e.g. "12" for Skåne län.`, { argument: 'county' });
-  }
-}
+/** Polisen's order of its regions, north to south. */
+const REGION_ORDER = policeRegions.map((region) => region.code);
 
 export const PoliceRegion = builder.prismaObject('PoliceRegion', {
   description: 'Polisregion: one of the Swedish Police Authority\'s seven regions.',
@@ -117,100 +106,64 @@ builder.asEntity(LocalPoliceArea, {
   resolveReference: ({ id }, context) => localPoliceAreaById(context).load(id),
 });
 
-/** The actor as this subgraph sees it (from the gateway's signed hop). */
-const Viewer = builder.objectRef<Actor>('Viewer').implement({
-  description: 'Användare: who is asking, as the hub understood the bearer token. Anonymous without a token.',
-  fields: (t) => ({
-    role: t.string({ description: 'Roll: anonymous, kommun, police, analyst or admin.', resolve: (actor) => actor.role }),
-    municipalityCode: t.string({
-      nullable: true,
-      description: 'Kommunkod: the kommun of a kommun user.',
-      resolve: (actor) => (actor.role === 'kommun' ? actor.municipalityCode : null),
-    }),
-    localPoliceAreaId: t.string({
-      nullable: true,
-      description: 'Lokalpolisområde: the area of a police user.',
-      resolve: (actor) => (actor.role === 'police' ? actor.localPoliceAreaId : null),
-    }),
-    policeRegionCode: t.string({
-      nullable: true,
-      description: 'Polisregion: the region of a police user or an analyst.',
-      resolve: (actor) => (actor.role === 'police' || actor.role === 'analyst' ? actor.policeRegionCode : null),
-    }),
-  }),
-});
-
 builder.queryFields((t) => ({
-    viewer: t.field({
-      type: Viewer,
-      description: 'Användare: who is asking, as the hub understood the request.',
-      resolve: (_root, _args, context) => context.actor,
-    }),
-    policeRegions: t.prismaField({
-      type: ['PoliceRegion'],
-      description: 'Polisregioner: the seven police regions, in Polisen\'s order from north to south.',
-      resolve: async (query, _root, _args, context) => {
-        const order = ['NORD', 'MITT', 'STOCKHOLM', 'OST', 'VAST', 'SYD', 'BERGSLAGEN'];
-        const regions = await context.db.policeRegion.findMany({ ...query });
-        return regions.sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code));
-      },
-    }),
-    counties: t.prismaField({
-      type: ['County'],
-      description: 'Län: the 21 counties, by code.',
-      resolve: (query, _root, _args, context) => context.db.county.findMany({ ...query, orderBy: { code: 'asc' } }),
-    }),
-    municipalities: t.prismaField({
-      type: ['Municipality'],
-      description: 'Kommuner: all 290 municipalities by code, or those of one police region, one län and/or a list of codes.',
-      args: {
-        policeRegion: t.arg.id({ description: 'Polisregion: only kommuner in this region (e.g. SYD).' }),
-        county: t.arg.id({ description: 'Län: only kommuner in this county (e.g. "12").' }),
-        codes: t.arg({ type: ['MunicipalityCode'], description: 'Kommunkoder: only these kommuner.' }),
-      },
-      resolve: (query, _root, args, context) => {
-        const policeRegion = args.policeRegion == null ? null : String(args.policeRegion);
-        const county = args.county == null ? null : String(args.county);
-        checkPoliceRegion(policeRegion);
-        checkCounty(county);
-        return context.db.municipality.findMany({
-          ...query,
-          where: {
-            ...(county ? { countyCode: county } : {}),
-            ...(policeRegion ? { county: { policeRegionCode: policeRegion } } : {}),
-            ...(args.codes ? { code: { in: args.codes } } : {}),
-          },
-          orderBy: { code: 'asc' },
-        });
-      },
-    }),
-    municipality: t.prismaField({
-      type: 'Municipality',
-      nullable: true,
-      description: 'Kommun: one municipality by its SCB code. An unknown or malformed code is an error that says so.',
-      args: { code: t.arg.id({ required: true, description: 'Kommunkod: four digits, e.g. "1281" for Lund.' }) },
-      resolve: async (query, _root, args, context) => {
-        const code = String(args.code);
-        if (!/^\d{4}$/.test(code)) {
-          throw badInput(`"${code}" is not a kommun code: SCB's four digits, e.g. "1281" for Lund.`, { argument: 'code' });
-        }
-        const municipality = await context.db.municipality.findUnique({ ...query, where: { code } });
-        if (!municipality) throw badInput(`No kommun has the code ${code}.`, { argument: 'code' });
-        return municipality;
-      },
-    }),
-    localPoliceAreas: t.prismaField({
-      type: ['LocalPoliceArea'],
-      description: 'Lokalpolisområden: all local police areas by name, or those of one police region.',
-      args: { policeRegion: t.arg.id({ description: 'Polisregion: only areas in this region (e.g. SYD).' }) },
-      resolve: (query, _root, args, context) => {
-        const policeRegion = args.policeRegion == null ? null : String(args.policeRegion);
-        checkPoliceRegion(policeRegion);
-        return context.db.localPoliceArea.findMany({
-          ...query,
-          where: policeRegion ? { policeRegionCode: policeRegion } : {},
-          orderBy: { name: 'asc' },
-        });
-      },
-    }),
+  policeRegions: t.prismaField({
+    type: ['PoliceRegion'],
+    description: 'Polisregioner: the seven police regions, in Polisen\'s order from north to south.',
+    resolve: async (query, _root, _args, context) => {
+      const regions = await context.db.policeRegion.findMany({ ...query });
+      return regions.sort((a, b) => REGION_ORDER.indexOf(a.code) - REGION_ORDER.indexOf(b.code));
+    },
+  }),
+  counties: t.prismaField({
+    type: ['County'],
+    description: 'Län: the 21 counties, by code.',
+    resolve: (query, _root, _args, context) => context.db.county.findMany({ ...query, orderBy: { code: 'asc' } }),
+  }),
+  municipalities: t.prismaField({
+    type: ['Municipality'],
+    description: 'Kommuner: all 290 municipalities by code, or those of one police region, one län and/or a list of codes.',
+    args: {
+      policeRegion: t.arg.id({ description: 'Polisregion: only kommuner in this region (e.g. SYD).' }),
+      county: t.arg.id({ description: 'Län: only kommuner in this county (e.g. "12").' }),
+      codes: t.arg({ type: ['MunicipalityCode'], description: 'Kommunkoder: only these kommuner.' }),
+    },
+    resolve: (query, _root, args, context) => {
+      // The arguments narrow each other down: a region, a län and codes together give the kommuner in all three.
+      const codes = municipalityCodesMatching({ policeRegion: args.policeRegion, county: args.county, municipalities: args.codes });
+      return context.db.municipality.findMany({
+        ...query,
+        where: { code: { in: codes } },
+        orderBy: { code: 'asc' },
+      });
+    },
+  }),
+  municipality: t.prismaField({
+    type: 'Municipality',
+    nullable: true,
+    description: 'Kommun: one municipality by its SCB code. An unknown or malformed code is an error that says so.',
+    args: { code: t.arg.id({ required: true, description: 'Kommunkod: four digits, e.g. "1281" for Lund.' }) },
+    resolve: async (query, _root, args, context) => {
+      const code = String(args.code);
+      if (!/^\d{4}$/.test(code)) {
+        throw badInput(`"${code}" is not a kommun code: SCB's four digits, e.g. "1281" for Lund.`, { argument: 'code' });
+      }
+      const municipality = await context.db.municipality.findUnique({ ...query, where: { code } });
+      if (!municipality) throw badInput(`No kommun has the code ${code}.`, { argument: 'code' });
+      return municipality;
+    },
+  }),
+  localPoliceAreas: t.prismaField({
+    type: ['LocalPoliceArea'],
+    description: 'Lokalpolisområden: all local police areas by name, or those of one police region.',
+    args: { policeRegion: t.arg.id({ description: 'Polisregion: only areas in this region (e.g. SYD).' }) },
+    resolve: (query, _root, args, context) => {
+      const policeRegion = policeRegionArgument(args.policeRegion);
+      return context.db.localPoliceArea.findMany({
+        ...query,
+        where: policeRegion ? { policeRegionCode: policeRegion } : {},
+        orderBy: { name: 'asc' },
+      });
+    },
+  }),
 }));

@@ -1,9 +1,9 @@
 import { testDatabaseKinds } from '@samverkan/db/testing';
 import { type RunningSubgraph } from '@samverkan/server';
 import { postGraphQL, startTestSubgraph } from '@samverkan/server/testing';
-import type { PrismaClient } from './db';
-import { subgraph as agreementsSubgraph } from './definition';
-import { seedGeography } from './seed';
+import type { PrismaClient } from '../db';
+import { subgraph as agreementsSubgraph } from '../definition';
+import { seedGeography } from '../seed';
 
 describe.each(testDatabaseKinds())('agreements subgraph on %s', (kind) => {
   let subgraph: RunningSubgraph<PrismaClient>;

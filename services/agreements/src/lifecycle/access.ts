@@ -1,4 +1,4 @@
-import { type Actor, forbidden, visibleWhere } from '@samverkan/schema';
+import { type Actor, forbidden, type PartyActor, visibleWhere } from '@samverkan/schema';
 import type { Party, Prisma } from '../generated/prisma/client';
 
 /**
@@ -9,37 +9,33 @@ import type { Party, Prisma } from '../generated/prisma/client';
  * and administrators do not.
  */
 export function visibleAgreementsWhere(actor: Actor): Prisma.AgreementWhereInput {
-  return visibleWhere<Prisma.AgreementWhereInput>(actor, { state: { not: 'DRAFT' } }, (party) => {
-    switch (party.role) {
-      case 'kommun':
-        return { municipalityCode: party.municipalityCode };
-      case 'police':
-        return {
-          OR: [
-            { localPoliceAreas: { some: { localPoliceAreaId: party.localPoliceAreaId } } },
-            { municipality: { localPoliceAreas: { some: { localPoliceAreaId: party.localPoliceAreaId } } } },
-          ],
-        };
-      case 'analyst':
-        return { municipality: { county: { policeRegionCode: party.policeRegionCode } } };
-    }
-  });
+  return visibleWhere<Prisma.AgreementWhereInput>(actor, PUBLISHED, (party) =>
+    party.role === 'police'
+      ? { OR: [{ localPoliceAreas: { some: { localPoliceAreaId: party.localPoliceAreaId } } }, ofKommunCoveredBy(party.localPoliceAreaId)] }
+      : ofOwnKommunOrRegion(party),
+  );
 }
 
 /** The same rule for medborgarlöften. */
 export function visiblePromisesWhere(actor: Actor): Prisma.CitizenPromiseWhereInput {
-  return visibleWhere<Prisma.CitizenPromiseWhereInput>(actor, { state: { not: 'DRAFT' } }, (party) => {
-    switch (party.role) {
-      case 'kommun':
-        return { municipalityCode: party.municipalityCode };
-      case 'police':
-        return {
-          OR: [{ localPoliceAreaId: party.localPoliceAreaId }, { municipality: { localPoliceAreas: { some: { localPoliceAreaId: party.localPoliceAreaId } } } }],
-        };
-      case 'analyst':
-        return { municipality: { county: { policeRegionCode: party.policeRegionCode } } };
-    }
-  });
+  return visibleWhere<Prisma.CitizenPromiseWhereInput>(actor, PUBLISHED, (party) =>
+    party.role === 'police' ? { OR: [{ localPoliceAreaId: party.localPoliceAreaId }, ofKommunCoveredBy(party.localPoliceAreaId)] } : ofOwnKommunOrRegion(party),
+  );
+}
+
+/** A condition that both kinds of record take alike (their kommun and state columns are the same). */
+type EitherWhere = Prisma.AgreementWhereInput & Prisma.CitizenPromiseWhereInput;
+
+const PUBLISHED: EitherWhere = { state: { not: 'DRAFT' } };
+
+/** Records of a kommun that the lokalpolisområde covers. */
+function ofKommunCoveredBy(localPoliceAreaId: string): EitherWhere {
+  return { municipality: { localPoliceAreas: { some: { localPoliceAreaId } } } };
+}
+
+/** A kommun user's records are their kommun's; an analyst's, those of kommuner in their polisregion. */
+function ofOwnKommunOrRegion(party: Exclude<PartyActor, { role: 'police' }>): EitherWhere {
+  return party.role === 'kommun' ? { municipalityCode: party.municipalityCode } : { municipality: { county: { policeRegionCode: party.policeRegionCode } } };
 }
 
 /** The side the actor speaks for on a record of this kommun and these lokalpolisområden, if any. */

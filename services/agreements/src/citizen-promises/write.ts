@@ -1,0 +1,102 @@
+import { badInput, requiredText as text, TITLE_MAX } from '@samverkan/schema';
+import { documentsOf, type DraftKind, lifecycleSnapshot, type Tx } from '../lifecycle/record';
+import { lifecycleWrites } from '../lifecycle/steps';
+import { checkAreasCover, checkedDocuments, checkFocusAreaCodes, checkPeriod, type DocumentsInput } from '../lifecycle/validate';
+
+/** What a draft medborgarlöfte is written from (the GraphQL input, checked here). */
+export interface CitizenPromiseDraftInput extends DocumentsInput {
+  title: string;
+  municipalityCode: string;
+  localPoliceAreaId: string | number;
+  agreementId?: string | number | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+  focusAreaCodes?: readonly (string | number)[] | null;
+  promises: readonly { text: string; targetCount?: number | null }[];
+}
+
+/** Checks a draft's input against the rules and the reference data; returns the rows to write. */
+async function checkedDraft(tx: Tx, input: CitizenPromiseDraftInput) {
+  const title = text(input.title, 'title', TITLE_MAX);
+  const { validFrom, validTo } = checkPeriod(input.validFrom, input.validTo);
+  const localPoliceAreaId = String(input.localPoliceAreaId);
+  await checkAreasCover(tx, [localPoliceAreaId], input.municipalityCode, 'localPoliceAreaId');
+  const agreementId = input.agreementId == null ? null : String(input.agreementId);
+  if (agreementId) {
+    const agreement = await tx.agreement.findUnique({ where: { id: agreementId } });
+    if (!agreement) throw badInput(`No agreement has the id "${agreementId}".`, { field: 'agreementId' });
+    if (agreement.municipalityCode !== input.municipalityCode) {
+      throw badInput(`Agreement "${agreement.title}" belongs to kommun ${agreement.municipalityCode}, not ${input.municipalityCode}.`, { field: 'agreementId' });
+    }
+  }
+  if (input.promises.length === 0) throw badInput('A medborgarlöfte needs at least one promise in `promises`.', { field: 'promises' });
+  const promises = input.promises.map((promise, index) => {
+    const targetCount = promise.targetCount ?? null;
+    if (targetCount !== null && targetCount < 0) throw badInput(`\`promises[${index}].targetCount\` must not be negative.`, { field: `promises[${index}].targetCount` });
+    return { position: index + 1, text: text(promise.text, `promises[${index}].text`, 2000), targetCount };
+  });
+  const focusAreaCodes = [...new Set((input.focusAreaCodes ?? []).map(String))];
+  await checkFocusAreaCodes(tx, focusAreaCodes);
+  return {
+    fields: { title, municipalityCode: input.municipalityCode, localPoliceAreaId, agreementId, validFrom, validTo },
+    localPoliceAreaIds: [localPoliceAreaId],
+    promises,
+    focusAreaCodes,
+    ...checkedDocuments(input),
+  };
+}
+
+type CitizenPromiseDraft = Awaited<ReturnType<typeof checkedDraft>>;
+
+async function writeParts(tx: Tx, citizenPromiseId: string, draft: CitizenPromiseDraft): Promise<void> {
+  await tx.promiseItem.createMany({ data: draft.promises.map((p) => ({ citizenPromiseId, ...p })) });
+  await tx.citizenPromiseFocusArea.createMany({ data: draft.focusAreaCodes.map((focusAreaCode) => ({ citizenPromiseId, focusAreaCode })) });
+}
+
+async function removeParts(tx: Tx, citizenPromiseId: string): Promise<void> {
+  const byPromise = { where: { citizenPromiseId } };
+  await tx.promiseItem.deleteMany(byPromise);
+  await tx.citizenPromiseFocusArea.deleteMany(byPromise);
+  await tx.promiseApproval.deleteMany(byPromise);
+}
+
+/** A medborgarlöfte's audited fields: its own and its parts', lists in a stable order. */
+async function promiseSnapshot(tx: Tx, id: string) {
+  const row = await tx.citizenPromise.findUnique({ where: { id } });
+  if (!row) return null;
+  const byPromise = { where: { citizenPromiseId: id } };
+  const approvals = await tx.promiseApproval.findMany({ ...byPromise, orderBy: { party: 'asc' } });
+  const promises = await tx.promiseItem.findMany({ ...byPromise, orderBy: { position: 'asc' } });
+  const focusAreas = await tx.citizenPromiseFocusArea.findMany({ ...byPromise, orderBy: { focusAreaCode: 'asc' } });
+  return lifecycleSnapshot({ ...row, approvals, ...(await documentsOf(tx, { citizenPromiseId: id })) }, {
+    afterKommun: { localPoliceAreaId: row.localPoliceAreaId, agreementId: row.agreementId },
+    afterApprovals: {
+      promises: promises.map((p) => ({ text: p.text, targetCount: p.targetCount })),
+      focusAreaCodes: focusAreas.map((f) => f.focusAreaCode),
+    },
+  });
+}
+
+/** Medborgarlöften, for the shared lifecycle. */
+export const citizenPromiseKind: DraftKind<CitizenPromiseDraftInput, CitizenPromiseDraft> = {
+  noun: 'medborgarlöfte',
+  aNoun: 'A medborgarlöfte',
+  entityType: 'CitizenPromise',
+  snapshot: promiseSnapshot,
+  load: async (tx, id) => {
+    const row = await tx.citizenPromise.findUnique({ where: { id }, include: { approvals: true } });
+    return row && { ...row, localPoliceAreaIds: row.localPoliceAreaId ? [row.localPoliceAreaId] : [], approvedParties: row.approvals.map((a) => a.party) };
+  },
+  change: (tx, id, change) => tx.citizenPromise.update({ where: { id }, data: { ...change, version: { increment: 1 } } }),
+  addApproval: (tx, id, party, approvedBy) => tx.promiseApproval.create({ data: { citizenPromiseId: id, party, approvedBy } }),
+  owner: (citizenPromiseId) => ({ citizenPromiseId }),
+  findNext: (tx, id, except) => tx.citizenPromise.findFirst({ where: { previousId: id, NOT: { id: except } } }),
+  check: checkedDraft,
+  insertRow: async (tx, draft) => (await tx.citizenPromise.create({ data: { ...draft.fields, state: 'DRAFT' } })).id,
+  updateRow: (tx, id, draft) => tx.citizenPromise.update({ where: { id }, data: { ...draft.fields, version: { increment: 1 } } }),
+  writeParts,
+  removeParts,
+};
+
+/** Writing medborgarlöften: drafts, approvals, withdrawal, succession. */
+export const citizenPromiseWrites = lifecycleWrites(citizenPromiseKind);

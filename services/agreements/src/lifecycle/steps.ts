@@ -1,0 +1,165 @@
+import {
+  actorSubject,
+  auditCreated,
+  badInput,
+  conflict,
+  isoDateToUtc,
+  notFound,
+  type SubgraphContext,
+  todayInSweden,
+  versionedChange,
+  type VersionedChange,
+} from '@samverkan/schema';
+import type { LifecycleState, Party, PrismaClient } from '../generated/prisma/client';
+import { requireParty } from './access';
+import { type CheckedDraft, type DraftInput, type DraftKind, type LifecycleRecord, type RecordKind, removeDocuments, type Tx, writeDocuments } from './record';
+
+/*
+ * The lifecycle that agreements and medborgarlöften share: a draft is written and rewritten by
+ * either party, approved by both and so signed; a signed record can be superseded by a later one
+ * (previous/next); any record can be withdrawn. Each step is one versioned change of the shared
+ * write kit (only the parties may make it; a version given must be the current one), and each is
+ * named after the mutation that makes it, e.g. approveAgreement.
+ */
+
+/** One lifecycle step on a record of `kind`, as the shared write kit runs it. */
+function lifecycleStep(
+  kind: RecordKind,
+  writer: SubgraphContext,
+  step: { id: string; version: number | null; what: string; alsoChanges?: (record: LifecycleRecord) => readonly (string | null)[] },
+  write: (tx: Tx, record: LifecycleRecord, party: Party) => Promise<void>,
+): VersionedChange<Tx, LifecycleRecord, void> {
+  const partyFor = (record: LifecycleRecord) =>
+    requireParty(writer.actor, record.municipalityCode, record.localPoliceAreaIds, `${step.what} this ${kind.noun}`);
+  return {
+    entityType: kind.entityType,
+    noun: kind.noun,
+    id: step.id,
+    version: step.version,
+    load: kind.load,
+    authorize: (record) => void partyFor(record),
+    snapshot: kind.snapshot,
+    alsoChanges: step.alsoChanges,
+    write: (tx, record) => write(tx, record, partyFor(record)),
+    // The mutation reads the record back itself, with the fields its query selects.
+    readBack: async () => undefined,
+  };
+}
+
+function requireState(kind: RecordKind, record: LifecycleRecord, state: LifecycleState, what: string): void {
+  if (record.state !== state) {
+    throw conflict(`Only a ${state === 'DRAFT' ? 'draft' : 'signed ' + kind.noun} can be ${what}; this ${kind.noun} is ${record.state.toLowerCase()}.`, {
+      state: record.state,
+    });
+  }
+}
+
+/** Writes a new draft, by either party; returns its id. */
+export async function createDraft<Input extends DraftInput, Draft extends CheckedDraft>(kind: DraftKind<Input, Draft>, tx: Tx, writer: SubgraphContext, input: Input): Promise<string> {
+  const draft = await kind.check(tx, input);
+  requireParty(writer.actor, input.municipalityCode, draft.localPoliceAreaIds, `write a draft ${kind.noun} for it`);
+  const id = await kind.insertRow(tx, draft);
+  await kind.writeParts(tx, id, draft);
+  await writeDocuments(tx, kind.owner(id), draft);
+  await auditCreated(tx, writer, `create${kind.entityType}Draft`, { type: kind.entityType, key: id }, kind.snapshot);
+  return id;
+}
+
+/** Rewrites a draft completely; earlier approvals no longer hold and are removed. */
+export function updateDraft<Input extends DraftInput, Draft extends CheckedDraft>(
+  kind: DraftKind<Input, Draft>,
+  tx: Tx,
+  writer: SubgraphContext,
+  id: string,
+  version: number,
+  input: Input,
+): Promise<void> {
+  return versionedChange(tx, writer, `update${kind.entityType}Draft`, lifecycleStep(kind, writer, { id, version, what: 'change' }, async (tx, record) => {
+    if (record.state !== 'DRAFT') throw conflict(`Only a draft can be changed; this ${kind.noun} is ${record.state.toLowerCase()}.`, { state: record.state });
+    if (input.municipalityCode !== record.municipalityCode) throw badInput(`${kind.aNoun} cannot move to another kommun; write a new draft.`, { field: 'municipalityCode' });
+    const draft = await kind.check(tx, input);
+    requireParty(writer.actor, input.municipalityCode, draft.localPoliceAreaIds, `change this ${kind.noun}`);
+    await kind.removeParts(tx, id);
+    await removeDocuments(tx, kind.owner(id));
+    await kind.updateRow(tx, id, draft);
+    await kind.writeParts(tx, id, draft);
+    await writeDocuments(tx, kind.owner(id), draft);
+  }));
+}
+
+/**
+ * Records the actor's party's approval; with both parties' approval the record is signed on
+ * `signedOn` (today by default), and the record it supersedes, if any, ends as it starts.
+ */
+export function approve(kind: RecordKind, tx: Tx, writer: SubgraphContext, id: string, version: number | null, signedOn: string | null): Promise<void> {
+  const step = { id, version, what: 'approve', alsoChanges: (record: LifecycleRecord) => [record.previousId] };
+  return versionedChange(tx, writer, `approve${kind.entityType}`, lifecycleStep(kind, writer, step, async (tx, record, party) => {
+    requireState(kind, record, 'DRAFT', 'approved');
+    if (record.approvedParties.includes(party)) {
+      throw conflict(`The ${party === 'MUNICIPALITY' ? 'kommun' : 'police'} side has already approved this draft; the other side must approve it now.`, { party });
+    }
+    await kind.addApproval(tx, id, party, actorSubject(writer.actor));
+    if (record.approvedParties.length + 1 < 2) {
+      await kind.change(tx, id, {});
+      return;
+    }
+    await kind.beforeSigning?.(tx, record);
+    const day = isoDateToUtc(signedOn ?? todayInSweden());
+    await kind.change(tx, id, { state: 'SIGNED', signedOn: day });
+    if (record.previousId) await kind.change(tx, record.previousId, { supersededOn: record.validFrom ?? day });
+  }));
+}
+
+/** Withdraws a record (draft or signed) from `on`, today by default. */
+export function withdraw(kind: RecordKind, tx: Tx, writer: SubgraphContext, id: string, version: number | null, on: string | null): Promise<void> {
+  return versionedChange(tx, writer, `withdraw${kind.entityType}`, lifecycleStep(kind, writer, { id, version, what: 'withdraw' }, async (tx, record) => {
+    if (record.state === 'WITHDRAWN') throw conflict(`This ${kind.noun} is already withdrawn.`, { state: record.state });
+    await kind.change(tx, id, { state: 'WITHDRAWN', withdrawnOn: isoDateToUtc(on ?? todayInSweden()) });
+  }));
+}
+
+/**
+ * Links `successorId` as the record that takes over from `id` (same kommun). When the successor is
+ * already signed, `id` is superseded from the successor's start; otherwise from the day it is signed.
+ */
+export function supersede(kind: RecordKind, tx: Tx, writer: SubgraphContext, id: string, successorId: string, version: number | null): Promise<void> {
+  const step = { id, version, what: 'supersede', alsoChanges: () => [successorId] };
+  return versionedChange(tx, writer, `supersede${kind.entityType}`, lifecycleStep(kind, writer, step, async (tx, record) => {
+    if (id === successorId) throw badInput(`A ${kind.noun} cannot supersede itself.`, { field: 'by' });
+    const successor = await kind.load(tx, successorId);
+    if (!successor) throw notFound(`No ${kind.noun} has the id "${successorId}".`, { field: 'by' });
+    if (successor.municipalityCode !== record.municipalityCode) {
+      throw badInput(`The successor belongs to kommun ${successor.municipalityCode}, not ${record.municipalityCode}.`, { field: 'by' });
+    }
+    requireState(kind, record, 'SIGNED', 'superseded');
+    if (successor.previousId && successor.previousId !== id) {
+      throw conflict(`"${successor.title}" already supersedes another ${kind.noun} (id ${successor.previousId}).`, { field: 'by' });
+    }
+    const alreadyNext = await kind.findNext(tx, id, successorId);
+    if (alreadyNext) throw conflict(`This ${kind.noun} is already superseded by "${alreadyNext.title}" (id ${alreadyNext.id}).`, { field: 'by' });
+    await kind.change(tx, successorId, { previousId: id });
+    const supersededOn = successor.state === 'SIGNED' ? (successor.validFrom ?? successor.signedOn ?? isoDateToUtc(todayInSweden())) : null;
+    await kind.change(tx, id, { supersededOn });
+  }));
+}
+
+/** The writes of one kind of record, each in a transaction of its own; what the mutations call. */
+export interface LifecycleWrites<Input extends DraftInput> {
+  /** Returns the new draft's id. */
+  createDraft(db: PrismaClient, writer: SubgraphContext, input: Input): Promise<string>;
+  updateDraft(db: PrismaClient, writer: SubgraphContext, id: string, version: number, input: Input): Promise<void>;
+  approve(db: PrismaClient, writer: SubgraphContext, id: string, version: number | null, signedOn: string | null): Promise<void>;
+  withdraw(db: PrismaClient, writer: SubgraphContext, id: string, version: number | null, on: string | null): Promise<void>;
+  supersede(db: PrismaClient, writer: SubgraphContext, id: string, successorId: string, version: number | null): Promise<void>;
+}
+
+/** Binds the lifecycle's steps to one kind of record. */
+export function lifecycleWrites<Input extends DraftInput, Draft extends CheckedDraft>(kind: DraftKind<Input, Draft>): LifecycleWrites<Input> {
+  return {
+    createDraft: (db, writer, input) => db.$transaction((tx) => createDraft(kind, tx, writer, input)),
+    updateDraft: (db, writer, id, version, input) => db.$transaction((tx) => updateDraft(kind, tx, writer, id, version, input)),
+    approve: (db, writer, id, version, signedOn) => db.$transaction((tx) => approve(kind, tx, writer, id, version, signedOn)),
+    withdraw: (db, writer, id, version, on) => db.$transaction((tx) => withdraw(kind, tx, writer, id, version, on)),
+    supersede: (db, writer, id, successorId, version) => db.$transaction((tx) => supersede(kind, tx, writer, id, successorId, version)),
+  };
+}

@@ -1,0 +1,157 @@
+import { badInput, isoDateToUtc, todayInSweden } from '@samverkan/schema';
+import { visibleAgreementsWhere } from '../lifecycle/access';
+import { type LifecycleStatus, statusWhere } from '../lifecycle/status';
+import { builder } from '../builder';
+import type { Prisma } from '../generated/prisma/client';
+import { Agreement } from './agreement';
+import { LifecycleStatusEnum } from './lifecycle';
+
+/*
+ * Lists of agreements: a filtered page (`agreements`) and those about to expire.
+ */
+
+/** Filter of `agreements`. */
+const AgreementFilter = builder.inputType('AgreementFilter', {
+  description: 'Urval: which agreements to list. All given conditions must hold.',
+  fields: (t) => ({
+    municipality: t.field({ type: 'MunicipalityCode', description: 'Kommun: only this kommun\'s agreements.' }),
+    localPoliceArea: t.id({ description: 'Lokalpolisområde: only agreements this area signs.' }),
+    policeRegion: t.id({ description: 'Polisregion: only agreements of kommuner in this region (e.g. SYD).' }),
+    county: t.id({ description: 'Län: only agreements of kommuner in this county (e.g. "12").' }),
+    status: t.field({ type: LifecycleStatusEnum, description: 'Status: only agreements with this status on `on`.' }),
+    on: t.field({ type: 'Date', description: 'The day `status` is judged on; today in Sweden when left out.' }),
+    focusArea: t.id({ description: 'Fokusområde: only agreements with this catalogue area (e.g. ELDERLY).' }),
+    search: t.string({ description: 'Fritext: words in the title, purpose, goals or a fokusområde\'s title or text (any case).' }),
+  }),
+});
+
+interface AgreementFilterValue {
+  municipality?: string | null;
+  localPoliceArea?: string | number | null;
+  policeRegion?: string | number | null;
+  county?: string | number | null;
+  status?: LifecycleStatus | null;
+  on?: string | null;
+  focusArea?: string | number | null;
+  search?: string | null;
+}
+
+function filterWhere(filter: AgreementFilterValue | null | undefined): Prisma.AgreementWhereInput {
+  if (!filter) return {};
+  const and: Prisma.AgreementWhereInput[] = [];
+  if (filter.municipality) and.push({ municipalityCode: filter.municipality });
+  if (filter.localPoliceArea != null) and.push({ localPoliceAreas: { some: { localPoliceAreaId: String(filter.localPoliceArea) } } });
+  if (filter.policeRegion != null) and.push({ municipality: { county: { policeRegionCode: String(filter.policeRegion) } } });
+  if (filter.county != null) and.push({ municipality: { countyCode: String(filter.county) } });
+  if (filter.focusArea != null) and.push({ focusAreas: { some: { focusAreaCode: String(filter.focusArea) } } });
+  if (filter.status) and.push(statusWhere(filter.status, filter.on ?? todayInSweden()));
+  else if (filter.on) throw badInput('`on` is the day `status` is judged on: give a status too.', { field: 'on' });
+  const search = filter.search?.trim();
+  if (search) {
+    if (search.length > 200) throw badInput('The search text is longer than 200 characters.', { field: 'search' });
+    const contains = { contains: search, mode: 'insensitive' as const };
+    and.push({
+      OR: [{ title: contains }, { purpose: contains }, { goals: contains }, { focusAreas: { some: { OR: [{ title: contains }, { description: contains }] } } }],
+    });
+  }
+  return and.length ? { AND: and } : {};
+}
+
+interface AgreementEdgeShape {
+  cursor: string;
+  node: Prisma.AgreementGetPayload<object>;
+}
+interface AgreementConnectionShape {
+  edges: AgreementEdgeShape[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+
+const AgreementEdge = builder.objectRef<AgreementEdgeShape>('AgreementEdge').implement({
+  description: 'One agreement in a page of results.',
+  fields: (t) => ({
+    cursor: t.exposeString('cursor', { description: 'Markör: pass it as `after` to continue after this agreement.' }),
+    node: t.field({ type: Agreement, description: 'The agreement.', resolve: (edge) => edge.node }),
+  }),
+});
+
+const PageInfo = builder.objectRef<AgreementConnectionShape['pageInfo']>('AgreementPageInfo').implement({
+  description: 'Sidinformation: whether there is more after this page.',
+  fields: (t) => ({
+    hasNextPage: t.exposeBoolean('hasNextPage', { description: 'True when more agreements follow.' }),
+    endCursor: t.exposeString('endCursor', { nullable: true, description: 'The last cursor of this page; pass it as `after` for the next.' }),
+  }),
+});
+
+const AgreementConnection = builder.objectRef<AgreementConnectionShape>('AgreementConnection').implement({
+  description: 'A page of agreements, by kommun code, newest first within a kommun.',
+  fields: (t) => ({
+    edges: t.field({ type: [AgreementEdge], description: 'The agreements of this page.', resolve: (c) => c.edges }),
+    pageInfo: t.field({ type: PageInfo, description: 'Whether more follow.', resolve: (c) => c.pageInfo }),
+    totalCount: t.exposeInt('totalCount', { description: 'How many agreements match the filter in all.' }),
+  }),
+});
+
+const AGREEMENT_ORDER: Prisma.AgreementOrderByWithRelationInput[] = [
+  { municipalityCode: 'asc' },
+  { validFrom: { sort: 'desc', nulls: 'last' } },
+  { id: 'asc' },
+];
+
+const encodeCursor = (id: string) => Buffer.from(`agreement:${id}`).toString('base64url');
+function decodeCursor(cursor: string): string {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!text.startsWith('agreement:')) throw badInput('`after` is not a cursor from this list: pass an `endCursor` or `cursor` you were given.', { field: 'after' });
+  return text.slice('agreement:'.length);
+}
+
+builder.queryFields((t) => ({
+  agreements: t.field({
+    type: AgreementConnection,
+    description: 'Samverkansöverenskommelser: a page of agreements matching the filter.',
+    args: {
+      filter: t.arg({ type: AgreementFilter, description: 'Urval.' }),
+      first: t.arg.int({ defaultValue: 20, description: 'How many to return, 1–200.' }),
+      after: t.arg.string({ description: 'Continue after this cursor.' }),
+    },
+    resolve: async (_root, args, context) => {
+      const first = args.first ?? 20;
+      if (first < 1 || first > 200) throw badInput(`\`first\` must be between 1 and 200, got ${first}.`, { field: 'first' });
+      const where: Prisma.AgreementWhereInput = { AND: [visibleAgreementsWhere(context.actor), filterWhere(args.filter as AgreementFilterValue)] };
+      const afterId = args.after ? decodeCursor(args.after) : null;
+      const [rows, totalCount] = await Promise.all([
+        context.db.agreement.findMany({
+          where,
+          orderBy: AGREEMENT_ORDER,
+          take: first + 1,
+          ...(afterId ? { cursor: { id: afterId }, skip: 1 } : {}),
+        }),
+        context.db.agreement.count({ where }),
+      ]);
+      const page = rows.slice(0, first);
+      return {
+        edges: page.map((node) => ({ cursor: encodeCursor(node.id), node })),
+        pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? encodeCursor(page[page.length - 1]!.id) : null },
+        totalCount,
+      };
+    },
+  }),
+  expiringAgreements: t.prismaField({
+    type: ['Agreement'],
+    description: 'Utgående: agreements in force on `on` whose validity ends within `within` days, soonest first.',
+    args: {
+      within: t.arg.int({ required: true, description: 'Days ahead, 1–3650.' }),
+      on: t.arg({ type: 'Date', description: 'The day to look ahead from; today in Sweden when left out.' }),
+    },
+    resolve: (query, _root, args, context) => {
+      if (args.within < 1 || args.within > 3650) throw badInput(`\`within\` must be between 1 and 3650 days, got ${args.within}.`, { field: 'within' });
+      const on = args.on ?? todayInSweden();
+      const until = new Date(isoDateToUtc(on).getTime() + args.within * 86_400_000);
+      return context.db.agreement.findMany({
+        ...query,
+        where: { AND: [visibleAgreementsWhere(context.actor), statusWhere('ACTIVE', on), { validTo: { not: null, lte: until } }] },
+        orderBy: [{ validTo: 'asc' }, { municipalityCode: 'asc' }],
+      });
+    },
+  }),
+}));
