@@ -4,7 +4,7 @@ import { DEVELOPMENT_HOP_SECRET, signActorHeaders } from '@samverkan/schema';
 import { type RunningSubgraph } from '@samverkan/server';
 import { postGraphQL, startTestSubgraph } from '@samverkan/server/testing';
 import ExcelJS from 'exceljs';
-import { median } from './comparison/compare';
+import { median } from './comparison/rank';
 import type { PrismaClient } from './db';
 import { subgraph as surveysSubgraph } from './definition';
 import { seedDemoData } from './seed';

@@ -79,6 +79,7 @@ describe('checking a results file', () => {
     expect(() => checkResultsFile('instrument,year,indicator,level,area\n', catalogue)).toThrow('Missing column(s) value');
     expect(() => checkResultsFile(`${HEADER},kommentar\n`, catalogue)).toThrow('Unknown column(s) "kommentar"');
     expect(() => checkResultsFile(`${HEADER},value\n`, catalogue)).toThrow('Column(s) value appear twice');
+    expect(() => checkResultsFile(`${HEADER}\nPOLISEN_SYD,"2019,PROBLEM_INDEX\n`, catalogue)).toThrow(new ImportFileError('A quoted field in the row from line 2 on is never closed (a " without its closing ").'));
   });
 
   it('reads decimal numbers with a point or a comma, and nothing else', () => {

@@ -65,6 +65,16 @@ function delimiterOf(text: string): ',' | ';' {
   return header.includes(';') ? ';' : ',';
 }
 
+/** The file's rows; a file that is not CSV (a quoted field never closed) is refused whole. */
+function readLines(text: string): CsvLine[] {
+  try {
+    return parseCsvLines(text, delimiterOf(text));
+  } catch (error) {
+    // parseCsvLines throws only for text that is not CSV; its message names the line.
+    throw new ImportFileError((error as Error).message);
+  }
+}
+
 /** Reads a decimal number written "1.78", "1,78" or "−0,5"; null when the text is not one. */
 export function parseDecimal(text: string): number | null {
   const normalised = text.trim().replace(/\u2212/g, '-').replace(/^(-?\d+),(\d+)$/, '$1.$2');
@@ -84,7 +94,7 @@ function describeUnits(units: readonly IndicatorUnit[]): string {
 
 /** Checks every row of a results file against the catalogue and the shared geography. */
 export function checkResultsFile(text: string, catalogue: ImportCatalogue): CheckedFile {
-  const lines = parseCsvLines(text, delimiterOf(text));
+  const lines = readLines(text);
   const [header, ...rows] = lines;
   if (!header) throw new ImportFileError('The file is empty: it needs a header line and one line per result.');
   const names = header.fields.map((name) => name.trim().toLowerCase());

@@ -1,5 +1,5 @@
-import { findLocalPoliceArea, findMunicipality, isPoliceRegionCode } from '@samverkan/geo';
-import type { AreaLevel } from '../generated/prisma/client';
+import { findLocalPoliceArea, findMunicipality, isPoliceRegionCode, policeRegions } from '@samverkan/geo';
+import type { AreaLevel, SurveyResult } from '../generated/prisma/client';
 
 /** The code of the whole country as an area (Kolada writes 0000; the hub writes SE). */
 export const COUNTRY_CODE = 'SE';
@@ -26,7 +26,9 @@ export function resolveArea(level: AreaLevel, code: string, subAreaName = ''): R
     case 'COUNTRY':
       return code === COUNTRY_CODE ? { level, code, ...none } : `the country's area code is ${COUNTRY_CODE}, not "${code}"`;
     case 'POLICE_REGION':
-      return isPoliceRegionCode(code) ? { level, code, ...none, policeRegionCode: code } : `"${code}" is not a polisregion code (NORD, MITT, STOCKHOLM, OST, VAST, SYD, BERGSLAGEN)`;
+      return isPoliceRegionCode(code)
+        ? { level, code, ...none, policeRegionCode: code }
+        : `"${code}" is not a polisregion code (${policeRegions.map((region) => region.code).join(', ')})`;
     case 'LOCAL_POLICE_AREA': {
       const area = findLocalPoliceArea(code);
       if (!area) return `"${code}" is not a lokalpolisområde the hub knows (add it to packages/geo's list first)`;
@@ -47,5 +49,38 @@ export function resolveArea(level: AreaLevel, code: string, subAreaName = ''): R
         countyCode: municipality.countyCode,
       };
     }
+  }
+}
+
+/** The area a result is for, named. */
+export interface AreaLabel {
+  level: AreaLevel;
+  code: string;
+  name: string;
+  subAreaName: string | null;
+  municipalityCode: string | null;
+  policeRegionCode: string | null;
+}
+
+/** Names a result's area from the shared geography. */
+export function labelOf(result: Pick<SurveyResult, 'areaLevel' | 'areaCode' | 'subAreaName' | 'municipalityCode' | 'policeRegionCode'>): AreaLabel {
+  const base = {
+    level: result.areaLevel,
+    code: result.areaCode,
+    subAreaName: result.subAreaName || null,
+    municipalityCode: result.municipalityCode,
+    policeRegionCode: result.policeRegionCode,
+  };
+  switch (result.areaLevel) {
+    case 'COUNTRY':
+      return { ...base, name: 'Sverige' };
+    case 'POLICE_REGION':
+      return { ...base, name: `Polisregion ${policeRegions.find((r) => r.code === result.areaCode)?.name ?? result.areaCode}` };
+    case 'LOCAL_POLICE_AREA':
+      return { ...base, name: findLocalPoliceArea(result.areaCode)?.name ?? result.areaCode };
+    case 'MUNICIPALITY':
+      return { ...base, name: findMunicipality(result.areaCode)?.name ?? result.areaCode };
+    case 'SUB_AREA':
+      return { ...base, name: `${result.subAreaName} (${findMunicipality(result.areaCode)?.name ?? result.areaCode})` };
   }
 }

@@ -1,3 +1,4 @@
+import { type AuditEntryData, changedFields } from '@samverkan/schema';
 import type { Prisma, ResultOrigin } from '../generated/prisma/client';
 import type { ResultArea } from './areas';
 
@@ -32,9 +33,8 @@ const CHUNK_SIZE = 2000;
 /**
  * The columns of one bulk upsert, sent as one array parameter each and unnested in SQL: a chunk of
  * 2,000 results is one statement. A row that exists with the same values is left untouched (the
- * `WHERE … IS DISTINCT FROM` clause), so writing the same results twice changes nothing. In the
- * same statement, each row written gets its audit entry (the values before and after), unless the
- * write is not audited ($21: demo data).
+ * `WHERE … IS DISTINCT FROM` clause), so writing the same results twice changes nothing. Each row
+ * written comes back with its audited values before (null when inserted) and after.
  */
 const UPSERT_SQL = `
 WITH input AS (
@@ -58,18 +58,29 @@ written AS (
   WHERE ("SurveyResult"."value", "SurveyResult"."respondents", "SurveyResult"."ciLow", "SurveyResult"."ciHigh")
     IS DISTINCT FROM (EXCLUDED."value", EXCLUDED."respondents", EXCLUDED."ciLow", EXCLUDED."ciHigh")
   RETURNING "id", "value", "respondents", "ciLow", "ciHigh", (xmax = 0) AS inserted
-),
-audited AS (
-  INSERT INTO "AuditEntry" ("id", "at", "actorRole", "actorSubject", "requestId", "operation", "entityType", "entityKey", "changes")
-  SELECT gen_random_uuid()::text, now(), $17, $18, $19, $20, 'SurveyResult', w."id",
-    (SELECT coalesce(jsonb_agg(jsonb_build_object('field', f.field, 'before', f.before, 'after', f.after) ORDER BY f.n), '[]'::jsonb)
-     FROM (VALUES (1, 'value', to_jsonb(o."value"), to_jsonb(w."value")), (2, 'respondents', to_jsonb(o."respondents"), to_jsonb(w."respondents")),
-                  (3, 'ciLow', to_jsonb(o."ciLow"), to_jsonb(w."ciLow")), (4, 'ciHigh', to_jsonb(o."ciHigh"), to_jsonb(w."ciHigh"))) AS f(n, field, before, after)
-     WHERE f.before IS DISTINCT FROM f.after)
-  FROM written w LEFT JOIN old o ON o."id" = w."id"
-  WHERE $21::boolean
 )
-SELECT inserted FROM written`;
+SELECT w."id", w.inserted,
+  jsonb_build_object('value', w."value", 'respondents', w."respondents", 'ciLow', w."ciLow", 'ciHigh', w."ciHigh") AS after,
+  CASE WHEN o."id" IS NULL THEN NULL
+    ELSE jsonb_build_object('value', o."value", 'respondents', o."respondents", 'ciLow', o."ciLow", 'ciHigh', o."ciHigh") END AS before
+FROM written w LEFT JOIN old o ON o."id" = w."id"`;
+
+/** The audited values of a result, in the order its history lists them. */
+interface AuditedValues {
+  value: number;
+  respondents: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+}
+const AUDITED_FIELDS = ['value', 'respondents', 'ciLow', 'ciHigh'] as const;
+
+/** A row the upsert wrote: inserted, or updated from `before`. */
+interface WrittenRow {
+  id: string;
+  inserted: boolean;
+  before: AuditedValues | null;
+  after: AuditedValues;
+}
 
 /** Who writes, for the audit trail (a user of the import command, or the reference data loader). */
 export interface ResultWriter {
@@ -82,8 +93,9 @@ export interface ResultWriter {
 
 /**
  * Stores results (insert, or update when a value changed), creating the survey rounds they belong
- * to when missing, and records each written result in the audit trail when a `writer` is given. Run it inside a transaction to make a file all-or-nothing. Results must be
- * unique by round, indicator, area and origin (the import checks that first).
+ * to when missing, and records each written result in the audit trail when a `writer` is given
+ * (the demo data are not audited). Run it inside a transaction to make a file all-or-nothing.
+ * Results must be unique by round, indicator, area and origin (the import checks that first).
  */
 export async function writeResults(
   tx: Prisma.TransactionClient,
@@ -101,7 +113,7 @@ export async function writeResults(
   for (let start = 0; start < results.length; start += CHUNK_SIZE) {
     const chunk = results.slice(start, start + CHUNK_SIZE);
     const column = <T>(pick: (result: ResultInput) => T) => chunk.map(pick);
-    const written = await tx.$queryRawUnsafe<{ inserted: boolean }[]>(
+    const written = await tx.$queryRawUnsafe<WrittenRow[]>(
       UPSERT_SQL,
       column((r) => surveyIdOf(r.instrumentCode, r.year)),
       column((r) => r.instrumentCode),
@@ -119,12 +131,8 @@ export async function writeResults(
       column((r) => r.ciHigh),
       column((r) => r.origin),
       column(() => options.importId ?? null),
-      options.writer?.actorRole ?? null,
-      options.writer?.actorSubject ?? null,
-      options.writer?.requestId ?? null,
-      options.writer?.operation ?? null,
-      Boolean(options.writer),
     );
+    if (options.writer) await writeAudits(tx, auditEntriesOf(options.writer, written));
     const inserted = written.filter((row) => row.inserted).length;
     counts.inserted += inserted;
     counts.updated += written.length - inserted;
@@ -132,4 +140,41 @@ export async function writeResults(
     options.onProgress?.(start + chunk.length);
   }
   return counts;
+}
+
+/** The audit entries of the rows a write changed: the audited fields that differ, compared as every write's audit compares them. */
+function auditEntriesOf(writer: ResultWriter, written: readonly WrittenRow[]): AuditEntryData[] {
+  return written.map((row) => ({
+    ...writer,
+    entityType: 'SurveyResult',
+    entityKey: row.id,
+    changes: Object.entries(changedFields(row.before, row.after, AUDITED_FIELDS)).map(([field, change]) => ({ field, ...change })),
+  }));
+}
+
+/** The audit entries of a write, one array parameter per column, unnested into `AuditEntry`. */
+const AUDIT_SQL = `
+INSERT INTO "AuditEntry" ("id", "at", "actorRole", "actorSubject", "requestId", "operation", "entityType", "entityKey", "changes")
+SELECT gen_random_uuid()::text, now(), e.*
+FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]::jsonb[])
+  AS e("actorRole", "actorSubject", "requestId", "operation", "entityType", "entityKey", "changes")`;
+
+/**
+ * Stores audit entries in one statement, as the shared kit's `writeAudit` stores one: results are
+ * written 2,000 to a statement, and an entry per statement would make a file of 100,000 results
+ * 100,000 round trips in the import's transaction.
+ */
+async function writeAudits(tx: Prisma.TransactionClient, entries: readonly AuditEntryData[]): Promise<void> {
+  if (!entries.length) return;
+  const column = <T>(pick: (entry: AuditEntryData) => T) => entries.map(pick);
+  await tx.$executeRawUnsafe(
+    AUDIT_SQL,
+    column((e) => e.actorRole),
+    column((e) => e.actorSubject),
+    column((e) => e.requestId),
+    column((e) => e.operation),
+    column((e) => e.entityType),
+    column((e) => e.entityKey),
+    column((e) => JSON.stringify(e.changes)),
+  );
 }

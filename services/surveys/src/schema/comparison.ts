@@ -3,11 +3,20 @@ import { builder } from '../builder';
 import { type Comparison, type ComparisonRequest, type ComparisonRow, compareIndicator, indicatorTrend, type Trend, type TrendSeries } from '../comparison/compare';
 import { comparisonCsv, comparisonXlsx } from '../comparison/export';
 import type { AreaLevel, ResultOrigin } from '../generated/prisma/client';
-import { Indicator, SurveyInstrument } from './catalogue';
-import { AreaLevelEnum, ExportFormatEnum, ResultOriginEnum } from './enums';
-import { MunicipalityRef, SurveyArea, SurveyResult } from './results';
+import { Indicator } from './indicator';
+import { SurveyInstrument } from './survey-instrument';
+import { AreaLevelEnum, MunicipalityRef, municipalityOf, SurveyArea } from './survey-area';
+import { ResultOriginEnum, SurveyResult } from './survey-result';
 
 /* Comparisons across areas, trends over years, and their export. */
+
+const ExportFormatEnum = builder.enumType('ExportFormat', {
+  description: 'Filformat of an export.',
+  values: {
+    CSV: { description: 'CSV (commas, decimal points, UTF-8).' },
+    XLSX: { description: 'Excel workbook.' },
+  } as const,
+});
 
 const ComparisonRowRef = builder.objectRef<ComparisonRow>('IndicatorComparisonRow').implement({
   description: 'Rad: one area\'s place in a comparison.',
@@ -17,7 +26,7 @@ const ComparisonRowRef = builder.objectRef<ComparisonRow>('IndicatorComparisonRo
       type: MunicipalityRef,
       nullable: true,
       description: 'Kommun, for kommuner and delområden: join the agreements subgraph\'s facts (e.g. the active agreement) through it.',
-      resolve: (row) => (row.area.municipalityCode ? { code: row.area.municipalityCode } : null),
+      resolve: (row) => municipalityOf(row.area),
     }),
     result: t.field({ type: SurveyResult, description: 'Resultat: the value with its n, interval and origin.', resolve: (row) => row.result }),
     value: t.exposeFloat('value', { description: 'Värde.' }),
@@ -74,7 +83,7 @@ const TrendSeriesRef = builder.objectRef<TrendSeries>('TrendSeries').implement({
       type: MunicipalityRef,
       nullable: true,
       description: 'Kommun, for kommuner and delområden.',
-      resolve: (s) => (s.area.municipalityCode ? { code: s.area.municipalityCode } : null),
+      resolve: (s) => municipalityOf(s.area),
     }),
     points: t.field({ type: [SurveyResult], description: 'Värden, oldest first.', resolve: (s) => s.points }),
   }),

@@ -1,4 +1,4 @@
-import { median, rankValues } from './compare';
+import { median, rankValues } from './rank';
 
 describe('rankValues', () => {
   it('ranks lower values first where higher is worse, equal values sharing a rank', () => {

@@ -1,9 +1,15 @@
 import { SUBGRAPH_SCHEMA_OPTIONS } from '@samverkan/schema';
-import { builder } from './builder';
-import './schema/catalogue';
-import './schema/comparison';
-import './schema/imports';
-import './schema/results';
+import { builder } from '../builder';
+// The order of these imports is the order of the Query fields in the printed schema.
+import './indicator';
+import './survey-instrument';
+import './safety-survey';
+import './survey-area';
+import './survey-result';
+import './municipality';
+import './local-police-area';
+import './comparison';
+import './import';
 
 /*
  * Trygghetsmätningar (safety surveys): the indicator catalogue, instruments and their yearly rounds,

@@ -1,4 +1,4 @@
-import { badInput, forbidden } from '@samverkan/schema';
+import { actorSubject, badInput, forbidden } from '@samverkan/schema';
 import { builder } from '../builder';
 import { ImportFileError } from '../import/csv-format';
 import { type ImportSummary, importResults } from '../import/import-file';
@@ -41,7 +41,7 @@ builder.mutationField('importSurveyResults', (t) =>
       const fileName = args.fileName.trim();
       if (!fileName || fileName.length > 200) throw badInput('`fileName` must be 1–200 characters.', { argument: 'fileName' });
       try {
-        return await importResults(context.db, { fileName, bytes: Buffer.from(args.csv, 'utf8') }, { importedBy: 'subject' in context.actor ? context.actor.subject : 'unknown' });
+        return await importResults(context.db, { fileName, bytes: Buffer.from(args.csv, 'utf8') }, { importedBy: actorSubject(context.actor) });
       } catch (error) {
         if (error instanceof ImportFileError) throw badInput(`Nothing imported: ${error.message}`, { argument: 'csv' });
         throw error;
