@@ -19,12 +19,17 @@ describe('the gateway configuration', () => {
     ).toEqual({ port: 5000, subgraphUrls: { actions: 'http://10.0.0.2:4002/graphql' }, tokens: { secret: 'j' }, hopSecret: 'h', limits: {} });
   });
 
+  it('finds a subgraph moved to another port on this machine, as npm start runs it', () => {
+    expect(gatewayOptionsFromEnv({ SURVEYS_PORT: '5003' }).subgraphUrls).toEqual({ surveys: 'http://localhost:5003/graphql' });
+  });
+
   it('refuses to start in production with the development secrets', async () => {
     const before = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
       await expect(startGateway({ port: 0, log: false })).rejects.toThrow(/SAMVERKAN_HOP_SECRET must be set in production/);
-      await expect(startGateway({ port: 0, log: false, hopSecret: 'real' })).rejects.toThrow(/SAMVERKAN_JWKS_URL/);
+      await expect(startGateway({ port: 0, log: false, hopSecret: 'a-real-hop-secret-of-32-characters' })).rejects.toThrow(/SAMVERKAN_JWKS_URL/);
+      await expect(startGateway({ port: 0, log: false, hopSecret: '' })).rejects.toThrow(/SAMVERKAN_HOP_SECRET must be set/);
     } finally {
       process.env.NODE_ENV = before;
     }

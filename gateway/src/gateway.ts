@@ -1,9 +1,10 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GATEWAY_DEFAULT_PORT, SUBGRAPHS } from '@samverkan/hub';
+import { GATEWAY_DEFAULT_PORT, localSubgraphUrl, SUBGRAPHS } from '@samverkan/hub';
 import {
   AuthenticationError,
+  checkSecretStrength,
   createTokenVerifier,
   DEVELOPMENT_HOP_SECRET,
   DEVELOPMENT_JWT_SECRET,
@@ -130,7 +131,8 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Gat
   const tracing = tracingOptionsFromEnv(env);
   const subgraphUrls: Record<string, string> = {};
   for (const subgraph of SUBGRAPHS) {
-    const url = env[`${subgraph.envPrefix}_URL`];
+    // A subgraph moved to another port on this machine (`<PREFIX>_PORT`, as `npm start` reads it) is found there.
+    const url = env[`${subgraph.envPrefix}_URL`] || (env[`${subgraph.envPrefix}_PORT`] ? localSubgraphUrl(subgraph, env) : undefined);
     if (url) subgraphUrls[subgraph.name] = url;
   }
   return {
@@ -182,11 +184,14 @@ async function checkSubgraph(url: string, timeoutMs: number): Promise<{ ready: b
  */
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
   const log = createLogger('gateway', options.log === false ? { level: 'error' } : {});
-  const production = process.env.NODE_ENV === 'production';
   const hopSecret = options.hopSecret ?? DEVELOPMENT_HOP_SECRET;
-  if (production && hopSecret === DEVELOPMENT_HOP_SECRET) throw new Error('SAMVERKAN_HOP_SECRET must be set in production: the development secret is public.');
-  if (production && !options.tokens?.jwksUrl && (options.tokens?.secret ?? DEVELOPMENT_JWT_SECRET) === DEVELOPMENT_JWT_SECRET) {
-    throw new Error('Set SAMVERKAN_JWKS_URL (or SAMVERKAN_JWT_SECRET) in production: the development secret is public.');
+  checkSecretStrength('SAMVERKAN_HOP_SECRET', hopSecret);
+  if (!options.tokens?.jwksUrl) {
+    try {
+      checkSecretStrength('SAMVERKAN_JWT_SECRET', options.tokens?.secret ?? DEVELOPMENT_JWT_SECRET);
+    } catch (error) {
+      throw new Error(`Set SAMVERKAN_JWKS_URL (or a strong SAMVERKAN_JWT_SECRET) in production: ${(error as Error).message}`);
+    }
   }
   const supergraphSdl = fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
   const subgraphs = subgraphsOf(supergraphSdl).map((subgraph) => ({
@@ -216,7 +221,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
         },
       }),
   });
-  const limits = { ...DEFAULT_LIMITS, introspection: !production, ...options.limits };
+  const limits = { ...DEFAULT_LIMITS, introspection: process.env.NODE_ENV !== 'production', ...options.limits };
   const server = new ApolloServer<GatewayContext>({
     gateway,
     // The process stops the server itself (see index.ts), in order.

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { metricsEnabled, processMetrics, sendMetrics, subgraphMetrics } from './metrics';
+import { metricsEnabled, registerCountedBy, Registry, sendMetrics, subgraphMetrics } from './metrics';
 
 /** A response that keeps what is sent. */
 function recorder() {
@@ -38,15 +38,13 @@ describe('metrics', () => {
     expect(await registry.metrics()).toMatch(/^samverkan_graphql_requests_total\{service="agreements"\} 5$/m);
   });
 
-  it('send metrics given as plain values, with label values escaped', async () => {
+  it('escape label values and state the length of what they send', async () => {
+    const registry = new Registry();
+    registerCountedBy(registry, 'samverkan_things_total', 'Things.', { name: 'a "b"\\c\nd' }, () => 3);
     const { response, sent } = recorder();
-    await sendMetrics(response, [
-      { name: 'samverkan_things_total', help: 'Things.', type: 'counter', samples: [{ labels: { name: 'a "b"\\c\nd' }, value: 3 }] },
-      ...processMetrics('surveys'),
-    ]);
+    await sendMetrics(response, registry);
     expect(sent.body).toContain('# HELP samverkan_things_total Things.\n# TYPE samverkan_things_total counter\n');
     expect(sent.body).toContain('samverkan_things_total{name="a \\"b\\"\\\\c\\nd"} 3\n');
-    expect(sent.body).toMatch(/^process_resident_memory_bytes\{service="surveys"\} \d+$/m);
     expect(Number(sent.headers?.['content-length'])).toBe(Buffer.byteLength(sent.body!));
   });
 });

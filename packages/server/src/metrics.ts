@@ -59,41 +59,8 @@ export function subgraphMetrics(service: string, counts: SubgraphCounts): Regist
   return registry;
 }
 
-/** One metric as plain values: its name, help, type and samples (labels and value). */
-export interface Metric {
-  name: string;
-  help: string;
-  type: 'counter' | 'gauge';
-  samples: { labels?: Record<string, string>; value: number }[];
-}
-
-/** The process's own metrics as plain values (resident memory), for {@link sendMetrics} with a list. */
-export function processMetrics(service: string): Metric[] {
-  return [
-    { name: 'process_resident_memory_bytes', help: 'Resident memory of the process.', type: 'gauge', samples: [{ labels: { service }, value: process.memoryUsage().rss }] },
-  ];
-}
-
-/** A registry holding metrics given as plain values. */
-function registryOf(metrics: readonly Metric[]): Registry {
-  const registry = new Registry();
-  for (const metric of metrics) {
-    const labelNames = [...new Set(metric.samples.flatMap((sample) => Object.keys(sample.labels ?? {})))];
-    const options = { name: metric.name, help: metric.help, labelNames, registers: [registry] };
-    if (metric.type === 'counter') {
-      const counter = new Counter(options);
-      for (const sample of metric.samples) counter.inc(sample.labels ?? {}, sample.value);
-    } else {
-      const gauge = new Gauge(options);
-      for (const sample of metric.samples) gauge.set(sample.labels ?? {}, sample.value);
-    }
-  }
-  return registry;
-}
-
-/** Sends a registry's metrics (or metrics given as plain values) as Prometheus text. */
-export async function sendMetrics(response: ServerResponse, metrics: Registry | readonly Metric[]): Promise<void> {
-  const registry = metrics instanceof Registry ? metrics : registryOf(metrics);
+/** Sends a registry's metrics as Prometheus text. */
+export async function sendMetrics(response: ServerResponse, registry: Registry): Promise<void> {
   const text = await registry.metrics();
   response.writeHead(200, { 'content-type': registry.contentType, 'content-length': Buffer.byteLength(text) });
   response.end(text);

@@ -18,7 +18,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { closeGracefully, createGraphQLHttpHandler, sendJson } from './http';
 import { apolloLogger } from './logging';
-import { metricsEnabled, processMetrics, sendMetrics } from './metrics';
+import { metricsEnabled, sendMetrics, subgraphMetrics } from './metrics';
 import { graphqlSpanAttributes, startTracing, type Tracing, type TracingOptions, tracingOptionsFromEnv } from './tracing';
 
 /** The little a subgraph needs of its Prisma client. */
@@ -165,14 +165,10 @@ export async function startSubgraph<Client extends PrismaClientLike>(
       ...(tracing ? { tracing } : {}),
       routes: {
         ...(metricsEnabled()
-          ? {
-              '/metrics': (_request, response) =>
-                sendMetrics(response, [
-                  { name: 'samverkan_graphql_requests_total', help: 'GraphQL requests served.', type: 'counter', samples: [{ labels: { service: definition.name }, value: graphqlRequests }] },
-                  { name: 'samverkan_sql_statements_total', help: 'SQL statements sent to the database.', type: 'counter', samples: [{ labels: { service: definition.name }, value: database.statements.total }] },
-                  ...processMetrics(definition.name),
-                ]),
-            }
+          ? (() => {
+              const registry = subgraphMetrics(definition.name, { graphqlRequests: () => graphqlRequests, sqlStatements: () => database.statements.total });
+              return { '/metrics': (_request: http.IncomingMessage, response: http.ServerResponse) => sendMetrics(response, registry) };
+            })()
           : {}),
         '/health': (_request, response) => sendJson(response, 200, { status: 'ok', service: definition.name }),
         '/ready': async (_request, response) => {
