@@ -40,9 +40,8 @@ function lifecycleStep(
     authorize: (record) => void partyFor(record),
     snapshot: kind.snapshot,
     alsoChanges: step.alsoChanges,
+    // No readBack: the mutation reads the record back itself, with the fields its query selects.
     write: (tx, record) => write(tx, record, partyFor(record)),
-    // The mutation reads the record back itself, with the fields its query selects.
-    readBack: async () => undefined,
   };
 }
 

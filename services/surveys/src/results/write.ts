@@ -1,4 +1,4 @@
-import { type AuditEntryData, changedFields } from '@samverkan/schema';
+import { type AuditEntryData, changedFields, writeAudits } from '@samverkan/schema';
 import type { Prisma, ResultOrigin } from '../generated/prisma/client';
 import type { ResultArea } from './areas';
 
@@ -152,29 +152,3 @@ function auditEntriesOf(writer: ResultWriter, written: readonly WrittenRow[]): A
   }));
 }
 
-/** The audit entries of a write, one array parameter per column, unnested into `AuditEntry`. */
-const AUDIT_SQL = `
-INSERT INTO "AuditEntry" ("id", "at", "actorRole", "actorSubject", "requestId", "operation", "entityType", "entityKey", "changes")
-SELECT gen_random_uuid()::text, now(), e.*
-FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]::jsonb[])
-  AS e("actorRole", "actorSubject", "requestId", "operation", "entityType", "entityKey", "changes")`;
-
-/**
- * Stores audit entries in one statement, as the shared kit's `writeAudit` stores one: results are
- * written 2,000 to a statement, and an entry per statement would make a file of 100,000 results
- * 100,000 round trips in the import's transaction.
- */
-async function writeAudits(tx: Prisma.TransactionClient, entries: readonly AuditEntryData[]): Promise<void> {
-  if (!entries.length) return;
-  const column = <T>(pick: (entry: AuditEntryData) => T) => entries.map(pick);
-  await tx.$executeRawUnsafe(
-    AUDIT_SQL,
-    column((e) => e.actorRole),
-    column((e) => e.actorSubject),
-    column((e) => e.requestId),
-    column((e) => e.operation),
-    column((e) => e.entityType),
-    column((e) => e.entityKey),
-    column((e) => JSON.stringify(e.changes)),
-  );
-}
