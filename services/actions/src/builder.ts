@@ -1,5 +1,5 @@
 import { createSubgraphBuilder } from '@samverkan/schema';
-import type { Context } from './context';
+import type { Context } from './db';
 import PrismaTypes, { getDatamodel } from './generated/pothos-types';
 
 export type { Context };

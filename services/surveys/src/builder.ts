@@ -1,10 +1,8 @@
 import { createSubgraphBuilder } from '@samverkan/schema';
-import type { ServiceContext } from '@samverkan/server';
-import type { PrismaClient } from './db';
+import type { Context } from './db';
 import PrismaTypes, { getDatamodel } from './generated/pothos-types';
 
-/** The context of this subgraph's resolvers. */
-export type Context = ServiceContext<PrismaClient>;
+export type { Context };
 
 /** This subgraph's Pothos builder: the shared one, on this service's Prisma types. */
 export const builder = createSubgraphBuilder<Context, PrismaTypes>({

@@ -1,5 +1,5 @@
 import { filteredGroupLoader, isoDateToUtc } from '@samverkan/schema';
-import type { Context } from '../context';
+import type { Context } from '../db';
 import type { ActionStatus, Prisma } from '../generated/prisma/client';
 import { visibleActionsWhere } from './access';
 

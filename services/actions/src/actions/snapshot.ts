@@ -1,5 +1,5 @@
 import type { Snapshot } from '@samverkan/schema';
-import type { Tx } from '../context';
+import type { Tx } from '../db';
 
 /** An åtgärd's audited fields, flattened for the audit trail: what `history` compares before and after a write. */
 export async function actionSnapshot(tx: Tx, id: string): Promise<Snapshot | null> {

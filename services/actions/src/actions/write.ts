@@ -12,7 +12,7 @@ import {
   versionedChange,
   type VersionedChange,
 } from '@samverkan/schema';
-import type { Context, ReadBack, Tx } from '../context';
+import type { Context, ReadBack, Tx } from '../db';
 import type { Action, ActionOrigin, ActionStatus, Outcome, Prisma, ResponsibleKind, Visibility } from '../generated/prisma/client';
 import { requireWriterOf } from './access';
 import { checkOriginExists } from './origin';

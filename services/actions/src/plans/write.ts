@@ -1,7 +1,7 @@
 import { auditCreated, badInput, checkedPeriod, isoDateToUtc, optionalText, requiredText, type Snapshot, TITLE_MAX, versionedChange } from '@samverkan/schema';
 import { requireWriterOf } from '../actions/access';
 import { checkedFocusArea } from '../actions/validate';
-import type { Context, ReadBack, Tx } from '../context';
+import type { Context, ReadBack, Tx } from '../db';
 import type { PlanItem } from './revisions';
 
 /*

@@ -1,7 +1,7 @@
 import { auditCreated, checkedPeriod, isoDateToUtc, optionalText, requiredText, type Snapshot, TITLE_MAX } from '@samverkan/schema';
 import { requireWriterOf } from '../actions/access';
 import { checkedFocusArea } from '../actions/validate';
-import type { Context, ReadBack, Tx } from '../context';
+import type { Context, ReadBack, Tx } from '../db';
 import type { Trend } from '../generated/prisma/client';
 
 /** A new lägesbild as given. */

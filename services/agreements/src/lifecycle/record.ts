@@ -1,5 +1,8 @@
 import type { Snapshot } from '@samverkan/schema';
-import type { LifecycleState, Party, Prisma } from '../generated/prisma/client';
+import type { Tx } from '../db';
+import type { LifecycleState, Party } from '../generated/prisma/client';
+
+export type { Tx };
 import type { CheckedDocuments } from './validate';
 
 /*
@@ -8,7 +11,6 @@ import type { CheckedDocuments } from './validate';
  */
 
 /** A transaction's client. */
-export type Tx = Prisma.TransactionClient;
 
 /** What the lifecycle needs to know of a record. */
 export interface LifecycleRecord {

@@ -4,10 +4,10 @@ import { DEVELOPMENT_HOP_SECRET, signActorHeaders } from '@samverkan/schema';
 import { type RunningSubgraph } from '@samverkan/server';
 import { postGraphQL, startTestSubgraph } from '@samverkan/server/testing';
 import ExcelJS from 'exceljs';
-import { median } from './comparison/rank';
-import type { PrismaClient } from './db';
-import { subgraph as surveysSubgraph } from './definition';
-import { seedDemoData } from './seed';
+import { median } from '../comparison/rank';
+import type { PrismaClient } from '../db';
+import { subgraph as surveysSubgraph } from '../definition';
+import { seedDemoData } from '../seed';
 
 interface Row {
   area: { code: string; name: string; level: string };
