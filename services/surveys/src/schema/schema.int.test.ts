@@ -4,23 +4,17 @@ import { DEVELOPMENT_HOP_SECRET, signActorHeaders } from '@samverkan/schema';
 import { type RunningSubgraph } from '@samverkan/server';
 import { postGraphQL, startTestSubgraph } from '@samverkan/server/testing';
 import ExcelJS from 'exceljs';
+import type { ComparisonRow } from '../comparison/compare';
 import { median } from '../comparison/rank';
 import type { PrismaClient } from '../db';
 import { subgraph as surveysSubgraph } from '../definition';
 import { seedDemoData } from '../seed';
 
-interface Row {
+/** A ranked row as the API answers it: the comparison's numbers, with its area and result as selected here. */
+type Row = Pick<ComparisonRow, 'value' | 'rank' | 'percentile' | 'previousValue' | 'changeFromPreviousYear' | 'baseValue' | 'changeFromBaseYear' | 'policeRegionValue'> & {
   area: { code: string; name: string; level: string };
-  value: number;
-  rank: number;
-  percentile: number;
-  previousValue: number | null;
-  changeFromPreviousYear: number | null;
-  baseValue: number | null;
-  changeFromBaseYear: number | null;
-  policeRegionValue: number | null;
   result: { origin: string; demo: boolean; year: number };
-}
+};
 interface ComparisonData {
   indicatorComparison: { instrument: { code: string } | null; median: number | null; countryValue: number | null; rows: Row[] };
 }
