@@ -16,6 +16,8 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   path?: string;
   /** The largest request body accepted, in bytes. @default 1_000_000 */
   maxBodyBytes?: number;
+  /** The largest answer sent, in bytes; a larger one is refused with 400 `RESPONSE_TOO_LARGE`. @default no limit */
+  maxResponseBytes?: number;
   /** Other routes by path, tried before GraphQL (e.g. `/health`). The GraphQL path's entry runs first for it. */
   routes?: Record<string, RouteHandler>;
   /** Checked before a GraphQL request's body is read; a refusal is sent as a GraphQL error (e.g. a rate limit). */
@@ -34,6 +36,11 @@ export interface Refusal {
   headers?: Record<string, string>;
 }
 
+/** What a client is told of an answer larger than the limit. */
+export function responseTooLargeMessage(maxResponseBytes: number): string {
+  return `The answer is larger than ${maxResponseBytes} bytes, the most this server sends (SAMVERKAN_MAX_RESPONSE_BYTES): ask for fewer fields, kommuner or years, or split the query.`;
+}
+
 /** Sends a JSON body. */
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -49,6 +56,80 @@ export function sendGraphQLError(response: ServerResponse, status: number, code:
 }
 
 class BodyTooLargeError extends Error {}
+
+/** The deepest nesting of arrays and objects accepted in a request's JSON (variables, extensions). */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * How deep `value` nests arrays and objects, counted without recursion (a value nested 90,000
+ * levels would overflow the stack of a recursive walk) and stopping as soon as it is over `limit`.
+ */
+export function jsonDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/** The message for JSON nested deeper than {@link MAX_JSON_DEPTH}, or null when it is not. */
+function tooDeep(value: unknown): string | null {
+  return jsonDepth(value) > MAX_JSON_DEPTH ? `The request's JSON (its variables or extensions) nests more than ${MAX_JSON_DEPTH} levels deep; at most ${MAX_JSON_DEPTH} are allowed.` : null;
+}
+
+/** The deepest nesting of braces, brackets and parentheses accepted in a GraphQL document. */
+export const MAX_DOCUMENT_NESTING = 100;
+
+/**
+ * How deep a GraphQL document nests `{`, `[` and `(`, outside strings and comments, stopping as
+ * soon as it is over `limit`: graphql-js parses recursively, and a document nested thousands deep
+ * overflows its stack before any token limit is reached.
+ */
+export function documentNesting(text: string, limit = MAX_DOCUMENT_NESTING): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (c === '#') {
+      while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i += 1;
+    } else if (c === '"') {
+      if (text.startsWith('"""', i)) {
+        const end = text.indexOf('"""', i + 3);
+        i = end < 0 ? text.length : end + 2;
+      } else {
+        for (i += 1; i < text.length && text[i] !== '"' && text[i] !== '\n'; i += 1) if (text[i] === '\\') i += 1;
+      }
+    } else if (c === '{' || c === '[' || c === '(') {
+      depth += 1;
+      if (depth > deepest) deepest = depth;
+      if (deepest > limit) return deepest;
+    } else if (c === '}' || c === ']' || c === ')') depth -= 1;
+  }
+  return deepest;
+}
+
+/** The parts of a GET request's query string that hold JSON, parsed (unparseable ones are left to Apollo Server to report). */
+function jsonOfSearch(search: URLSearchParams): Record<string, unknown> {
+  const parsed: Record<string, unknown> = {};
+  for (const name of ['variables', 'extensions']) {
+    const text = search.get(name);
+    if (text === null) continue;
+    try {
+      parsed[name] = JSON.parse(text);
+    } catch {
+      // Apollo Server answers it with its own message.
+    }
+  }
+  return parsed;
+}
+
+/** A stack overflow: input nested so deep that a recursive step of handling it ran out of stack. */
+const stackOverflow = (error: unknown) => error instanceof RangeError && /call stack/i.test(error.message);
 
 async function readBody(request: IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
@@ -118,10 +199,26 @@ export function createGraphQLHttpHandler<Context extends BaseContext>(options: G
           }
         } else body = text;
       }
+      // JSON nested deeper than any real request needs would overflow the stack of a recursive
+      // step further on (coercing variables, hashing them for the cache): refused here, clearly.
+      const deep = tooDeep(request.method === 'POST' ? body : jsonOfSearch(url.searchParams));
+      if (deep) {
+        sendGraphQLError(response, 400, 'BAD_REQUEST', deep);
+        return;
+      }
+      const document = request.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
+      if (typeof document === 'string' && documentNesting(document) > MAX_DOCUMENT_NESTING) {
+        sendGraphQLError(response, 400, 'BAD_REQUEST', `The document nests more than ${MAX_DOCUMENT_NESTING} levels deep (braces, brackets, parentheses); at most ${MAX_DOCUMENT_NESTING} are allowed.`);
+        return;
+      }
       const httpGraphQLRequest: HTTPGraphQLRequest = { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
       const result = await options.server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(request) });
       const responseHeaders: Record<string, string> = {};
       for (const [key, value] of result.headers) responseHeaders[key] = value;
+      if (result.body.kind === 'complete' && options.maxResponseBytes !== undefined && Buffer.byteLength(result.body.string) > options.maxResponseBytes) {
+        sendGraphQLError(response, 400, 'RESPONSE_TOO_LARGE', responseTooLargeMessage(options.maxResponseBytes));
+        return;
+      }
       response.writeHead(result.status ?? 200, responseHeaders);
       if (result.body.kind === 'complete') {
         response.end(result.body.string);
@@ -134,6 +231,10 @@ export function createGraphQLHttpHandler<Context extends BaseContext>(options: G
       // The client went away while its request was being read or answered: nothing to answer.
       if (request.destroyed || response.destroyed) {
         log.debug('the client closed the connection before its answer', { ...where, reason: (error as Error).message });
+        return;
+      }
+      if (stackOverflow(error) && !response.headersSent) {
+        sendGraphQLError(response, 400, 'BAD_REQUEST', 'The request nests too deeply to be handled.');
         return;
       }
       log.error('unexpected error', { ...where, error });

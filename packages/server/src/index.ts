@@ -4,3 +4,4 @@ export * from './metrics';
 export * from './logging';
 export * from './tracing';
 export * from './replicas';
+export * from './limits';

@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { closeGracefully, createGraphQLHttpHandler, sendJson } from './http';
+import { effectiveLimits, hideSuggestions, limitRules, limitsFromEnv, type RequestLimits } from './limits';
 import { apolloLogger } from './logging';
 import { metricsEnabled, sendMetrics, subgraphMetrics } from './metrics';
 import { graphqlSpanAttributes, startTracing, type Tracing, type TracingOptions, tracingOptionsFromEnv } from './tracing';
@@ -64,6 +65,8 @@ export interface StartSubgraphOptions {
   log?: boolean;
   /** Where to send traces; `null` turns tracing off. @default from the environment (`tracingOptionsFromEnv`): off unless an OTLP endpoint is set */
   tracing?: TracingOptions | null;
+  /** Limits on each request, as the gateway's (a subgraph may be reached behind another router). @default from the environment (`limitsFromEnv`) */
+  limits?: RequestLimits;
 }
 
 /** A running subgraph. */
@@ -120,8 +123,14 @@ export async function startSubgraph<Client extends PrismaClientLike>(
       if (definition.seed) await definition.seed(db, log);
     });
 
+    // The gateway's limits, measured against this subgraph's own schema.
+    const limits = effectiveLimits(options.limits ?? limitsFromEnv(process.env));
     apollo = new ApolloServer<ServiceContext<Client>>({
       schema: definition.schema,
+      validationRules: limitRules(limits),
+      // Twice the gateway's: the gateway's own fetches add keys, `__typename` and type conditions.
+      parseOptions: { maxTokens: 2 * limits.maxTokens },
+      hideSchemaDetailsFromClientErrors: !limits.suggestions,
       // The process stops the server itself (runSubgraphProcess / the gateway's index), in order.
       stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
@@ -144,6 +153,7 @@ export async function startSubgraph<Client extends PrismaClientLike>(
           }),
         },
         ...(tracing ? [graphqlSpanAttributes<ServiceContext<Client>>()] : []),
+        ...(limits.suggestions ? [] : [hideSuggestions<ServiceContext<Client>>()]),
       ],
       formatError: (formatted) => {
         if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR' || process.env.NODE_ENV === 'development') return formatted;
@@ -162,6 +172,7 @@ export async function startSubgraph<Client extends PrismaClientLike>(
         return { actor: hop.actor, requestId, db, peers };
       },
       log,
+      maxResponseBytes: limits.maxResponseBytes,
       ...(tracing ? { tracing } : {}),
       routes: {
         ...(metricsEnabled()

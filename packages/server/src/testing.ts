@@ -1,4 +1,5 @@
 import { freshTestDatabase, type TestDatabaseKind } from '@samverkan/db/testing';
+import type { RequestLimits } from './limits';
 import type { PrismaClientLike, RunningSubgraph, SubgraphDefinition } from './subgraph';
 import { startSubgraph } from './subgraph';
 import type { TracingOptions } from './tracing';
@@ -11,6 +12,8 @@ export interface TestSubgraphOptions {
   tracing?: TracingOptions;
   /** The URLs of the subgraphs it asks itself, by name. @default their default ports */
   peerUrls?: Readonly<Record<string, string>>;
+  /** Limits on each request. @default the defaults (the environment is not read) */
+  limits?: RequestLimits;
 }
 
 /** A subgraph started for a test on a fresh database, on a free port; `close` also drops that database. */
@@ -27,6 +30,7 @@ export async function startTestSubgraph<Client extends PrismaClientLike>(
     tracing: options.tracing ?? null,
     ...(options.hopSecret ? { hopSecret: options.hopSecret } : {}),
     ...(options.peerUrls ? { peerUrls: options.peerUrls } : {}),
+    limits: options.limits ?? {},
   });
   const stop = running.close;
   // Keep the running subgraph's live getters (e.g. graphqlRequests); only closing does more.
