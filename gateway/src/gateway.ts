@@ -1,5 +1,5 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GATEWAY_DEFAULT_PORT, localSubgraphUrl, SUBGRAPHS } from '@samverkan/hub';
 import {
@@ -20,6 +20,9 @@ import {
   metricsEnabled,
   replicaFetcher,
   replicaUrls,
+  type Refusal,
+  responseTooLargeMessage,
+  sendGraphQLError,
   sendJson,
   sendMetrics,
   startTracing,
@@ -35,7 +38,7 @@ import { actorOfRequest, type GatewayContext } from './context';
 import { createGraphiQLPage } from './graphiql';
 import { GatewayMetrics } from './metrics';
 import { type ResponseCacheOptions, useResponseCache } from './response-cache';
-import { createRateLimiter, DEFAULT_LIMITS, limitRules, limitsFromEnv, type RequestLimits, useOperationChecks } from './limits';
+import { createRateLimiter, effectiveLimits, hideSuggestions, limitRules, limitsFromEnv, type RequestLimits, useOperationChecks } from './limits';
 import { SUPERGRAPH_PATH, subgraphsOf } from './supergraph';
 
 /** Options of {@link startGateway}; `gatewayOptionsFromEnv` reads those that have an environment variable. */
@@ -57,8 +60,10 @@ export interface GatewayOptions {
   hopSecret?: string;
   /** How long a subgraph may take to answer one fetch, in ms, before its part is given up. @default 10000 (`SAMVERKAN_SUBGRAPH_TIMEOUT_MS`) */
   subgraphTimeoutMs?: number;
-  /** Limits on each request (depth, aliases, cost, tokens, size, rate, introspection). @default see `RequestLimits` */
+  /** Limits on each request (depth, aliases, cost, tokens, size of request and answer, rate, introspection, suggestions). @default see `RequestLimits` */
   limits?: RequestLimits;
+  /** Whether GraphiQL's page is served at GET /graphql (counted by the rate limit). @default true, except when NODE_ENV=production (`SAMVERKAN_GRAPHIQL`, `1`/`0`) */
+  graphiql?: boolean;
   /** Answers shared by identical reads in flight, and the cache of anonymous reads. @default shared in flight; cached 5 s (`SAMVERKAN_RESPONSE_CACHE_MS`; 0 turns it off) */
   responseCache?: ResponseCacheOptions;
   /** Whether to log; `false` leaves only errors. @default true */
@@ -80,13 +85,14 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly timeoutMs: number,
     private readonly metrics: GatewayMetrics | null,
     replicas: readonly string[],
+    maxResponseBytes: number,
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
   ) {
     super({
       ...config,
       url: replicas[0],
       // The cast: Apollo's Fetcher type names node-fetch's classes, which undici's match in use.
-      fetcher: replicaFetcher(replicas, timeoutMs) as unknown as RemoteGraphQLDataSource['fetcher'],
+      fetcher: sizeLimitedFetcher(replicaFetcher(replicas, timeoutMs), maxResponseBytes) as unknown as RemoteGraphQLDataSource['fetcher'],
     });
   }
 
@@ -100,6 +106,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     } catch (error) {
       this.metrics?.fetch(this.subgraphName, took(), true);
       if (error instanceof GraphQLError) throw error; // the subgraph answered, with an error
+      if (error instanceof ResponseTooLargeError) throw new GraphQLError(error.message, { extensions: { code: RESPONSE_TOO_LARGE } });
       const cause = (error as { cause?: { code?: string } }).cause;
       const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : (cause?.code ?? (error as Error).message);
       throw new GraphQLError(`The ${this.subgraphName} subgraph is unavailable (${reason}); the fields it serves are missing from this answer.`, {
@@ -108,16 +115,75 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     }
   }
 
+  /**
+   * The subgraph's own messages, as a client would get them from a subgraph it asked itself; never
+   * Apollo's `extensions.response` (the subgraph's internal URL and its raw answer).
+   */
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
     const error = await super.errorFromResponse(response);
     const body = (error.extensions.response as { body?: unknown } | undefined)?.body as
       | { errors?: { message?: string; extensions?: { code?: string } }[] }
       | undefined;
     const first = body?.errors?.[0];
-    if (!first?.message) return error;
+    if (!first?.message) {
+      return new GraphQLError(`The ${this.subgraphName} subgraph answered ${response.status} without saying why.`, { extensions: { code: ErrorCode.ServiceUnavailable, serviceName: this.subgraphName } });
+    }
     const message = body!.errors!.map((e) => e.message).join('\n');
-    return new GraphQLError(message, { extensions: { ...error.extensions, code: first.extensions?.code ?? 'BAD_USER_INPUT' } });
+    return new GraphQLError(message, { extensions: { code: first.extensions?.code ?? 'BAD_USER_INPUT' } });
   }
+}
+
+/** The code of an answer refused for its size. */
+const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
+
+class ResponseTooLargeError extends Error {}
+
+/**
+ * A fetch whose answer may be at most `maxBytes` long: one declared longer is refused at once,
+ * and one that grows longer while it is read is cut off there, so that the gateway never holds
+ * more of one subgraph's answer than it could send.
+ */
+function sizeLimitedFetcher(fetcher: (url: string, init: RequestInit) => Promise<Response>, maxBytes: number) {
+  return async (url: string, init: RequestInit): Promise<Response> => {
+    const response = await fetcher(url, init);
+    const tooLarge = () => new ResponseTooLargeError(responseTooLargeMessage(maxBytes));
+    if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+      await response.body?.cancel();
+      throw tooLarge();
+    }
+    if (!response.body) return response;
+    let size = 0;
+    const limited = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          size += chunk.byteLength;
+          if (size > maxBytes) controller.error(tooLarge());
+          else controller.enqueue(chunk);
+        },
+      }),
+    );
+    return new Response(limited, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+}
+
+/**
+ * An answer of which a part was refused for its size is refused whole (400, the error alone):
+ * the client learns that it asked for too much, not a part of the answer without it.
+ */
+function useResponseSizeLimit<Context extends object>(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const tooLarge = response.body.singleResult.errors?.find((error) => error.extensions?.code === RESPONSE_TOO_LARGE);
+          if (!tooLarge) return;
+          response.body.singleResult = { errors: [{ message: tooLarge.message, extensions: { code: RESPONSE_TOO_LARGE } }] };
+          response.http.status = 400;
+        },
+      };
+    },
+  };
 }
 
 /** The longest error message sent to a client, in characters. */
@@ -147,6 +213,7 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Gat
     },
     ...(env.SAMVERKAN_HOP_SECRET ? { hopSecret: env.SAMVERKAN_HOP_SECRET } : {}),
     limits: limitsFromEnv(env),
+    ...(env.SAMVERKAN_GRAPHIQL ? { graphiql: ['1', 'true', 'on'].includes(env.SAMVERKAN_GRAPHIQL) } : {}),
     ...(env.SAMVERKAN_SUBGRAPH_TIMEOUT_MS ? { subgraphTimeoutMs: Number(env.SAMVERKAN_SUBGRAPH_TIMEOUT_MS) } : {}),
     ...(env.SAMVERKAN_RESPONSE_CACHE_MS || env.SAMVERKAN_SHARE_IN_FLIGHT
       ? {
@@ -200,6 +267,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   }));
   const replicasOf = new Map(subgraphs.map((subgraph) => [subgraph.name, subgraph.replicas]));
 
+  const limits = effectiveLimits(options.limits);
+
   // Prometheus metrics, off unless SAMVERKAN_METRICS=1.
   const metrics = metricsEnabled() ? new GatewayMetrics() : null;
   // OpenTelemetry traces, off unless an OTLP endpoint is set. The gateway's provider is the
@@ -212,7 +281,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     supergraphSdl,
     logger: apolloLogger(log),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, options.subgraphTimeoutMs ?? 10_000, metrics, replicasOf.get(name) ?? [url!], {
+      new SubgraphDataSource(name, options.subgraphTimeoutMs ?? 10_000, metrics, replicasOf.get(name) ?? [url!], limits.maxResponseBytes, {
         willSendRequest: ({ request, context }) => {
           const headers = signActorHeaders(context.actor ?? { role: 'anonymous' }, hopSecret);
           // With tracing on, the subgraph continues this trace (W3C traceparent of the fetch's span).
@@ -221,13 +290,21 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
         },
       }),
   });
-  const limits = { ...DEFAULT_LIMITS, introspection: process.env.NODE_ENV !== 'production', ...options.limits };
   const server = new ApolloServer<GatewayContext>({
     gateway,
     // The process stops the server itself (see index.ts), in order.
     stopOnTerminationSignals: false,
     logger: apolloLogger(log),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), useOperationChecks(), useResponseCache(options.responseCache), ...(metrics ? [metrics.plugin<GatewayContext>()] : [])],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      useOperationChecks(),
+      useResponseCache(options.responseCache),
+      useResponseSizeLimit(),
+      ...(metrics ? [metrics.plugin<GatewayContext>()] : []),
+      ...(limits.suggestions ? [] : [hideSuggestions<GatewayContext>()]),
+    ],
+    hideSchemaDetailsFromClientErrors: !limits.suggestions,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     introspection: limits.introspection,
     validationRules: limitRules(limits),
@@ -261,25 +338,28 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     );
 
   const rateLimiter = createRateLimiter(limits.rateLimitPerMinute);
+  const serveGraphiQL = options.graphiql ?? process.env.NODE_ENV !== 'production';
+  /** Every request to /graphql, GraphiQL's page too, is counted by the rate limit. */
+  const admit = async (request: http.IncomingMessage): Promise<Refusal | null> => {
+    // A signed-in client is counted by its token's subject, anyone else by address.
+    const actor = await actorOf(request).catch(() => null);
+    const key = actor && 'subject' in actor ? `subject:${actor.subject}` : `address:${request.socket.remoteAddress ?? 'unknown'}`;
+    const verdict = rateLimiter.take(key);
+    if (verdict.allowed) return null;
+    return {
+      status: 429,
+      code: 'RATE_LIMITED',
+      message: `Too many requests: at most ${limits.rateLimitPerMinute} a minute per client. Try again in ${verdict.retryAfterSeconds} s.`,
+      headers: { 'retry-after': String(verdict.retryAfterSeconds) },
+    };
+  };
   const handler = createGraphQLHttpHandler<GatewayContext>({
     server,
     log,
     ...(tracing ? { tracing } : {}),
     maxBodyBytes: limits.maxBodyBytes,
-    admit: async (request) => {
-      if (request.method !== 'POST' && !(request.url ?? '').includes('?')) return null; // GraphiQL's page
-      // A signed-in client is counted by its token's subject, anyone else by address.
-      const actor = await actorOf(request).catch(() => null);
-      const key = actor && 'subject' in actor ? `subject:${actor.subject}` : `address:${request.socket.remoteAddress ?? 'unknown'}`;
-      const verdict = rateLimiter.take(key);
-      if (verdict.allowed) return null;
-      return {
-        status: 429,
-        code: 'RATE_LIMITED',
-        message: `Too many requests: at most ${limits.rateLimitPerMinute} a minute per client. Try again in ${verdict.retryAfterSeconds} s.`,
-        headers: { 'retry-after': String(verdict.retryAfterSeconds) },
-      };
-    },
+    maxResponseBytes: limits.maxResponseBytes,
+    admit,
     context: async (request) => {
       try {
         return { actor: await actorOf(request) };
@@ -292,7 +372,14 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     },
     routes: {
       ...(metrics ? { '/metrics': (_request: http.IncomingMessage, response: http.ServerResponse) => sendMetrics(response, metrics.registry) } : {}),
-      '/graphql': (request, response) => graphiql.handle(request, response),
+      '/graphql': async (request, response) => {
+        if (!graphiql.wanted(request)) return false;
+        const refusal = await admit(request);
+        if (refusal) sendGraphQLError(response, refusal.status, refusal.code, refusal.message, refusal.headers);
+        else if (serveGraphiQL) graphiql.send(request, response);
+        else sendGraphQLError(response, 404, 'NOT_FOUND', 'GraphiQL is not served here (SAMVERKAN_GRAPHIQL=1 turns it on); GraphQL is, by POST or GET with a query.');
+        return true;
+      },
       '/health': async (_request, response) => sendJson(response, 200, { status: 'ok', subgraphs: await subgraphStates() }),
       '/ready': async (_request, response) => {
         const states = await subgraphStates();

@@ -9,8 +9,10 @@ import { exampleOperations } from './examples';
  * often closed).
  */
 export interface GraphiQLPage {
-  /** Serves the page to a browser (GET with Accept: text/html); returns false for anything else. */
-  handle(request: IncomingMessage, response: ServerResponse): boolean;
+  /** Whether a request asks for the page (GET with Accept: text/html and no query). */
+  wanted(request: IncomingMessage): boolean;
+  /** Sends the page, gzipped when the browser accepts it. */
+  send(request: IncomingMessage, response: ServerResponse): void;
 }
 
 /** The page, for a gateway that serves GraphQL at `/graphql`. */
@@ -35,10 +37,11 @@ export function createGraphiQLPage(): GraphiQLPage {
     return { html, gzipped: gzipped! };
   };
   return {
-    handle(request, response) {
+    wanted(request) {
       if (request.method !== 'GET' || !(request.headers.accept ?? '').includes('text/html')) return false;
-      const url = new URL(request.url ?? '/', 'http://localhost');
-      if (url.searchParams.has('query')) return false;
+      return !new URL(request.url ?? '/', 'http://localhost').searchParams.has('query');
+    },
+    send(request, response) {
       const { html: body, gzipped: compressed } = page();
       const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
       response.writeHead(200, {
@@ -48,7 +51,6 @@ export function createGraphiQLPage(): GraphiQLPage {
         'content-length': (gzip ? compressed : body).length,
       });
       response.end(gzip ? compressed : body);
-      return true;
     },
   };
 }

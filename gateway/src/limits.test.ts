@@ -1,0 +1,39 @@
+import { buildASTSchema, parse, specifiedRules, validate } from 'graphql';
+import fs from 'node:fs';
+import { exampleOperations } from './examples';
+import { DEFAULT_LIMITS, limitRules } from './limits';
+import { SUPERGRAPH_PATH } from './supergraph';
+
+/** The committed supergraph's types and fields, as the gateway measures a client's query against them. */
+const schema = buildASTSchema(parse(fs.readFileSync(SUPERGRAPH_PATH, 'utf8')), { assumeValidSDL: true });
+
+/** Validates `source` with the standard rules and the default limits; returns the messages. */
+const refusals = (source: string) => validate(schema, parse(source), [...specifiedRules, ...limitRules(DEFAULT_LIMITS)]).map((error) => error.message);
+
+/** The largest legitimate query: the national overview, as `npm run bench` asks it (bench/src/run.ts). */
+const NATIONAL_OVERVIEW = `query Overview($region: ID, $codes: [MunicipalityCode!], $on: Date = "2025-06-01") {
+  municipalities(policeRegion: $region, codes: $codes) {
+    code name
+    activeAgreement(on: $on) { title focusAreas { focusArea { code name } } }
+    compliance(on: $on) { compliant hasCurrentSituationReport ongoingActions overdueActions }
+    actionCounts { focusArea { code } ongoing done }
+    surveyStanding(indicator: "PROBLEM_INDEX", year: 2025, baseYear: 2016, origins: [DEMO]) { value rank rankOf changeFromPreviousYear changeFromBaseYear }
+  }
+}`;
+
+describe('the default limits on the hub\'s own schema', () => {
+  it('let the national overview through', () => {
+    expect(refusals(NATIONAL_OVERVIEW)).toEqual([]);
+  });
+
+  it.each(exampleOperations.map((example) => [example.title, example.query]))('let GraphiQL\'s example "%s" through, for the whole country too', (_title, query) => {
+    expect(refusals(query)).toEqual([]);
+    // The region overview leaves out $region for the whole country: the estimate counts all kommuner anyway.
+    expect(refusals(query.replace(/\$region: ID = "SYD"/, '$region: ID'))).toEqual([]);
+  });
+
+  it('refuse fifty aliases of every kommun\'s survey results (a 13 MB answer)', () => {
+    const aliases = Array.from({ length: 50 }, (_, i) => `a${i}: municipalities { surveyResults(origins: [DEMO]) { year value } }`).join(' ');
+    expect(refusals(`{ ${aliases} }`)).toEqual([expect.stringMatching(/estimated to cost \d+ .*; at most 100000 is allowed/)]);
+  });
+});
