@@ -1,7 +1,8 @@
 import { testDatabaseKinds } from '@samverkan/db/testing';
 import { signDevelopmentToken } from '@samverkan/schema';
-import { startGateway } from '../gateway/src/gateway';
-import { startTestHub, type TestHub } from './support/hub';
+import type { RequestLimits } from '@samverkan/server';
+import { type RunningGateway, startGateway } from '../gateway/src/gateway';
+import { startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
 
 /**
  * Malformed and hostile requests through the real gateway: each gets a clear error, the hub keeps
@@ -16,12 +17,25 @@ interface Attempt {
   search?: string;
   status: number;
   message: RegExp;
+  /**
+   * Which gateway is asked: the hub's; one started with the options production uses (no
+   * suggestions, no introspection); or one that sends answers of at most 5,000 bytes. @default 'hub'
+   */
+  target?: 'hub' | 'production' | 'small answers';
 }
 
 const json = (value: unknown) => JSON.stringify(value);
 const q = (query: string, variables?: Record<string, unknown>) => json({ query, variables });
 const nested = (depth: number) => `{ localPoliceAreas { ${'municipalities { localPoliceAreas { '.repeat(depth)}id${' } }'.repeat(depth)} } }`;
 const DROP = `1281'; DROP TABLE "Municipality"; --`;
+/** `fragment F<i> on Query { ...F<i-1> ...F<i-1> }`: each fragment doubles the one before. */
+const fragmentFanOut = (n: number, leaf = 'municipalities { code }') =>
+  `{ ...F${n} } fragment F0 on Query { ${leaf} } ${Array.from({ length: n }, (_, i) => `fragment F${i + 1} on Query { ...F${i} ...F${i} }`).join(' ')}`;
+/** `count` aliases of one selection. */
+const aliased = (count: number, selection: string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${selection}`).join(' ')} }`;
+/** JSON of `value` inside `depth` nested arrays, built as text (JSON.stringify would overflow). */
+const deepJson = (depth: number, value = '1') => `${'['.repeat(depth)}${value}${']'.repeat(depth)}`;
+const RESULTS = 'municipalities { surveyResults(origins: [DEMO]) { year value } }';
 
 const attempts: Attempt[] = [
   { name: 'truncated JSON', body: '{"query": "{ municipalities { code }', status: 400, message: /not valid JSON/ },
@@ -64,14 +78,69 @@ const attempts: Attempt[] = [
   { name: 'a plain-text POST (CSRF)', body: '{ __typename }', headers: { 'content-type': 'text/plain' }, status: 400, message: /Cross-Site Request Forgery/ },
   { name: 'a GET without a preflight header (CSRF)', body: '', method: 'GET', search: '?query=%7B__typename%7D', headers: {}, status: 400, message: /Cross-Site Request Forgery/ },
   { name: 'a mutation by GET', body: '', method: 'GET', search: '?query=mutation%7BapproveAgreement(id%3A%22lund-2024%22)%7Bid%7D%7D', headers: { 'apollo-require-preflight': 'true' }, status: 405, message: /GET requests only support query operations, not mutation operations/ },
+  // Fan-out: documents that are small but ask for far more than they look.
+  { name: 'fragments spreading each other 2^40 times', body: q(fragmentFanOut(40)), status: 400, message: /estimated to cost/ },
+  { name: 'fragments spreading each other 2^16 times over kommuner', body: q(fragmentFanOut(16, 'municipalities { name county { name } }')), status: 400, message: /estimated to cost/ },
+  { name: 'fragments spreading survey results 2^6 times', body: q(fragmentFanOut(6, RESULTS)), status: 400, message: /estimated to cost/ },
+  { name: '50 aliases of every kommun\'s survey results', body: q(aliased(50, RESULTS)), status: 400, message: /estimated to cost \d+ .*290 kommuner.* at most 100000/ },
+  { name: '3 aliases of every kommun\'s survey results', body: q(aliased(3, RESULTS)), status: 400, message: /estimated to cost/ },
+  { name: '50 aliases of the national compliance report with survey results', body: q(aliased(50, 'compliance { municipality { surveyResults { value } } }')), status: 400, message: /estimated to cost/ },
+  { name: '40 aliases of every region\'s kommuner and their results', body: q(aliased(40, 'policeRegions { municipalities { surveyResults(indicator: "PROBLEM_INDEX") { value } } }')), status: 400, message: /estimated to cost/ },
+  { name: '30 aliases of every kommun\'s trend', body: q(aliased(30, 'indicatorTrend(indicator: "PROBLEM_INDEX", origins: [DEMO]) { series { points { year value } } }')), status: 400, message: /estimated to cost/ },
+  { name: 'a page of 200 agreements with their histories, 30 times', body: q(aliased(30, 'agreements(first: 200) { edges { node { history { changes { field } } } } }')), status: 400, message: /estimated to cost/ },
+  { name: '50 aliases of one named kommun\'s results (a list argument counts its items)', body: q(aliased(50, 'municipalities(codes: ["1281"]) { surveyResults(origins: [DEMO]) { year } }')), status: 200, message: /^$/ },
+  { name: 'nested lists through fragments and inline fragments', body: q('{ ...R } fragment R on Query { policeRegions { ... on PoliceRegion { counties { municipalities { localPoliceAreas { municipalities { surveyResults { value } } } } } } } }'), status: 400, message: /estimated to cost/ },
+  // Deep JSON: variables and extensions that would overflow the stack of a recursive reader.
+  { name: 'variables nested 90,000 deep', body: `{"query":"query ($v: [Int]) { __typename }","variables":{"v":${deepJson(90_000)}}}`, status: 400, message: /nests more than \d+ levels deep; at most \d+/ },
+  { name: 'an undeclared variable nested 90,000 deep', body: `{"query":"{ __typename }","variables":{"v":${deepJson(90_000)}}}`, status: 400, message: /nests more than \d+ levels deep/ },
+  { name: 'extensions nested 90,000 deep', body: `{"query":"{ __typename }","extensions":{"v":${deepJson(90_000)}}}`, status: 400, message: /nests more than \d+ levels deep/ },
+  { name: 'objects nested 30,000 deep', body: `{"query":"{ __typename }","variables":{"v":${'{"a":'.repeat(30_000)}1${'}'.repeat(30_000)}}}`, status: 400, message: /nests more than \d+ levels deep/ },
+  { name: 'deep variables by GET', body: '', method: 'GET', search: `?query=%7B__typename%7D&variables=${encodeURIComponent(`{"v":${deepJson(2000)}}`)}`, headers: { 'apollo-require-preflight': 'true' }, status: 400, message: /nests more than \d+ levels deep/ },
+  { name: 'a list literal nested 3,000 deep', body: q(`{ municipalities(codes: ${deepJson(3000, '"1281"')}) { code } }`), status: 400, message: /The document nests more than \d+ levels deep/ },
+  { name: 'an object literal nested 2,000 deep', body: q(`{ agreements(filter: ${'{ a: '.repeat(2000)}1${' }'.repeat(2000)}) { totalCount } }`), status: 400, message: /The document nests more than \d+ levels deep/ },
+  { name: 'selections nested 2,000 deep', body: q(`${'{ a '.repeat(2000)}${'}'.repeat(2000)}`), status: 400, message: /The document nests more than \d+ levels deep/ },
+  // Custom scalars given as variables: refused like inline values, without the subgraph's address.
+  { name: 'an impossible date as a variable', body: q('query ($on: Date) { agreements(filter: { on: $on }) { totalCount } }', { on: '2023-02-30' }), status: 200, message: /"2023-02-30" is not a date: 2023-02 has 28 days/ },
+  { name: 'a date that is not text, as a variable', body: q('query ($on: Date!) { municipality(code: "1281") { actions(activeOn: $on) { title } } }', { on: 20230230 }), status: 200, message: /\$on/ },
+  { name: 'an invalid kommun code as a variable', body: q('query ($c: [MunicipalityCode!]) { municipalities(codes: $c) { name } }', { c: ['12x1'] }), status: 200, message: /"12x1" is not a kommun code/ },
+  { name: 'SQL in a kommun code list variable', body: q('query ($c: [MunicipalityCode!]) { compliance(municipalities: $c) { compliant } }', { c: [DROP] }), status: 200, message: /is not a kommun code/ },
+  // What the schema holds is not suggested in production.
+  { name: 'a misspelt field in production', target: 'production', body: q('{ municipalities { nam } }'), status: 400, message: /^Cannot query field "nam" on type "Municipality"\.$/ },
+  { name: 'a misspelt argument in production', target: 'production', body: q('{ municipalities(code: ["1281"]) { name } }'), status: 400, message: /^Unknown argument "code" on field "Query\.municipalities"\.$/ },
+  { name: 'a misspelt enum value in production', target: 'production', body: q('{ municipality(code: "1281") { surveyResults(origins: [DEM]) { year } } }'), status: 400, message: /^Value "DEM" does not exist in "ResultOrigin" enum\.$/ },
+  { name: 'a misspelt enum value in a variable in production', target: 'production', body: q('query ($o: [ResultOrigin!]) { municipality(code: "1281") { surveyResults(origins: $o) { year } } }', { o: ['DEM'] }), status: 400, message: /does not exist in "ResultOrigin" enum\.$/ },
+  { name: 'a misspelt input field in a variable in production', target: 'production', body: q('query ($f: AgreementFilter) { agreements(filter: $f) { totalCount } }', { f: { serch: 'x' } }), status: 400, message: /Field "serch" is not defined by type "AgreementFilter"\.$/ },
+  { name: 'a misspelt type in production', target: 'production', body: q('query ($c: MunicipalityCod) { municipality(code: $c) { name } }'), status: 400, message: /^Unknown type "MunicipalityCod"\.[^?]*$/ },
+  // Answers over the size limit are refused, not sent.
+  { name: 'an answer over the size limit from one subgraph', target: 'small answers', body: q('{ municipalities { code name county { name } } }'), status: 400, message: /The answer is larger than 5000 bytes/ },
+  { name: 'an answer over the size limit from several subgraphs', target: 'small answers', body: q('{ municipalities(county: "12") { code name county { name } compliance { compliant hasCurrentSituationReport ongoingActions overdueActions } } }'), status: 400, message: /The answer is larger than 5000 bytes/ },
+  { name: 'an answer within the size limit', target: 'small answers', body: q('{ municipality(code: "1281") { name } }'), status: 200, message: /^$/ },
+  { name: 'introspection in production', target: 'production', body: q('{ __schema { types { name } } }'), status: 400, message: /introspection is not allowed/i },
 ];
 
 describe.each(testDatabaseKinds())('hostile requests through the gateway on %s', (kind) => {
   let hub: TestHub;
+  const gateways: Partial<Record<'production' | 'small answers', RunningGateway>> = {};
   beforeAll(async () => {
     hub = await startTestHub(kind);
+    // More gateways over the hub's subgraphs, with other limits.
+    const over = (limits: RequestLimits) =>
+      startGateway({
+        port: 0,
+        log: false,
+        hopSecret: TEST_HOP_SECRET,
+        tokens: { secret: TEST_JWT_SECRET },
+        subgraphUrls: Object.fromEntries(Object.entries(hub.subgraphs).map(([name, subgraph]) => [name, subgraph.url])),
+        responseCache: { ttlMs: 0 },
+        limits,
+      });
+    gateways.production = await over({ suggestions: false, introspection: false });
+    gateways['small answers'] = await over({ maxResponseBytes: 5000 });
   });
-  afterAll(() => hub?.close());
+  afterAll(async () => {
+    await Promise.all(Object.values(gateways).map((gateway) => gateway.close()));
+    await hub?.close();
+  });
 
   const counts = async () => ({
     agreements: await hub.agreements.client.agreement.count(),
@@ -81,30 +150,60 @@ describe.each(testDatabaseKinds())('hostile requests through the gateway on %s',
   });
 
   it(`answers each of ${attempts.length} malformed or hostile requests with a clear error, keeps answering, and changes no data`, async () => {
-    expect(attempts.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(attempts.map((attempt) => attempt.name)).size).toBe(attempts.length);
+    expect(attempts.length).toBeGreaterThanOrEqual(60);
     const before = await counts();
     const otherSecretToken = await signDevelopmentToken({ role: 'admin', subject: 'mallory' }, 'not-the-hub-secret');
     const outcomes: string[] = [];
     for (const attempt of attempts) {
       const headers: Record<string, string> = { ...(attempt.method === 'GET' ? {} : { 'content-type': 'application/json' }), ...attempt.headers };
       if (headers.authorization === 'Bearer TOKEN_OTHER_SECRET') headers.authorization = `Bearer ${otherSecretToken}`;
-      const response = await fetch(`${hub.gateway.url}${attempt.search ?? ''}`, {
+      const url = attempt.target && attempt.target !== 'hub' ? gateways[attempt.target]!.url : hub.gateway.url;
+      const response = await fetch(`${url}${attempt.search ?? ''}`, {
         method: attempt.method ?? 'POST',
         headers,
         ...(attempt.method === 'GET' ? {} : { body: typeof attempt.body === 'string' ? attempt.body : Uint8Array.from(attempt.body) }),
       });
-      const body = (await response.json()) as { errors?: { message: string }[] };
+      const text = await response.text();
+      let body: { errors?: { message: string }[] };
+      try {
+        body = JSON.parse(text) as typeof body;
+      } catch {
+        outcomes.push(`${attempt.name}: got ${response.status} and no JSON: "${text.slice(0, 100)}"`);
+        continue;
+      }
       const messages = (body.errors ?? []).map((e) => e.message).join(' | ');
       if (response.status !== attempt.status || !attempt.message.test(messages)) {
         outcomes.push(`${attempt.name}: got ${response.status} "${messages.slice(0, 300)}"`);
       }
+      // No internal address, no subgraph's raw answer, no suggestion of names in production.
+      if (/127\.0\.0\.1|localhost:\d|"response":/.test(text)) outcomes.push(`${attempt.name}: shows an internal address or raw answer: ${text.slice(0, 300)}`);
+      if (attempt.target === 'production' && /Did you mean/.test(text)) outcomes.push(`${attempt.name}: suggests names in production: ${messages}`);
       expect(messages).not.toMatch(/at .*\.(js|ts):\d+/); // no stack traces
     }
     expect(outcomes).toEqual([]);
     // Still answering, and nothing changed.
     const alive = await fetch(hub.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: q('{ municipality(code: "1281") { name } }') });
     expect(await alive.json()).toEqual({ data: { municipality: { name: 'Lund' } } });
+    for (const gateway of Object.values(gateways)) expect((await fetch(gateway.url.replace('/graphql', '/health'))).status).toBe(200);
+    for (const subgraph of Object.values(hub.subgraphs)) expect((await fetch(subgraph.url.replace('/graphql', '/health'))).status).toBe(200);
     expect(await counts()).toEqual(before);
+  });
+
+  it('refuses, in each subgraph too, what is too deep, too aliased or too costly for its own schema, and deep variables', async () => {
+    const ask = async (url: string, body: string) => {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      return { status: response.status, message: (((await response.json()) as { errors?: { message: string }[] }).errors ?? []).map((e) => e.message).join(' | ') };
+    };
+    const cases: [string, string, RegExp][] = [
+      [hub.agreements.url, q(nested(10)), /nests fields \d+ deep; at most 15 levels/],
+      [hub.agreements.url, q(aliased(60, '__typename')), /uses 60 aliases; at most 50/],
+      [hub.agreements.url, q(aliased(40, 'municipalities { localPoliceAreas { municipalities { name county { name } } } }')), /estimated to cost/],
+      [hub.surveys.url, q('{ indicatorTrend(indicator: "PROBLEM_INDEX") { series { points { history { changes { field before after } } } } } }'), /estimated to cost/],
+      [hub.surveys.url, q(fragmentFanOut(40, 'indicators { code }')), /estimated to cost/],
+      [hub.actions.url, `{"query":"{ __typename }","variables":{"v":${deepJson(90_000)}}}`, /nests more than \d+ levels deep/],
+    ];
+    for (const [url, body, message] of cases) expect(await ask(url, body)).toEqual({ status: 400, message: expect.stringMatching(message) });
   });
 });
 
@@ -123,6 +222,39 @@ describe('limits of the gateway', () => {
       expect((await ask({ authorization: `Bearer ${token}` })).status).toBe(200); // another client
     } finally {
       await gateway.close();
+    }
+  });
+
+  it('counts GraphiQL\'s page in the rate limit', async () => {
+    const gateway = await startGateway({ port: 0, log: false, limits: { rateLimitPerMinute: 2 }, graphiql: true });
+    try {
+      const page = () => fetch(gateway.url, { headers: { accept: 'text/html' } });
+      for (let i = 0; i < 2; i += 1) expect((await page()).headers.get('content-type')).toMatch(/text\/html/);
+      const refused = await page();
+      expect(refused.status).toBe(429);
+      expect(((await refused.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/Too many requests: at most 2 a minute/);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('serves GraphiQL only when configured: off by default in production', async () => {
+    const environment = process.env.NODE_ENV;
+    const gateways: RunningGateway[] = [];
+    try {
+      gateways.push(await startGateway({ port: 0, log: false, graphiql: false }));
+      process.env.NODE_ENV = 'production';
+      // Production's secrets, strong enough; GraphiQL not asked for.
+      gateways.push(await startGateway({ port: 0, log: false, hopSecret: 'h'.repeat(40), tokens: { secret: 's'.repeat(40) } }));
+      process.env.NODE_ENV = environment;
+      for (const gateway of gateways) {
+        const response = await fetch(gateway.url, { headers: { accept: 'text/html' } });
+        expect(response.status).toBe(404);
+        expect(((await response.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/GraphiQL is not served here.*SAMVERKAN_GRAPHIQL/);
+      }
+    } finally {
+      process.env.NODE_ENV = environment;
+      await Promise.all(gateways.map((gateway) => gateway.close()));
     }
   });
 
