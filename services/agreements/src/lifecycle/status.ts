@@ -2,18 +2,18 @@ import { formatIsoDate, isoDateToUtc } from '@samverkan/schema';
 import type { Prisma } from '../generated/prisma/client';
 
 /** An agreement's (or medborgarlöfte's) status on a given day, derived from what is stored. */
-export type LifecycleStatus = 'DRAFT' | 'UPCOMING' | 'ACTIVE' | 'EXPIRED' | 'SUPERSEDED' | 'WITHDRAWN';
+export type LifecycleStatus = 'DRAFT' | 'COMMISSIONED' | 'UPCOMING' | 'ACTIVE' | 'EXPIRED' | 'SUPERSEDED' | 'WITHDRAWN';
 
 /** What the status is derived from. */
 export interface StatusFacts {
-  state: 'DRAFT' | 'SIGNED' | 'WITHDRAWN';
+  state: 'DRAFT' | 'COMMISSIONED' | 'SIGNED' | 'WITHDRAWN';
   validFrom: Date | null;
   validTo: Date | null;
   supersededOn?: Date | null;
 }
 
 /**
- * The status on `on` (YYYY-MM-DD): a draft or withdrawn record is that; a signed one is SUPERSEDED
+ * The status on `on` (YYYY-MM-DD): a draft, commissioned or withdrawn record is that; a signed one is SUPERSEDED
  * from the day a successor took over, UPCOMING before its validity starts, EXPIRED after it ends,
  * and ACTIVE otherwise. An unknown start or end is open: an old agreement with no stated end stays
  * ACTIVE until something supersedes it.
@@ -32,6 +32,7 @@ export function statusWhere(status: LifecycleStatus, on: string): Prisma.Agreeme
   const notSuperseded: Prisma.AgreementWhereInput = { OR: [{ supersededOn: null }, { supersededOn: { gt: day } }] };
   switch (status) {
     case 'DRAFT':
+    case 'COMMISSIONED':
     case 'WITHDRAWN':
       return { state: status };
     case 'SUPERSEDED':
