@@ -89,7 +89,7 @@ describe.each(testDatabaseKinds())('the gateway over three subgraphs on %s', (ki
   });
 
   it('treats a direct subgraph call with forged actor headers as anonymous', async () => {
-    const forged = signActorHeaders({ role: 'admin', subject: 'mallory' }, 'guessed-secret');
+    const forged = signActorHeaders({ role: 'admin', subject: 'mallory' }, 'guessed-secret', { subgraph: 'agreements', query: '{ viewer { role } }' });
     const { body } = await postGraphQL(hub.agreements.url, '{ viewer { role } }', {}, forged);
     expect(body.data).toEqual({ viewer: { role: 'anonymous' } });
   });

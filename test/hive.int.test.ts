@@ -1,7 +1,8 @@
+import { signDevelopmentToken } from '@samverkan/schema';
 import { postGraphQL } from '@samverkan/server/testing';
 import { startHiveGateway } from '../gateway/src/hive-gateway';
 import { seedDemoData } from '../services/surveys/src/seed';
-import { startTestHub, type TestHub } from './support/hub';
+import { startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
 
 /**
  * The committed supergraph runs unchanged on Hive Gateway (the benchmark's peer, and a production
@@ -14,7 +15,11 @@ describe('the committed supergraph on Hive Gateway', () => {
   beforeAll(async () => {
     hub = await startTestHub('pglite');
     await seedDemoData(hub.surveys.client);
-    hive = await startHiveGateway({ subgraphUrls: { agreements: hub.agreements.url, actions: hub.actions.url, surveys: hub.surveys.url } });
+    hive = await startHiveGateway({
+      subgraphUrls: { agreements: hub.agreements.url, actions: hub.actions.url, surveys: hub.surveys.url },
+      hopSecret: TEST_HOP_SECRET,
+      tokens: { secret: TEST_JWT_SECRET },
+    });
   });
   afterAll(async () => {
     await hive?.close();
@@ -62,5 +67,33 @@ describe('the committed supergraph on Hive Gateway', () => {
   it('passes a subgraph\'s refusal on', async () => {
     const theirs = await postGraphQL(hive.url, '{ indicatorComparison(indicator: "NO_SUCH", year: 2024, policeRegion: "SYD") { median } }');
     expect(theirs.body.errors?.[0]?.message).toMatch(/NO_SUCH/);
+  });
+
+  it('knows a signed-in caller as our gateway does: who is asking, their drafts, their writes', async () => {
+    const token = await signDevelopmentToken({ role: 'kommun', subject: 'lena', municipalityCode: '1281' }, TEST_JWT_SECRET);
+    const auth = { authorization: `Bearer ${token}` };
+    const viewer = '{ viewer { role municipalityCode } }';
+    expect((await postGraphQL(hive.url, viewer, {}, auth)).body.data).toEqual({ viewer: { role: 'kommun', municipalityCode: '1281' } });
+    expect((await postGraphQL(hive.url, viewer)).body.data).toEqual({ viewer: { role: 'anonymous', municipalityCode: null } });
+    const created = await postGraphQL<{ createAction: { title: string; visibility: string } }>(
+      hive.url,
+      'mutation ($i: ActionInput!) { createAction(input: $i) { title visibility } }',
+      { i: { municipalityCode: '1281', title: 'Trygghetsvandring genom Hive', visibility: 'PARTIES', responsible: [{ kind: 'MUNICIPAL_DEPARTMENT', name: 'Lunds kommun', lead: true }] } },
+      auth,
+    );
+    expect(created.body.errors).toBeUndefined();
+    expect(created.body.data).toEqual({ createAction: { title: 'Trygghetsvandring genom Hive', visibility: 'PARTIES' } });
+    // The PARTIES action is the kommun's: its user sees it through Hive, the anonymous do not.
+    const titles = async (headers: Record<string, string>) =>
+      ((await postGraphQL<{ municipality: { actions: { title: string }[] } }>(hive.url, '{ municipality(code: "1281") { actions { title } } }', {}, headers)).body.data?.municipality.actions ?? []).map((a) => a.title);
+    expect(await titles(auth)).toContain('Trygghetsvandring genom Hive');
+    expect(await titles({})).not.toContain('Trygghetsvandring genom Hive');
+  });
+
+  it('refuses a token that is present but not valid, as our gateway does', async () => {
+    const forged = await signDevelopmentToken({ role: 'admin', subject: 'mallory' }, 'a-guessed-secret');
+    const { status, body } = await postGraphQL(hive.url, '{ viewer { role } }', {}, { authorization: `Bearer ${forged}` });
+    expect(status).toBe(401);
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -283,7 +283,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     buildService: ({ name, url }) =>
       new SubgraphDataSource(name, options.subgraphTimeoutMs ?? 10_000, metrics, replicasOf.get(name) ?? [url!], limits.maxResponseBytes, {
         willSendRequest: ({ request, context }) => {
-          const headers = signActorHeaders(context.actor ?? { role: 'anonymous' }, hopSecret);
+          // Signed for this subgraph and this fetch's query and variables only (see trusted-hop.ts).
+          const headers = signActorHeaders(context.actor ?? { role: 'anonymous' }, hopSecret, { subgraph: name, query: request.query ?? '', variables: request.variables ?? null });
           // With tracing on, the subgraph continues this trace (W3C traceparent of the fetch's span).
           if (tracing) Object.assign(headers, traceHeaders());
           for (const [key, value] of Object.entries(headers)) request.http?.headers.set(key, value);

@@ -13,19 +13,22 @@
  * Gateway does not take our comma-separated replicas; put a load balancer behind that URL), else
  * on this machine at its port.
  *
- * It forwards no actor: a subgraph believes only an actor signed with `SAMVERKAN_HOP_SECRET`, as
- * our gateway signs it (`signActorHeaders` of `@samverkan/schema`), so through Hive Gateway every
- * caller is anonymous and sees public records only. To serve signed-in users, verify the bearer
- * token in a Hive Gateway plugin and add the signed headers to each subgraph fetch, as our gateway
- * does; the limits, the response cache and GraphiQL of our gateway are not there either.
+ * Signed-in callers keep who they are there: the runner adds `useSamverkanHop` (hive-hop.ts), which
+ * verifies the bearer token as our gateway does (`SAMVERKAN_JWT_SECRET`, or `SAMVERKAN_JWKS_URL`
+ * with `SAMVERKAN_JWT_ISSUER` and `SAMVERKAN_JWT_AUDIENCE`) and signs each subgraph fetch with the
+ * trusted hop (`SAMVERKAN_HOP_SECRET`, the subgraphs' secret). The limits, the response cache and
+ * GraphiQL of our gateway are not there.
  */
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { SUBGRAPHS, subgraphUrl } from '@samverkan/hub';
+import { checkSecretStrength, DEVELOPMENT_HOP_SECRET, DEVELOPMENT_JWT_SECRET, type TokenVerifierOptions } from '@samverkan/schema';
 import { replicaUrls } from '@samverkan/server';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SUPERGRAPH_PATH } from './supergraph';
+import { gatewayOptionsFromEnv } from './gateway';
+import { useSamverkanHop } from './hive-hop';
+import { SUPERGRAPH_PATH, subgraphsOf } from './supergraph';
 
 /** Options of {@link startHiveGateway}. */
 export interface HiveGatewayOptions {
@@ -35,6 +38,10 @@ export interface HiveGatewayOptions {
   host?: string;
   /** Where each subgraph runs, by its name in the supergraph. @default the supergraph's URLs (`<PREFIX>_URL` of each registered subgraph) */
   subgraphUrls?: Record<string, string>;
+  /** How bearer tokens are verified. @default the development secret (`SAMVERKAN_JWT_SECRET`, `SAMVERKAN_JWKS_URL`) */
+  tokens?: TokenVerifierOptions;
+  /** The secret that signs the actor towards subgraphs. @default the development secret (`SAMVERKAN_HOP_SECRET`) */
+  hopSecret?: string;
 }
 
 /** Reads Hive Gateway's options from the environment: `PORT`, `HOST` and every registered subgraph's URL. */
@@ -45,18 +52,27 @@ export function hiveGatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env):
     if (urls.length !== 1) throw new Error(`${subgraph.envPrefix}_URL names ${urls.length} URLs; Hive Gateway takes one per subgraph.`);
     subgraphUrls[subgraph.name] = urls[0]!;
   }
+  const { tokens, hopSecret } = gatewayOptionsFromEnv(env);
   return {
     ...(env.PORT ? { port: Number(env.PORT) } : {}),
     ...(env.HOST ? { host: env.HOST } : {}),
     subgraphUrls,
+    ...(tokens ? { tokens } : {}),
+    ...(hopSecret ? { hopSecret } : {}),
   };
 }
 
 /** Starts Hive Gateway on the committed supergraph; nothing leaves the machine (no usage reporting, no CDN, no GraphiQL). */
 export async function startHiveGateway(options: HiveGatewayOptions = {}): Promise<{ url: string; close(): Promise<void> }> {
+  const hopSecret = options.hopSecret ?? DEVELOPMENT_HOP_SECRET;
+  checkSecretStrength('SAMVERKAN_HOP_SECRET', hopSecret);
+  if (!options.tokens?.jwksUrl) checkSecretStrength('SAMVERKAN_JWT_SECRET', options.tokens?.secret ?? DEVELOPMENT_JWT_SECRET);
+  const supergraph = fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
+  const subgraphUrls = options.subgraphUrls ?? Object.fromEntries(subgraphsOf(supergraph).map((subgraph) => [subgraph.name, subgraph.url]));
   const runtime = createGatewayRuntime({
-    supergraph: fs.readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    transportEntries: Object.fromEntries(Object.entries(options.subgraphUrls ?? {}).map(([name, location]) => [name, { location }])),
+    supergraph,
+    plugins: () => [useSamverkanHop({ hopSecret, tokens: options.tokens ?? {}, subgraphUrls })],
+    transportEntries: Object.fromEntries(Object.entries(subgraphUrls).map(([name, location]) => [name, { location }])),
     graphiql: false,
     landingPage: false,
     logging: 'error',

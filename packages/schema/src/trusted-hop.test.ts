@@ -1,25 +1,41 @@
 import { ANONYMOUS } from './actor';
-import { ACTOR_HEADER, signActorHeaders, verifyActorHeaders } from './trusted-hop';
+import { ACTOR_HEADER, type HopRequest, signActorHeaders, verifyActorHeaders } from './trusted-hop';
 import { AuthenticationError, createTokenVerifier, signDevelopmentToken } from './tokens';
 
 const police = { role: 'police' as const, subject: 'karin', localPoliceAreaId: 'lund', policeRegionCode: 'SYD' };
 
 describe('the trusted hop', () => {
   const now = 1_700_000_000_000;
+  const request: HopRequest = { subgraph: 'agreements', query: '{ viewer { role } }' };
+  const sign = (secret = 's3cret', at = now, signedFor: HopRequest = request) => signActorHeaders(police, secret, signedFor, at);
   it('carries the actor with a valid signature', () => {
-    expect(verifyActorHeaders(signActorHeaders(police, 's3cret', now), 's3cret', now + 1000)).toEqual({ actor: police });
+    expect(verifyActorHeaders(sign(), 's3cret', request, now + 1000)).toEqual({ actor: police });
   });
-  it('treats missing headers as anonymous', () => expect(verifyActorHeaders({}, 's3cret', now)).toEqual({ actor: ANONYMOUS }));
+  it('treats missing headers as anonymous', () => expect(verifyActorHeaders({}, 's3cret', request, now)).toEqual({ actor: ANONYMOUS }));
   it('refuses a signature made with another secret', () => {
-    expect(verifyActorHeaders(signActorHeaders(police, 'guess', now), 's3cret', now)).toEqual({ actor: ANONYMOUS, rejected: 'bad actor signature' });
+    expect(verifyActorHeaders(sign('guess'), 's3cret', request, now)).toEqual({ actor: ANONYMOUS, rejected: 'bad actor signature' });
   });
   it('refuses a changed actor', () => {
-    const headers = signActorHeaders(police, 's3cret', now);
+    const headers = sign();
     headers[ACTOR_HEADER] = Buffer.from(JSON.stringify({ role: 'admin', subject: 'karin' })).toString('base64url');
-    expect(verifyActorHeaders(headers, 's3cret', now).rejected).toBe('bad actor signature');
+    expect(verifyActorHeaders(headers, 's3cret', request, now).rejected).toBe('bad actor signature');
   });
   it('refuses a stale signature (replay)', () => {
-    expect(verifyActorHeaders(signActorHeaders(police, 's3cret', now), 's3cret', now + 120_000).rejected).toBe('stale actor signature');
+    expect(verifyActorHeaders(sign(), 's3cret', request, now + 20_000).rejected).toBe('stale actor signature');
+  });
+  it('refuses headers replayed for another operation, other variables or another subgraph', () => {
+    const mutation = { subgraph: 'agreements', query: 'mutation ($i: AgreementDraftInput!) { createAgreementDraft(input: $i) { id } }', variables: { i: { title: 'x' } } };
+    expect(verifyActorHeaders(sign(), 's3cret', mutation, now).rejected).toBe('bad actor signature');
+    const signedMutation = sign('s3cret', now, mutation);
+    expect(verifyActorHeaders(signedMutation, 's3cret', mutation, now)).toEqual({ actor: police });
+    expect(verifyActorHeaders(signedMutation, 's3cret', { ...mutation, variables: { i: { title: 'y' } } }, now).rejected).toBe('bad actor signature');
+    expect(verifyActorHeaders(signedMutation, 's3cret', { ...mutation, subgraph: 'actions' }, now).rejected).toBe('bad actor signature');
+  });
+  it('signs the request, not its spelling: variables in another key order, or empty, verify alike', () => {
+    const withVariables = { subgraph: 'actions', query: 'query ($a: Int, $b: Int) { x }', variables: { a: 1, b: { c: 2, d: [3] } } };
+    const headers = sign('s3cret', now, withVariables);
+    expect(verifyActorHeaders(headers, 's3cret', { ...withVariables, variables: { b: { d: [3], c: 2 }, a: 1 } }, now)).toEqual({ actor: police });
+    expect(verifyActorHeaders(sign('s3cret', now, { ...request, variables: {} }), 's3cret', request, now)).toEqual({ actor: police });
   });
 });
 

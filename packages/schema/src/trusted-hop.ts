@@ -1,16 +1,20 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { ANONYMOUS, type Actor, actorFromJson } from './actor';
 
 /**
- * The trusted hop from gateway to subgraph: the gateway forwards the actor it verified, signed with
- * an HMAC over the actor and a timestamp; a subgraph believes only a valid, fresh signature.
+ * The trusted hop from a router (our gateway, or Hive Gateway with our plugin) to a subgraph: the
+ * router forwards the actor it verified, signed with an HMAC under the shared secret over the
+ * actor, the time, the subgraph the request is meant for, and a digest of the request itself (its
+ * query and variables). A subgraph believes only a valid, fresh signature made for it and for the
+ * request it received: headers captured from one request cannot be replayed for another operation,
+ * other variables or another subgraph, and not after the window.
  */
 
 /** Header with the actor, as base64url JSON. */
 export const ACTOR_HEADER = 'x-samverkan-actor';
 /** Header with the time of signing, milliseconds since the epoch. */
 export const ACTOR_TIMESTAMP_HEADER = 'x-samverkan-actor-timestamp';
-/** Header with the HMAC-SHA256 (hex) of `timestamp.actor` under the shared secret. */
+/** Header with the HMAC-SHA256 (hex) of the signed text (see {@link signedText}) under the shared secret. */
 export const ACTOR_SIGNATURE_HEADER = 'x-samverkan-actor-signature';
 
 /**
@@ -19,18 +23,51 @@ export const ACTOR_SIGNATURE_HEADER = 'x-samverkan-actor-signature';
  */
 export const DEVELOPMENT_HOP_SECRET = 'samverkan-development-hop-secret';
 
-/** How old a signature may be before a subgraph refuses it. @default 60000 */
-export const DEFAULT_HOP_MAX_AGE_MS = 60_000;
+/** How old (or how far ahead, for clocks that differ a little) a signature may be before a subgraph refuses it. @default 15000 */
+export const DEFAULT_HOP_MAX_AGE_MS = 15_000;
 
-function hmac(secret: string, timestamp: string, payload: string): string {
-  return createHmac('sha256', secret).update(`${timestamp}.${payload}`).digest('hex');
+/** The request a hop is signed for: the subgraph it goes to, and the GraphQL request it carries. */
+export interface HopRequest {
+  /** The subgraph's name in the registry, e.g. "agreements". */
+  subgraph: string;
+  /** The GraphQL document sent. */
+  query: string;
+  /** Its variables, if any. */
+  variables?: Record<string, unknown> | null;
 }
 
-/** The headers that carry `actor` from the gateway to a subgraph. */
-export function signActorHeaders(actor: Actor, secret: string, now: number = Date.now()): Record<string, string> {
+/** JSON with object keys sorted, so that the same value always gives the same text. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : stableJson(item))).join(',')}]`;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** The SHA-256 of a GraphQL request's query and variables (empty variables count as none), base64url. */
+export function requestDigest(query: string, variables?: Record<string, unknown> | null): string {
+  const withVariables = variables && Object.keys(variables).length > 0 ? { query, variables } : { query };
+  return createHash('sha256').update(stableJson(withVariables)).digest('base64url');
+}
+
+/** The text a hop's signature covers: version, time, subgraph, request digest and actor. */
+function signedText(timestamp: string, payload: string, request: HopRequest): string {
+  return ['samverkan-hop-v2', timestamp, request.subgraph, requestDigest(request.query, request.variables), payload].join('\n');
+}
+
+function hmac(secret: string, text: string): string {
+  return createHmac('sha256', secret).update(text).digest('hex');
+}
+
+/** The headers that carry `actor` to the subgraph of `request`, for that request only. */
+export function signActorHeaders(actor: Actor, secret: string, request: HopRequest, now: number = Date.now()): Record<string, string> {
   const payload = Buffer.from(JSON.stringify(actor)).toString('base64url');
   const timestamp = String(now);
-  return { [ACTOR_HEADER]: payload, [ACTOR_TIMESTAMP_HEADER]: timestamp, [ACTOR_SIGNATURE_HEADER]: hmac(secret, timestamp, payload) };
+  return { [ACTOR_HEADER]: payload, [ACTOR_TIMESTAMP_HEADER]: timestamp, [ACTOR_SIGNATURE_HEADER]: hmac(secret, signedText(timestamp, payload, request)) };
 }
 
 /** What a subgraph makes of the actor headers of a request. */
@@ -40,10 +77,14 @@ export interface HopResult {
   rejected?: string;
 }
 
-/** Reads the actor from request headers; missing, forged, stale or malformed headers mean anonymous. */
+/**
+ * Reads the actor from the headers of `request` as this subgraph received it; missing, forged,
+ * stale, malformed headers, or headers signed for another request or subgraph, mean anonymous.
+ */
 export function verifyActorHeaders(
   headers: Record<string, string | string[] | undefined>,
   secret: string,
+  request: HopRequest,
   now: number = Date.now(),
   maxAgeMs: number = DEFAULT_HOP_MAX_AGE_MS,
 ): HopResult {
@@ -56,7 +97,7 @@ export function verifyActorHeaders(
   const signature = one(ACTOR_SIGNATURE_HEADER);
   if (!payload && !timestamp && !signature) return { actor: ANONYMOUS };
   if (!payload || !timestamp || !signature) return { actor: ANONYMOUS, rejected: 'incomplete actor headers' };
-  const expected = Buffer.from(hmac(secret, timestamp, payload), 'hex');
+  const expected = Buffer.from(hmac(secret, signedText(timestamp, payload, request)), 'hex');
   const given = Buffer.from(signature, 'hex');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { actor: ANONYMOUS, rejected: 'bad actor signature' };
   const age = now - Number(timestamp);

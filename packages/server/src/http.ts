@@ -10,8 +10,12 @@ export type RouteHandler = (request: IncomingMessage, response: ServerResponse) 
 export interface GraphQLHttpOptions<Context extends BaseContext> {
   /** A started Apollo Server. */
   server: ApolloServer<Context>;
-  /** Builds the context of one request; a thrown GraphQLError with `extensions.http.status` sets the status. */
-  context: (request: IncomingMessage) => Promise<Context>;
+  /**
+   * Builds the context of one request, from the HTTP request and the GraphQL request it carries (its
+   * query and variables, from the JSON body or the URL); a thrown GraphQLError with
+   * `extensions.http.status` sets the status.
+   */
+  context: (request: IncomingMessage, graphql: GraphQLRequestParts) => Promise<Context>;
   /** Where GraphQL is served. @default '/graphql' */
   path?: string;
   /** The largest request body accepted, in bytes. @default 1_000_000 */
@@ -26,6 +30,29 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   log?: Logger;
   /** When set, each request to `path` is handled inside a server span. @default none (tracing off) */
   tracing?: Tracing;
+}
+
+/** The query and variables of a GraphQL request, as its sender sent them (empty when it sent none). */
+export interface GraphQLRequestParts {
+  query: string;
+  variables: Record<string, unknown> | null;
+}
+
+/** The query and variables of a POST's JSON body, or of a GET's URL. */
+function graphQLRequestParts(body: unknown, search: URLSearchParams): GraphQLRequestParts {
+  const source = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : { query: search.get('query'), variables: search.get('variables') };
+  let variables = source.variables;
+  if (typeof variables === 'string') {
+    try {
+      variables = JSON.parse(variables);
+    } catch {
+      variables = null; // GraphQL refuses such a request itself
+    }
+  }
+  return {
+    query: typeof source.query === 'string' ? source.query : '',
+    variables: variables !== null && typeof variables === 'object' && !Array.isArray(variables) ? (variables as Record<string, unknown>) : null,
+  };
 }
 
 /** Why a request is turned away before it reaches GraphQL. */
@@ -212,7 +239,7 @@ export function createGraphQLHttpHandler<Context extends BaseContext>(options: G
         return;
       }
       const httpGraphQLRequest: HTTPGraphQLRequest = { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
-      const result = await options.server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(request) });
+      const result = await options.server.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(request, graphQLRequestParts(body, url.searchParams)) });
       const responseHeaders: Record<string, string> = {};
       for (const [key, value] of result.headers) responseHeaders[key] = value;
       if (result.body.kind === 'complete' && options.maxResponseBytes !== undefined && Buffer.byteLength(result.body.string) > options.maxResponseBytes) {

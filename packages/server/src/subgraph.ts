@@ -164,9 +164,9 @@ export async function startSubgraph<Client extends PrismaClientLike>(
     let graphqlRequests = 0;
     const handler = createGraphQLHttpHandler<ServiceContext<Client>>({
       server: apollo,
-      context: async (request) => {
+      context: async (request, graphql) => {
         graphqlRequests += 1;
-        const hop = verifyActorHeaders(request.headers, hopSecret);
+        const hop = verifyActorHeaders(request.headers, hopSecret, { subgraph: definition.name, ...graphql });
         const requestId = String(request.headers['x-request-id'] ?? randomUUID());
         if (hop.rejected) log.warn(`actor headers refused (${hop.rejected}); treated as anonymous`, { requestId });
         return { actor: hop.actor, requestId, db, peers };

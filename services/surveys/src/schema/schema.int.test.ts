@@ -79,7 +79,7 @@ describe.each(testDatabaseKinds())('surveys subgraph on %s', (kind) => {
   it('shows a published result\'s history to signed-in parties, and not to the anonymous', async () => {
     const query = `{ _entities(representations: [{ __typename: "LocalPoliceArea", id: "trelleborg" }]) {
       ... on LocalPoliceArea { surveyResults(from: 2019, to: 2019) { value history { actorRole actorSubject operation changes { field before after } } } } } }`;
-    const analyst = signActorHeaders({ role: 'analyst', subject: 'anna', policeRegionCode: 'SYD' }, DEVELOPMENT_HOP_SECRET);
+    const analyst = signActorHeaders({ role: 'analyst', subject: 'anna', policeRegionCode: 'SYD' }, DEVELOPMENT_HOP_SECRET, { subgraph: 'surveys', query });
     const signedIn = await postGraphQL<{ _entities: { surveyResults: { history: unknown }[] }[] }>(subgraph.url, query, {}, analyst);
     expect(signedIn.body.data!._entities[0]!.surveyResults[0]!.history).toEqual([
       {
