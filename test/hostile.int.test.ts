@@ -1,5 +1,5 @@
 import { testDatabaseKinds } from '@samverkan/db/testing';
-import { signDevelopmentToken } from '@samverkan/schema';
+import { signActorHeaders, signDevelopmentToken } from '@samverkan/schema';
 import type { RequestLimits } from '@samverkan/server';
 import { type RunningGateway, startGateway } from '../gateway/src/gateway';
 import { startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
@@ -187,6 +187,31 @@ describe.each(testDatabaseKinds())('hostile requests through the gateway on %s',
     expect(await alive.json()).toEqual({ data: { municipality: { name: 'Lund' } } });
     for (const gateway of Object.values(gateways)) expect((await fetch(gateway.url.replace('/graphql', '/health'))).status).toBe(200);
     for (const subgraph of Object.values(hub.subgraphs)) expect((await fetch(subgraph.url.replace('/graphql', '/health'))).status).toBe(200);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('treats replayed or altered hop headers, straight at the subgraphs, as anonymous, and writes nothing', async () => {
+    const before = await counts();
+    const kommun = { role: 'kommun' as const, subject: 'lena', municipalityCode: '1281' };
+    const read = { subgraph: 'agreements', query: '{ viewer { role } }' };
+    const captured = signActorHeaders(kommun, TEST_HOP_SECRET, read);
+    const createAction = `mutation { createAction(input: { municipalityCode: "1281", title: "Omspelad", responsible: [{ kind: MUNICIPAL_DEPARTMENT, name: "Lunds kommun", lead: true }] }) { id } }`;
+    const draft = 'mutation ($i: AgreementInput!) { createAgreementDraft(input: $i) { id } }';
+    const draftInput = { i: { title: 'Omspelad', municipalityCode: '1281', localPoliceAreaIds: ['lund'] } };
+    const signedDraft = signActorHeaders(kommun, TEST_HOP_SECRET, { subgraph: 'agreements', query: draft, variables: draftInput });
+    const replays: [string, string, string, Record<string, unknown>, Record<string, string>][] = [
+      ['a read\'s headers replayed for a write', hub.agreements.url, draft, draftInput, captured],
+      ['a read\'s headers replayed at another subgraph, for a write', hub.actions.url, createAction, {}, captured],
+      ['a write\'s headers replayed with other variables', hub.agreements.url, draft, { i: { ...draftInput.i, title: 'Ändrad' } }, signedDraft],
+      ['a write\'s headers replayed at another subgraph', hub.actions.url, draft, draftInput, signedDraft],
+      ['a write\'s headers replayed after the window', hub.agreements.url, draft, draftInput, signActorHeaders(kommun, TEST_HOP_SECRET, { subgraph: 'agreements', query: draft, variables: draftInput }, Date.now() - 60_000)],
+      ['headers with the actor swapped for an admin', hub.agreements.url, draft, draftInput, { ...signedDraft, 'x-samverkan-actor': Buffer.from(JSON.stringify({ role: 'admin', subject: 'mallory' })).toString('base64url') }],
+    ];
+    for (const [name, url, query, variables, headers] of replays) {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+      const body = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+      expect({ name, code: body.errors?.[0]?.extensions?.code }).toEqual({ name, code: expect.stringMatching(/FORBIDDEN|GRAPHQL_VALIDATION_FAILED/) });
+    }
     expect(await counts()).toEqual(before);
   });
 
