@@ -146,10 +146,65 @@ describe.each(testDatabaseKinds())('who may read and write what, through the gat
     }
   });
 
+  /**
+   * A write on a record the caller may not read answers exactly as one on an id that does not exist:
+   * the same message (but for the id) and the same extensions, so neither the record's existence nor
+   * its kommun, lokalpolisområde or version leaks.
+   */
+  const WRITES_ON: { what: string; record: (ids: Ids) => string; write: (id: string) => string }[] = [
+    { what: 'updateAction', record: (ids) => ids.partiesAction, write: (id) => `mutation { updateAction(id: "${id}", version: 1, changes: { description: "x" }) { id } }` },
+    { what: 'changeActionStatus', record: (ids) => ids.partiesAction, write: (id) => `mutation { changeActionStatus(id: "${id}", version: 1, status: ONGOING) { id } }` },
+    { what: 'addFollowUp', record: (ids) => ids.partiesAction, write: (id) => `mutation { addFollowUp(actionId: "${id}", input: { date: "2025-01-01", text: "x", outcome: TOO_EARLY }) { id } }` },
+    {
+      what: 'updateAgreementDraft',
+      record: (ids) => ids.draftAgreement,
+      write: (id) => `mutation { updateAgreementDraft(id: "${id}", version: 1, input: { title: "x", municipalityCode: "1287", localPoliceAreaIds: ["trelleborg"] }) { id } }`,
+    },
+    { what: 'approveAgreement', record: (ids) => ids.draftAgreement, write: (id) => `mutation { approveAgreement(id: "${id}", version: 99) { id } }` },
+    { what: 'withdrawAgreement', record: (ids) => ids.draftAgreement, write: (id) => `mutation { withdrawAgreement(id: "${id}", version: 99) { id } }` },
+    { what: 'supersedeAgreement', record: (ids) => ids.draftAgreement, write: (id) => `mutation { supersedeAgreement(id: "${id}", by: "lund-2024", version: 99) { id } }` },
+  ];
+  const NON_READERS_OF_TRELLEBORG_DRAFTS: Role[] = ['anonymous', 'otherKommun', 'otherPolice', 'otherAnalyst'];
+  /** The anonymous and analysts write nothing: they are refused (FORBIDDEN) before any record is looked at, whatever the id. */
+  const REFUSED_BY_ROLE: Role[] = ['anonymous', 'otherAnalyst'];
+  const shapeOf = (error: { message: string; extensions?: Record<string, unknown> } | undefined, id: string) => ({
+    message: error?.message.split(id).join('<id>'),
+    extensions: error?.extensions,
+  });
+
+  it.each(WRITES_ON.flatMap((w) => NON_READERS_OF_TRELLEBORG_DRAFTS.map((role) => [w.what, role, w] as const)))(
+    '%s by %s on a record it may not read answers as on one that does not exist',
+    async (_what, role, w) => {
+      const headers: Record<string, string> = role === 'anonymous' ? {} : { authorization: `Bearer ${tokens.get(role)}` };
+      const id = w.record(ids);
+      const missingId = `${id.slice(0, -4)}${id.endsWith("0000") ? "1111" : "0000"}`;
+      const hidden = await postGraphQL(hub.gateway.url, w.write(id), {}, headers);
+      const missing = await postGraphQL(hub.gateway.url, w.write(missingId), {}, headers);
+      expect(hidden.body.errors?.[0]?.extensions?.code).toBe(REFUSED_BY_ROLE.includes(role) ? 'FORBIDDEN' : 'NOT_FOUND');
+      expect(shapeOf(hidden.body.errors?.[0], id)).toEqual(shapeOf(missing.body.errors?.[0], missingId));
+      expect(hidden.body.data).toEqual(missing.body.data);
+    },
+  );
+
+  it('refuses a successor the writer may not read as one that does not exist', async () => {
+    const headers = { authorization: `Bearer ${tokens.get('otherKommun')}` };
+    const supersede = (by: string) => postGraphQL(hub.gateway.url, `mutation { supersedeAgreement(id: "lund-2024", by: "${by}") { id } }`, {}, headers);
+    const hidden = await supersede(ids.draftAgreement);
+    const missing = await supersede('no-such-agreement');
+    expect(hidden.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(shapeOf(hidden.body.errors?.[0], ids.draftAgreement)).toEqual(shapeOf(missing.body.errors?.[0], 'no-such-agreement'));
+  });
+
+  it('tells a reader who may not write that it is FORBIDDEN', async () => {
+    const analyst = await postGraphQL(hub.gateway.url, `mutation { approveAgreement(id: "${ids.draftAgreement}", version: 1) { id } }`, {}, { authorization: `Bearer ${tokens.get('analyst')}` });
+    expect(analyst.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('refuses a write sent straight to a subgraph with a forged actor, and writes nothing', async () => {
-    const forged = signActorHeaders(ACTORS.kommun, 'a-guessed-secret');
+    const mutation = `mutation { createAction(input: ${ACTION_INPUT('Förfalskad')}) { id } }`;
+    const forged = signActorHeaders(ACTORS.kommun, 'a-guessed-secret', { subgraph: 'actions', query: mutation });
     const before = await hub.actions.client.action.count();
-    const { body } = await postGraphQL(hub.actions.url, `mutation { createAction(input: ${ACTION_INPUT('Förfalskad')}) { id } }`, {}, forged);
+    const { body } = await postGraphQL(hub.actions.url, mutation, {}, forged);
     expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(body.errors?.[0]?.message).toMatch(/[Ss]ign in/);
     expect(await hub.actions.client.action.count()).toBe(before);

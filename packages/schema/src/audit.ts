@@ -115,7 +115,7 @@ export interface HistoryEntryShape {
 
 /** Turns a stored entry into what `HistoryEntry` shows. */
 export function historyEntryOf(row: AuditEntryRow): HistoryEntryShape {
-  const changes = (Array.isArray(row.changes) ? row.changes : []) as ({ field: string } & Partial<FieldChange>)[];
+  const changes = storedChanges(row);
   return {
     at: row.at,
     actorRole: row.actorRole,
@@ -125,22 +125,89 @@ export function historyEntryOf(row: AuditEntryRow): HistoryEntryShape {
   };
 }
 
+/** A record's audited fields as they stood around one entry of its trail. */
+export interface StatesAround {
+  /** Before the entry; null when the entry created the record. */
+  before: Snapshot | null;
+  after: Snapshot;
+}
+
+/** An entry's changes as stored: a list of field, before, after. */
+function storedChanges(row: AuditEntryRow): ({ field: string } & Partial<FieldChange>)[] {
+  return (Array.isArray(row.changes) ? row.changes : []) as ({ field: string } & Partial<FieldChange>)[];
+}
+
+/**
+ * The record's audited fields before and after each entry of its trail (oldest first), folded from
+ * its creation: the creation entry holds every audited field from null, and each later entry the
+ * fields it changed, before and after. A trail that does not begin with the record's creation (a
+ * record loaded before it was audited) starts from the first `before` the trail gives of each
+ * field, and a field the trail never mentions holds its value in `current` (the record as it is)
+ * throughout. An entry is the creation when the trail begins with it and it sets fields only from
+ * nothing.
+ */
+export function statesAround(rows: readonly AuditEntryRow[], current: Snapshot = {}): StatesAround[] {
+  const state: Snapshot = {};
+  for (const [field, value] of Object.entries(current)) state[field] = comparable(value);
+  const seen = new Set<string>();
+  for (const row of rows) {
+    for (const change of storedChanges(row)) {
+      if (seen.has(change.field)) continue;
+      seen.add(change.field);
+      state[change.field] = change.before ?? null;
+    }
+  }
+  return rows.map((row, index) => {
+    const changes = storedChanges(row);
+    const created = index === 0 && changes.length > 0 && changes.every((change) => (change.before ?? null) === null);
+    const before = created ? null : { ...state };
+    for (const change of changes) state[change.field] = change.after ?? null;
+    return { before, after: { ...state } };
+  });
+}
+
+/**
+ * The entries of a trail that a caller may read: those after which, and before which, the caller
+ * could read the record (`mayRead` on the record's audited fields as they stood then). An entry
+ * written while the record was hidden from the caller (a draft, a record shared with the parties
+ * only) stays hidden from them, whatever the record became later; so does the entry that made it
+ * readable, since its `before` holds what was hidden.
+ */
+export function readableEntries(rows: readonly AuditEntryRow[], mayRead: (state: Snapshot) => boolean, current: Snapshot = {}): AuditEntryRow[] {
+  const states = statesAround(rows, current);
+  return rows.filter((_row, index) => {
+    const { before, after } = states[index]!;
+    return (before === null || mayRead(before)) && mayRead(after);
+  });
+}
+
 /** The description of every record's `history` field. */
 export const HISTORY_DESCRIPTION =
-  'Historik: every write to this record, oldest first: who, when, which operation and what changed (from the audit trail). Shown to signed-in parties only.';
+  'Historik: every write to this record, oldest first: who, when, which operation and what changed (from the audit trail). Shown to signed-in users; ' +
+  'an entry only to those who could read the record both before and after it (what was written while it was a draft or shared with the parties stays with those who could read it then).';
+
+/** The rule of a record type whose every state is readable by every caller (e.g. lägesbilder, survey results). */
+export const READABLE_BY_ALL = (): boolean => true;
 
 /**
  * The options of a record's `history` field, the same on every audited type:
- * `history: t.field(historyField((record, context) => loader(context).load(record.id)))`.
- * Anonymous callers get null and an error saying why; parties see the entries.
+ * `history: t.field(historyField((record, context) => loader(context).load(record.id), (state, context) => ...))`.
+ * Anonymous callers get null and an error saying why; signed-in callers see the entries written
+ * while they could read the record (`mayRead`: whether the caller may read the record when its
+ * audited fields are `state`; see {@link readableEntries}).
  */
-export function historyField<Parent, Context extends SubgraphContext>(entries: (parent: Parent, context: Context) => Promise<AuditEntryRow[]>) {
+export function historyField<Parent extends object, Context extends SubgraphContext>(
+  entries: (parent: Parent, context: Context) => Promise<AuditEntryRow[]>,
+  mayRead: (state: Snapshot, context: Context) => boolean,
+) {
   return {
     type: ['HistoryEntry'] as ['HistoryEntry'],
     nullable: true as const,
     description: HISTORY_DESCRIPTION,
     authScopes: { authenticated: true },
     unauthorizedError: () => forbidden('The history of a record is shown to signed-in parties only.'),
-    resolve: async (parent: Parent, _args: object, context: Context) => (await entries(parent, context)).map(historyEntryOf),
+    resolve: async (parent: Parent, _args: object, context: Context) =>
+      // The parent is the record's row: its columns are the audited fields the trail never changed.
+      readableEntries(await entries(parent, context), (state) => mayRead(state, context), parent as Snapshot).map(historyEntryOf),
   };
 }

@@ -1,4 +1,5 @@
 import type { Actor } from './actor';
+import type { PartyActor } from './auth';
 import { type AuditEntryData, type AuditEntryRow, type Snapshot, storeChanges } from './audit';
 import type { SubgraphContext } from './context';
 import { conflict, notFound } from './errors';
@@ -6,9 +7,9 @@ import { groupLoader } from './loaders';
 
 /*
  * The write kit every subgraph's mutations use: the audit trail's store, the row lock, the writer's
- * name, and one versioned change — lock the row, load it, check who may change it, check the
- * version, snapshot, write, audit in the same transaction, read back — so that the order of those
- * steps is written once.
+ * name, and one versioned change — lock the row, load it, check that the writer may read it, check
+ * who may change it, check the version, snapshot, write, audit in the same transaction, read back —
+ * so that the order of those steps is written once.
  */
 
 /** The part of a service's Prisma client (or transaction) that the kit uses: raw SQL and its `AuditEntry` table. */
@@ -95,6 +96,25 @@ export function historyLoader<Context extends { db: AuditedClient }>(entityType:
   );
 }
 
+/**
+ * The visibility rule every subgraph follows (`visibleWhere`'s), on one record in memory:
+ * administrators read everything, anonymous callers the published records, and the parties the
+ * published records plus those `ownRecord` says are theirs.
+ */
+export function mayReadRecord(actor: Actor, published: boolean, ownRecord: (party: PartyActor) => boolean): boolean {
+  if (actor.role === 'admin' || published) return true;
+  if (actor.role === 'anonymous') return false;
+  return ownRecord(actor);
+}
+
+/**
+ * The NOT_FOUND error of a record that does not exist, and equally of one the caller may not read:
+ * the two answer alike, so that an answer tells nothing of a record the caller cannot see.
+ */
+export function noSuchRecord(noun: string, id: string, idArgument = 'id') {
+  return notFound(`No ${noun} has the id "${id}".`, { field: idArgument });
+}
+
 /** One versioned change to one record (and perhaps to records it touches), for {@link versionedChange}. */
 export interface VersionedChange<Tx extends AuditedClient, Row extends { version: number }, Result = void> {
   /** The record's table and the audit trail's entity type, e.g. "Action". */
@@ -109,7 +129,13 @@ export interface VersionedChange<Tx extends AuditedClient, Row extends { version
   version: number | null;
   /** Loads the record (after its row is locked); null when there is none. */
   load(tx: Tx, id: string): Promise<Row | null>;
-  /** Throws (FORBIDDEN) when the writer may not change the record; runs before the version is compared. */
+  /**
+   * Whether the writer may read the record (the service's read rule). A record the writer may not
+   * read is NOT_FOUND exactly as a missing one, before anything else is checked: what follows
+   * (FORBIDDEN, CONFLICT) may name the record's kommun, state or version.
+   */
+  mayRead(row: Row): boolean;
+  /** Throws (FORBIDDEN) when the writer, who may read the record, may not change it; runs before the version is compared. */
   authorize(row: Row): void;
   /**
    * The record's audited fields, before and after the write. Read each part with a query of its
@@ -127,8 +153,8 @@ export interface VersionedChange<Tx extends AuditedClient, Row extends { version
 
 /**
  * Changes one record in the caller's transaction, always in the same order: lock the row → load →
- * NOT_FOUND → may the writer change it (FORBIDDEN) → version check (CONFLICT, with the current
- * version) → snapshot → write → audit what changed → read back.
+ * NOT_FOUND (also when the writer may not read it) → may the writer change it (FORBIDDEN) → version
+ * check (CONFLICT, with the current version) → snapshot → write → audit what changed → read back.
  */
 export async function versionedChange<Tx extends AuditedClient, Row extends { version: number }, Result = void>(
   tx: Tx,
@@ -138,7 +164,7 @@ export async function versionedChange<Tx extends AuditedClient, Row extends { ve
 ): Promise<Result> {
   await lockRow(tx, change.entityType, change.id);
   const row = await change.load(tx, change.id);
-  if (!row) throw notFound(`No ${change.noun} has the id "${change.id}".`, { field: change.idArgument ?? 'id' });
+  if (!row || !change.mayRead(row)) throw noSuchRecord(change.noun, change.id, change.idArgument);
   change.authorize(row);
   if (change.version != null && change.version !== row.version) {
     throw conflict(`The ${change.noun} has changed since you read it (your version ${change.version}, now ${row.version}); read it again and redo your change.`, {

@@ -1,4 +1,4 @@
-import { type Actor, forbidden, visibleWhere } from '@samverkan/schema';
+import { type Actor, forbidden, mayReadRecord, type PartyActor, visibleWhere } from '@samverkan/schema';
 import { findLocalPoliceArea, municipalities } from '@samverkan/geo';
 import type { Prisma } from '../generated/prisma/client';
 
@@ -10,16 +10,27 @@ import type { Prisma } from '../generated/prisma/client';
  * Which kommuner a lokalpolisområde covers comes from the shared geography (packages/geo).
  */
 export function visibleActionsWhere(actor: Actor): Prisma.ActionWhereInput {
-  return visibleWhere<Prisma.ActionWhereInput>(actor, { visibility: 'PUBLIC' }, (party) => {
-    switch (party.role) {
-      case 'kommun':
-        return { municipalityCode: party.municipalityCode };
-      case 'police':
-        return { municipalityCode: { in: codesCoveredBy(party.localPoliceAreaId) } };
-      case 'analyst':
-        return { municipalityCode: { in: codesOfRegion(party.policeRegionCode) } };
-    }
-  });
+  return visibleWhere<Prisma.ActionWhereInput>(actor, { visibility: 'PUBLIC' }, (party) => ({ municipalityCode: { in: codesSeenBy(party) } }));
+}
+
+/**
+ * The same rule on one åtgärd (or on its audited fields as they stood at an entry of its history):
+ * PUBLIC, or of a kommun whose PARTIES records the actor sees.
+ */
+export function mayReadAction(actor: Actor, action: { visibility?: unknown; municipalityCode?: unknown }): boolean {
+  return mayReadRecord(actor, action.visibility === 'PUBLIC', (party) => codesSeenBy(party).includes(String(action.municipalityCode)));
+}
+
+/** The kommuner whose PARTIES records a party sees: its own, those its lokalpolisområde covers, or those of its polisregion. */
+function codesSeenBy(party: PartyActor): string[] {
+  switch (party.role) {
+    case 'kommun':
+      return [party.municipalityCode];
+    case 'police':
+      return codesCoveredBy(party.localPoliceAreaId);
+    case 'analyst':
+      return codesOfRegion(party.policeRegionCode);
+  }
 }
 
 function codesOfRegion(region: string): string[] {

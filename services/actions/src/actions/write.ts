@@ -14,7 +14,7 @@ import {
 } from '@samverkan/schema';
 import type { Context, ReadBack, Tx } from '../db';
 import type { Action, ActionOrigin, ActionStatus, Outcome, Prisma, ResponsibleKind, Visibility } from '../generated/prisma/client';
-import { requireWriterOf } from './access';
+import { mayReadAction, requireWriterOf } from './access';
 import { checkOriginExists } from './origin';
 import { actionSnapshot } from './snapshot';
 import { checkTransition } from './status';
@@ -109,6 +109,7 @@ function changeOfAction<Result>(context: Context, id: string, readBack: ReadBack
     noun: 'åtgärd',
     id,
     load: (tx: Tx, actionId: string) => tx.action.findUnique({ where: { id: actionId } }),
+    mayRead: (action: Action) => mayReadAction(context.actor, action),
     authorize: (action: Action) => requireWriterOf(context.actor, action.municipalityCode),
     snapshot: actionSnapshot,
     readBack,

@@ -1,4 +1,4 @@
-import { auditCreated, badInput, checkedPeriod, isoDateToUtc, optionalText, requiredText, type Snapshot, TITLE_MAX, versionedChange } from '@samverkan/schema';
+import { auditCreated, badInput, checkedPeriod, isoDateToUtc, optionalText, READABLE_BY_ALL, requiredText, type Snapshot, TITLE_MAX, versionedChange } from '@samverkan/schema';
 import { requireWriterOf } from '../actions/access';
 import { checkedFocusArea } from '../actions/validate';
 import type { Context, ReadBack, Tx } from '../db';
@@ -98,6 +98,8 @@ export function reviseActionPlan<Result>(
       id: args.id,
       version: args.version,
       load: (tx, id) => tx.actionPlan.findUnique({ where: { id }, include: { revisions: { orderBy: { number: 'desc' }, take: 1 } } }),
+      // Åtgärdsplaner are public: whoever may not write one is told so.
+      mayRead: READABLE_BY_ALL,
       authorize: (plan) => requireWriterOf(context.actor, plan.municipalityCode),
       snapshot: planSnapshot,
       write: async (tx, plan) => {

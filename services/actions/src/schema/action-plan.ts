@@ -1,4 +1,4 @@
-import { historyField, historyLoader, recordLoader } from '@samverkan/schema';
+import { historyField, historyLoader, READABLE_BY_ALL, recordLoader } from '@samverkan/schema';
 import { visibleActionsWhere } from '../actions/access';
 import { builder, type Context } from '../builder';
 import { diffRevisions, type PlanItem } from '../plans/revisions';
@@ -96,7 +96,7 @@ export const ActionPlan = builder.prismaObject('ActionPlan', {
     revisions: t.relation('revisions', { description: 'Revideringar, oldest first.', query: { orderBy: { number: 'asc' } } }),
     actions: t.relation('actions', { description: 'Åtgärder in the plan.', query: (_args, context) => ({ where: visibleActionsWhere(context.actor) }) }),
     version: t.exposeInt('version', { description: 'Version.' }),
-    history: t.field(historyField((plan: { id: string }, context: Context) => planHistory(context).load(plan.id))),
+    history: t.field(historyField((plan: { id: string }, context: Context) => planHistory(context).load(plan.id), READABLE_BY_ALL)),
   }),
 });
 

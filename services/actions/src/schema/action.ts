@@ -1,5 +1,5 @@
 import { historyField, historyLoader } from '@samverkan/schema';
-import { visibleActionsWhere } from '../actions/access';
+import { mayReadAction, visibleActionsWhere } from '../actions/access';
 import { changeActionStatus, createAction, updateAction } from '../actions/write';
 import { builder, type Context } from '../builder';
 import { dateField } from './date-field';
@@ -69,7 +69,7 @@ export const Action = builder.prismaObject('Action', {
     followUps: t.relation('followUps', { description: 'Uppföljningar, oldest first.', query: { orderBy: { date: 'asc' } } }),
     sources: t.field({ type: [SourceRef], description: 'Källor.', resolve: (action) => (action.sources ?? []) as never }),
     version: t.exposeInt('version', { description: 'Version: give it back when changing the åtgärd.' }),
-    history: t.field(historyField((action: { id: string }, context: Context) => actionHistory(context).load(action.id))),
+    history: t.field(historyField((action: { id: string }, context: Context) => actionHistory(context).load(action.id), (state, context) => mayReadAction(context.actor, state))),
   }),
 });
 

@@ -1,4 +1,4 @@
-import { historyField, historyLoader } from '@samverkan/schema';
+import { historyField, historyLoader, READABLE_BY_ALL } from '@samverkan/schema';
 import { builder, type Context } from '../builder';
 import { createSituationReport } from '../situation-reports/write';
 import { dateField } from './date-field';
@@ -34,7 +34,7 @@ export const SituationReport = builder.prismaObject('SituationReport', {
     summary: t.exposeString('summary', { nullable: true, description: 'Sammanfattning.' }),
     findings: t.relation('findings', { description: 'Iakttagelser, in order.', query: { orderBy: { position: 'asc' } } }),
     dataSources: t.exposeStringList('dataSources', { description: 'Underlag: the data it draws on.' }),
-    history: t.field(historyField((report: { id: string }, context: Context) => reportHistory(context).load(report.id))),
+    history: t.field(historyField((report: { id: string }, context: Context) => reportHistory(context).load(report.id), READABLE_BY_ALL)),
   }),
 });
 

@@ -47,8 +47,10 @@ describe.each(testDatabaseKinds())('agreements on %s', (kind) => {
     const { body } = await as(actor, `mutation ($input: AgreementInput!) { createAgreementDraft(input: $input) { ${FIELDS} } }`, { input });
     return body;
   };
-  const approve = (actor: Actor, id: string, extra = '') =>
-    as(actor, `mutation ($id: ID!) { approveAgreement(id: $id${extra}) { ${FIELDS} } }`, { id });
+  /** The version as stored: the client approves what it has read. */
+  const versionOf = async (id: string) => (await subgraph.client.agreement.findUnique({ where: { id } }))?.version ?? 1;
+  const approve = async (actor: Actor, id: string, extra = '') =>
+    as(actor, `mutation ($id: ID!, $v: Int!) { approveAgreement(id: $id, version: $v${extra}) { ${FIELDS} } }`, { id, v: await versionOf(id) });
   const firstError = (body: { errors?: { message: string; extensions?: Record<string, unknown> }[] }) => body.errors?.[0];
 
   describe('the real records', () => {
@@ -233,9 +235,9 @@ describe.each(testDatabaseKinds())('agreements on %s', (kind) => {
     it('withdraws', async () => {
       const body = await create(trelleborgKommun, draftInput({ title: 'Att återkalla', validFrom: '2030-01-01', validTo: '2030-12-31' }));
       const id = (body.data as { createAgreementDraft: { id: string } }).createAgreementDraft.id;
-      const withdrawn = await as(trelleborgPolice, `mutation { withdrawAgreement(id: "${id}", on: "2025-05-01") { status } }`);
+      const withdrawn = await as(trelleborgPolice, `mutation { withdrawAgreement(id: "${id}", version: 1, on: "2025-05-01") { status } }`);
       expect(withdrawn.body.data).toEqual({ withdrawAgreement: { status: 'WITHDRAWN' } });
-      const twice = await as(trelleborgPolice, `mutation { withdrawAgreement(id: "${id}") { status } }`);
+      const twice = await as(trelleborgPolice, `mutation { withdrawAgreement(id: "${id}", version: ${await versionOf(id)}) { status } }`);
       expect(firstError(twice.body)?.message).toMatch(/already withdrawn/);
     });
   });

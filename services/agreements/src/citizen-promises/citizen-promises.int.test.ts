@@ -40,6 +40,8 @@ describe.each(testDatabaseKinds())('medborgarlöften on %s', (kind) => {
   const create = async (actor: Actor, overrides: Record<string, unknown> = {}) =>
     (await as(actor, `mutation ($input: CitizenPromiseInput!) { createCitizenPromiseDraft(input: $input) { ${FIELDS} } }`, { input: input(overrides) })).body;
   const idOf = (body: { data?: unknown }) => (body.data as { createCitizenPromiseDraft: { id: string } }).createCitizenPromiseDraft.id;
+  /** The version as stored: the client approves or withdraws what it has read. */
+  const v = async (id: string) => (await subgraph.client.citizenPromise.findUniqueOrThrow({ where: { id } })).version;
 
   it('writes a draft with its promises in order and counted targets, and signs it with both approvals', async () => {
     const body = await create(burlovPolice);
@@ -60,9 +62,9 @@ describe.each(testDatabaseKinds())('medborgarlöften on %s', (kind) => {
     });
     expect(updated.body.data).toEqual({ updateCitizenPromiseDraft: { version: 2, title: 'Medborgarlöfte Burlöv 2025: tryggare Arlöv och Åkarp' } });
 
-    const one = await as(burlovKommun, `mutation { approveCitizenPromise(id: "${id}") { status approvals { party } } }`);
+    const one = await as(burlovKommun, `mutation { approveCitizenPromise(id: "${id}", version: ${await v(id)}) { status approvals { party } } }`);
     expect(one.body.data).toEqual({ approveCitizenPromise: { status: 'DRAFT', approvals: [{ party: 'MUNICIPALITY' }] } });
-    const both = await as(burlovPolice, `mutation { approveCitizenPromise(id: "${id}", signedOn: "2024-12-01") { status(on: "2025-06-01") signedOn } }`);
+    const both = await as(burlovPolice, `mutation { approveCitizenPromise(id: "${id}", version: ${await v(id)}, signedOn: "2024-12-01") { status(on: "2025-06-01") signedOn } }`);
     expect(both.body.data).toEqual({ approveCitizenPromise: { status: 'ACTIVE', signedOn: '2024-12-01' } });
 
     const listed = await as(null, '{ citizenPromises(filter: { municipality: "1231", focusArea: "VOLUME_CRIME", status: ACTIVE, on: "2025-06-01" }) { id } municipality(code: "1231") { citizenPromises { id } } }');
@@ -71,12 +73,12 @@ describe.each(testDatabaseKinds())('medborgarlöften on %s', (kind) => {
     const next = idOf(await create(burlovKommun, { title: 'Medborgarlöfte Burlöv 2026', validFrom: '2026-01-01', validTo: '2026-12-31' }));
     const linked = await as(burlovPolice, `mutation { supersedeCitizenPromise(id: "${id}", by: "${next}") { next { id } } }`);
     expect(linked.body.data).toEqual({ supersedeCitizenPromise: { next: { id: next } } });
-    await as(burlovKommun, `mutation { approveCitizenPromise(id: "${next}") { id } }`);
-    await as(burlovPolice, `mutation { approveCitizenPromise(id: "${next}") { id } }`);
+    await as(burlovKommun, `mutation { approveCitizenPromise(id: "${next}", version: ${await v(next)}) { id } }`);
+    await as(burlovPolice, `mutation { approveCitizenPromise(id: "${next}", version: ${await v(next)}) { id } }`);
     const chain = await as(null, `{ citizenPromise(id: "${id}") { s2025: status(on: "2025-12-31") s2026: status(on: "2026-01-01") } }`);
     expect(chain.body.data).toEqual({ citizenPromise: { s2025: 'ACTIVE', s2026: 'SUPERSEDED' } });
 
-    const withdrawn = await as(burlovKommun, `mutation { withdrawCitizenPromise(id: "${next}") { status } }`);
+    const withdrawn = await as(burlovKommun, `mutation { withdrawCitizenPromise(id: "${next}", version: ${await v(next)}) { status } }`);
     expect(withdrawn.body.data).toEqual({ withdrawCitizenPromise: { status: 'WITHDRAWN' } });
   });
 

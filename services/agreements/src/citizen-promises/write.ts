@@ -1,4 +1,5 @@
-import { badInput, requiredText as text, TITLE_MAX } from '@samverkan/schema';
+import { type Actor, badInput, requiredText as text, TITLE_MAX } from '@samverkan/schema';
+import { mayReadLifecycleRecord } from '../lifecycle/access';
 import { documentsOf, type DraftKind, lifecycleSnapshot, type Tx } from '../lifecycle/record';
 import { lifecycleWrites } from '../lifecycle/steps';
 import { checkAreasCover, checkedDocuments, checkFocusAreaCodes, checkPeriod, type DocumentsInput } from '../lifecycle/validate';
@@ -16,15 +17,17 @@ export interface CitizenPromiseDraftInput extends DocumentsInput {
 }
 
 /** Checks a draft's input against the rules and the reference data; returns the rows to write. */
-async function checkedDraft(tx: Tx, input: CitizenPromiseDraftInput) {
+async function checkedDraft(tx: Tx, input: CitizenPromiseDraftInput, writer: Actor) {
   const title = text(input.title, 'title', TITLE_MAX);
   const { validFrom, validTo } = checkPeriod(input.validFrom, input.validTo);
   const localPoliceAreaId = String(input.localPoliceAreaId);
   await checkAreasCover(tx, [localPoliceAreaId], input.municipalityCode, 'localPoliceAreaId');
   const agreementId = input.agreementId == null ? null : String(input.agreementId);
   if (agreementId) {
-    const agreement = await tx.agreement.findUnique({ where: { id: agreementId } });
-    if (!agreement) throw badInput(`No agreement has the id "${agreementId}".`, { field: 'agreementId' });
+    const agreement = await tx.agreement.findUnique({ where: { id: agreementId }, include: { localPoliceAreas: true } });
+    // An agreement the writer may not read (another kommun's draft) is answered as one that does not exist.
+    const readable = agreement && mayReadLifecycleRecord(writer, { ...agreement, localPoliceAreaIds: agreement.localPoliceAreas.map((l) => l.localPoliceAreaId) });
+    if (!readable) throw badInput(`No agreement has the id "${agreementId}".`, { field: 'agreementId' });
     if (agreement.municipalityCode !== input.municipalityCode) {
       throw badInput(`Agreement "${agreement.title}" belongs to kommun ${agreement.municipalityCode}, not ${input.municipalityCode}.`, { field: 'agreementId' });
     }

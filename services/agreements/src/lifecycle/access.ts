@@ -1,4 +1,5 @@
-import { type Actor, forbidden, type PartyActor, visibleWhere } from '@samverkan/schema';
+import { findLocalPoliceArea, findMunicipality } from '@samverkan/geo';
+import { type Actor, forbidden, mayReadRecord, type PartyActor, type Snapshot, visibleWhere } from '@samverkan/schema';
 import type { Party, Prisma } from '../generated/prisma/client';
 
 /**
@@ -36,6 +37,32 @@ function ofKommunCoveredBy(localPoliceAreaId: string): EitherWhere {
 /** A kommun user's records are their kommun's; an analyst's, those of kommuner in their polisregion. */
 function ofOwnKommunOrRegion(party: Exclude<PartyActor, { role: 'police' }>): EitherWhere {
   return party.role === 'kommun' ? { municipalityCode: party.municipalityCode } : { municipality: { county: { policeRegionCode: party.policeRegionCode } } };
+}
+
+/**
+ * The same rule on one record: published (not a draft), or a draft of the actor's kommun, of a
+ * kommun their lokalpolisområde signs for or covers, or of a kommun in their polisregion.
+ */
+export function mayReadLifecycleRecord(actor: Actor, record: { state: unknown; municipalityCode: string; localPoliceAreaIds: readonly string[] }): boolean {
+  return mayReadRecord(actor, record.state !== 'DRAFT', (party) => {
+    switch (party.role) {
+      case 'kommun':
+        return party.municipalityCode === record.municipalityCode;
+      case 'police':
+        return record.localPoliceAreaIds.includes(party.localPoliceAreaId) || (findLocalPoliceArea(party.localPoliceAreaId)?.municipalityCodes ?? []).includes(record.municipalityCode);
+      case 'analyst':
+        return findMunicipality(record.municipalityCode)?.policeRegionCode === party.policeRegionCode;
+    }
+  });
+}
+
+/**
+ * The rule on a record's audited fields as they stood at an entry of its history (an agreement
+ * names its lokalpolisområden, a medborgarlöfte its one).
+ */
+export function mayReadLifecycleState(actor: Actor, state: Snapshot): boolean {
+  const areas = Array.isArray(state.localPoliceAreaIds) ? state.localPoliceAreaIds.map(String) : state.localPoliceAreaId != null ? [String(state.localPoliceAreaId)] : [];
+  return mayReadLifecycleRecord(actor, { state: state.state, municipalityCode: String(state.municipalityCode), localPoliceAreaIds: areas });
 }
 
 /** The side the actor speaks for on a record of this kommun and these lokalpolisområden, if any. */

@@ -1,4 +1,4 @@
-import type { Snapshot } from '@samverkan/schema';
+import type { Actor, Snapshot } from '@samverkan/schema';
 import type { Tx } from '../db';
 import type { LifecycleState, Party } from '../generated/prisma/client';
 
@@ -69,8 +69,8 @@ export interface CheckedDraft extends CheckedDocuments {
 export interface DraftKind<Input extends DraftInput, Draft extends CheckedDraft> extends RecordKind {
   /** The noun with its article, capitalised, for messages: "An agreement". */
   aNoun: string;
-  /** Checks a draft's input against the rules and the reference data (BAD_USER_INPUT). */
-  check(tx: Tx, input: Input): Promise<Draft>;
+  /** Checks a draft's input against the rules and the reference data (BAD_USER_INPUT); records it names must be ones the writer may read. */
+  check(tx: Tx, input: Input, writer: Actor): Promise<Draft>;
   /** Writes a new draft's own row; returns its id. */
   insertRow(tx: Tx, draft: Draft): Promise<string>;
   /** Rewrites a draft's own row and moves its version on. */

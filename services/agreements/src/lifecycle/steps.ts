@@ -4,21 +4,22 @@ import {
   badInput,
   conflict,
   isoDateToUtc,
-  notFound,
+  noSuchRecord,
   type SubgraphContext,
   todayInSweden,
   versionedChange,
   type VersionedChange,
 } from '@samverkan/schema';
 import type { LifecycleState, Party, PrismaClient } from '../generated/prisma/client';
-import { requireParty } from './access';
+import { mayReadLifecycleRecord, requireParty } from './access';
 import { type CheckedDraft, type DraftInput, type DraftKind, type LifecycleRecord, type RecordKind, removeDocuments, type Tx, writeDocuments } from './record';
 
 /*
  * The lifecycle that agreements and medborgarlöften share: a draft is written and rewritten by
  * either party, approved by both and so signed; a signed record can be superseded by a later one
  * (previous/next); any record can be withdrawn. Each step is one versioned change of the shared
- * write kit (only the parties may make it; a version given must be the current one), and each is
+ * write kit (only the parties may make it; the version named must be the current one, so that a
+ * party approves or withdraws only what it read; superseding may leave it out), and each is
  * named after the mutation that makes it, e.g. approveAgreement.
  */
 
@@ -37,6 +38,7 @@ function lifecycleStep(
     id: step.id,
     version: step.version,
     load: kind.load,
+    mayRead: (record) => mayReadLifecycleRecord(writer.actor, record),
     authorize: (record) => void partyFor(record),
     snapshot: kind.snapshot,
     alsoChanges: step.alsoChanges,
@@ -55,7 +57,7 @@ function requireState(kind: RecordKind, record: LifecycleRecord, state: Lifecycl
 
 /** Writes a new draft, by either party; returns its id. */
 export async function createDraft<Input extends DraftInput, Draft extends CheckedDraft>(kind: DraftKind<Input, Draft>, tx: Tx, writer: SubgraphContext, input: Input): Promise<string> {
-  const draft = await kind.check(tx, input);
+  const draft = await kind.check(tx, input, writer.actor);
   requireParty(writer.actor, input.municipalityCode, draft.localPoliceAreaIds, `write a draft ${kind.noun} for it`);
   const id = await kind.insertRow(tx, draft);
   await kind.writeParts(tx, id, draft);
@@ -76,7 +78,7 @@ export function updateDraft<Input extends DraftInput, Draft extends CheckedDraft
   return versionedChange(tx, writer, `update${kind.entityType}Draft`, lifecycleStep(kind, writer, { id, version, what: 'change' }, async (tx, record) => {
     if (record.state !== 'DRAFT') throw conflict(`Only a draft can be changed; this ${kind.noun} is ${record.state.toLowerCase()}.`, { state: record.state });
     if (input.municipalityCode !== record.municipalityCode) throw badInput(`${kind.aNoun} cannot move to another kommun; write a new draft.`, { field: 'municipalityCode' });
-    const draft = await kind.check(tx, input);
+    const draft = await kind.check(tx, input, writer.actor);
     requireParty(writer.actor, input.municipalityCode, draft.localPoliceAreaIds, `change this ${kind.noun}`);
     await kind.removeParts(tx, id);
     await removeDocuments(tx, kind.owner(id));
@@ -90,7 +92,7 @@ export function updateDraft<Input extends DraftInput, Draft extends CheckedDraft
  * Records the actor's party's approval; with both parties' approval the record is signed on
  * `signedOn` (today by default), and the record it supersedes, if any, ends as it starts.
  */
-export function approve(kind: RecordKind, tx: Tx, writer: SubgraphContext, id: string, version: number | null, signedOn: string | null): Promise<void> {
+export function approve(kind: RecordKind, tx: Tx, writer: SubgraphContext, id: string, version: number, signedOn: string | null): Promise<void> {
   const step = { id, version, what: 'approve', alsoChanges: (record: LifecycleRecord) => [record.previousId] };
   return versionedChange(tx, writer, `approve${kind.entityType}`, lifecycleStep(kind, writer, step, async (tx, record, party) => {
     requireState(kind, record, 'DRAFT', 'approved');
@@ -110,7 +112,7 @@ export function approve(kind: RecordKind, tx: Tx, writer: SubgraphContext, id: s
 }
 
 /** Withdraws a record (draft or signed) from `on`, today by default. */
-export function withdraw(kind: RecordKind, tx: Tx, writer: SubgraphContext, id: string, version: number | null, on: string | null): Promise<void> {
+export function withdraw(kind: RecordKind, tx: Tx, writer: SubgraphContext, id: string, version: number, on: string | null): Promise<void> {
   return versionedChange(tx, writer, `withdraw${kind.entityType}`, lifecycleStep(kind, writer, { id, version, what: 'withdraw' }, async (tx, record) => {
     if (record.state === 'WITHDRAWN') throw conflict(`This ${kind.noun} is already withdrawn.`, { state: record.state });
     await kind.change(tx, id, { state: 'WITHDRAWN', withdrawnOn: isoDateToUtc(on ?? todayInSweden()) });
@@ -126,7 +128,7 @@ export function supersede(kind: RecordKind, tx: Tx, writer: SubgraphContext, id:
   return versionedChange(tx, writer, `supersede${kind.entityType}`, lifecycleStep(kind, writer, step, async (tx, record) => {
     if (id === successorId) throw badInput(`A ${kind.noun} cannot supersede itself.`, { field: 'by' });
     const successor = await kind.load(tx, successorId);
-    if (!successor) throw notFound(`No ${kind.noun} has the id "${successorId}".`, { field: 'by' });
+    if (!successor || !mayReadLifecycleRecord(writer.actor, successor)) throw noSuchRecord(kind.noun, successorId, 'by');
     if (successor.municipalityCode !== record.municipalityCode) {
       throw badInput(`The successor belongs to kommun ${successor.municipalityCode}, not ${record.municipalityCode}.`, { field: 'by' });
     }
@@ -147,8 +149,8 @@ export interface LifecycleWrites<Input extends DraftInput> {
   /** Returns the new draft's id. */
   createDraft(db: PrismaClient, writer: SubgraphContext, input: Input): Promise<string>;
   updateDraft(db: PrismaClient, writer: SubgraphContext, id: string, version: number, input: Input): Promise<void>;
-  approve(db: PrismaClient, writer: SubgraphContext, id: string, version: number | null, signedOn: string | null): Promise<void>;
-  withdraw(db: PrismaClient, writer: SubgraphContext, id: string, version: number | null, on: string | null): Promise<void>;
+  approve(db: PrismaClient, writer: SubgraphContext, id: string, version: number, signedOn: string | null): Promise<void>;
+  withdraw(db: PrismaClient, writer: SubgraphContext, id: string, version: number, on: string | null): Promise<void>;
   supersede(db: PrismaClient, writer: SubgraphContext, id: string, successorId: string, version: number | null): Promise<void>;
 }
 

@@ -49,12 +49,18 @@ function filterWhere(filter: AgreementFilterValue | null | undefined): Prisma.Ag
   const search = filter.search?.trim();
   if (search) {
     if (search.length > 200) throw badInput('The search text is longer than 200 characters.', { field: 'search' });
-    const contains = { contains: search, mode: 'insensitive' as const };
+    // Prisma passes `contains` into an ILIKE pattern as it is: its wildcards are escaped so that the text is literal.
+    const contains = { contains: literalInPattern(search), mode: 'insensitive' as const };
     and.push({
       OR: [{ title: contains }, { purpose: contains }, { goals: contains }, { focusAreas: { some: { OR: [{ title: contains }, { description: contains }] } } }],
     });
   }
   return and.length ? { AND: and } : {};
+}
+
+/** Text as a LIKE pattern that matches only itself: PostgreSQL's escape character, a backslash, before each backslash, % and _. */
+function literalInPattern(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
 interface AgreementEdgeShape {

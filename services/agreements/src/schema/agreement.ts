@@ -1,6 +1,6 @@
 import { historyField, historyLoader, todayInSweden } from '@samverkan/schema';
 import { agreementWrites } from '../agreements/write';
-import { visibleAgreementsWhere } from '../lifecycle/access';
+import { mayReadLifecycleState, visibleAgreementsWhere } from '../lifecycle/access';
 import { statusOn, statusWhere } from '../lifecycle/status';
 import { builder, type Context } from '../builder';
 import { AgreementFocusAreaInput } from './focus-area';
@@ -75,7 +75,7 @@ export const Agreement = builder.prismaObject('Agreement', {
     previous: t.relation('previous', { nullable: true, description: 'Föregående: the agreement of the same kommun this one took over from.' }),
     next: t.relation('next', { nullable: true, description: 'Efterföljande: the agreement that took over from this one.' }),
     version: t.exposeInt('version', { description: 'Version: give it back when updating, so that no one\'s change is lost.' }),
-    history: t.field(historyField((agreement: { id: string }, context: Context) => agreementHistory(context).load(agreement.id))),
+    history: t.field(historyField((agreement: { id: string }, context: Context) => agreementHistory(context).load(agreement.id), (state, context) => mayReadLifecycleState(context.actor, state))),
     citizenPromises: t.relation('promises', { description: 'Medborgarlöften made under the agreement.' }),
   }),
 });
@@ -125,7 +125,7 @@ lifecycleMutationFields({
     update: 'Ändra utkast: replaces a draft\'s content. Earlier approvals no longer hold.',
     updateVersion: 'The version you read; a newer one is a conflict.',
     approve: 'Godkänn: the asking party approves a draft. With both the kommun\'s and the police\'s approval it is signed.',
-    approveVersion: 'The version you read, if you want the approval refused when it has changed.',
+    approveVersion: 'The version you read and approve: if the draft has changed since, the approval is refused (CONFLICT) and you read it again.',
     withdraw: 'Återkalla: a party withdraws an agreement.',
     supersede: 'Ersätt: links a later agreement of the same kommun as the one that takes over from this one (previous/next).',
     supersedeVersion: 'The version you read of the superseded agreement.',

@@ -1,6 +1,6 @@
 import { badInput, historyField, historyLoader, todayInSweden } from '@samverkan/schema';
 import { citizenPromiseWrites } from '../citizen-promises/write';
-import { visiblePromisesWhere } from '../lifecycle/access';
+import { mayReadLifecycleState, visiblePromisesWhere } from '../lifecycle/access';
 import { statusOn, statusWhere } from '../lifecycle/status';
 import { builder, type Context } from '../builder';
 import type { Prisma } from '../generated/prisma/client';
@@ -63,7 +63,7 @@ const CitizenPromise = builder.prismaObject('CitizenPromise', {
     signatories: t.relation('signatories', { description: 'Undertecknare.', query: { orderBy: { position: 'asc' } } }),
     sources: t.relation('sources', { description: 'Källor.', query: { orderBy: { id: 'asc' } } }),
     version: t.exposeInt('version', { description: 'Version: give it back when updating.' }),
-    history: t.field(historyField((promise: { id: string }, context: Context) => promiseHistory(context).load(promise.id))),
+    history: t.field(historyField((promise: { id: string }, context: Context) => promiseHistory(context).load(promise.id), (state, context) => mayReadLifecycleState(context.actor, state))),
   }),
 });
 
@@ -157,7 +157,7 @@ lifecycleMutationFields({
     update: 'Ändra utkast: replaces a draft medborgarlöfte\'s content. Earlier approvals no longer hold.',
     updateVersion: 'The version you read.',
     approve: 'Godkänn: the asking party approves a draft medborgarlöfte; with both approvals it is signed.',
-    approveVersion: 'The version you read.',
+    approveVersion: 'The version you read and approve: if the draft has changed since, the approval is refused (CONFLICT) and you read it again.',
     withdraw: 'Återkalla: a party withdraws a medborgarlöfte.',
     supersede: 'Ersätt: links a later medborgarlöfte of the same kommun as the one that takes over (previous/next).',
     supersedeVersion: 'The version you read of the superseded one.',

@@ -16,6 +16,7 @@ export const LifecycleStatusEnum = builder.enumType('AgreementStatus', {
   description: 'Status: where an agreement or a medborgarlöfte stands on a given day.',
   values: {
     DRAFT: { description: 'Utkast: not yet approved by both the kommun and the police.' },
+    COMMISSIONED: { description: 'Uppdrag: decided to be produced (e.g. a medborgarlöfte a kommun commissioned); no signed text is known, so it is never in force.' },
     UPCOMING: { description: 'Kommande: signed, its validity has not started.' },
     ACTIVE: { description: 'Gällande: signed and in force.' },
     EXPIRED: { description: 'Utgången: its validity has ended.' },
@@ -104,8 +105,8 @@ export interface LifecycleMutationKind<Type extends LifecycleType = LifecycleTyp
 /**
  * The five mutations of one kind of record. Every write checks who is asking (a user of the kommun
  * or police of a signing lokalpolisområde), runs in one transaction, and takes the version the
- * client read so that no change is lost (required to rewrite a draft; to approve, withdraw or
- * supersede, a version left out is not checked).
+ * client read so that no change is lost and no party signs what it never read (required to rewrite
+ * a draft, approve or withdraw; to supersede, a version left out is not checked).
  */
 export function lifecycleMutationFields<Type extends LifecycleType, Input extends LifecycleInput>(ownKind: LifecycleMutationKind<Type, Input>): void {
   // The fields are typed once, on the unions of both kinds' types (Pothos cannot type a field on a
@@ -137,11 +138,11 @@ export function lifecycleMutationFields<Type extends LifecycleType, Input extend
       description: kind.descriptions.approve,
       args: {
         id: t.arg.id({ required: true, description: the }),
-        version: t.arg.int({ description: kind.descriptions.approveVersion }),
+        version: t.arg.int({ required: true, description: kind.descriptions.approveVersion }),
         signedOn: t.arg({ type: 'Date', description: 'The signing day, when this approval completes it; today by default.' }),
       },
       resolve: async (query, _root, args, context) => {
-        await kind.writes.approve(context.db, context, String(args.id), args.version ?? null, args.signedOn ?? null);
+        await kind.writes.approve(context.db, context, String(args.id), args.version, args.signedOn ?? null);
         return kind.readBack(context.db, query, String(args.id));
       },
     }),
@@ -150,11 +151,11 @@ export function lifecycleMutationFields<Type extends LifecycleType, Input extend
       description: kind.descriptions.withdraw,
       args: {
         id: t.arg.id({ required: true, description: the }),
-        version: t.arg.int({ description: 'The version you read.' }),
+        version: t.arg.int({ required: true, description: `The version you read of the ${kind.noun}; a newer one is a conflict.` }),
         on: t.arg({ type: 'Date', description: 'From this day; today by default.' }),
       },
       resolve: async (query, _root, args, context) => {
-        await kind.writes.withdraw(context.db, context, String(args.id), args.version ?? null, args.on ?? null);
+        await kind.writes.withdraw(context.db, context, String(args.id), args.version, args.on ?? null);
         return kind.readBack(context.db, query, String(args.id));
       },
     }),

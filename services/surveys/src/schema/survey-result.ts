@@ -1,4 +1,4 @@
-import { filteredGroupLoader, historyField, historyLoader } from '@samverkan/schema';
+import { filteredGroupLoader, historyField, historyLoader, READABLE_BY_ALL } from '@samverkan/schema';
 import { builder, type Context } from '../builder';
 import type { ResultOrigin } from '../generated/prisma/client';
 import { labelOf } from '../results/areas';
@@ -43,7 +43,7 @@ export const SurveyResult = builder.prismaObject('SurveyResult', {
     }),
     origin: t.field({ type: ResultOriginEnum, description: 'Ursprung: PUBLISHED, or DEMO for made-up demo values.', resolve: (r) => r.origin }),
     demo: t.boolean({ description: 'DEMO: true when the value is made-up demo data.', resolve: (r) => r.origin === 'DEMO' }),
-    history: t.field(historyField((result: { id: string }, context: Context) => resultHistory(context).load(result.id))),
+    history: t.field(historyField((result: { id: string }, context: Context) => resultHistory(context).load(result.id), READABLE_BY_ALL)),
   }),
 });
 
