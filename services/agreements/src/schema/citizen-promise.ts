@@ -33,7 +33,7 @@ builder.prismaObject('PromiseItem', {
 
 const promiseHistory = historyLoader<Context>('CitizenPromise');
 
-const CitizenPromise = builder.prismaObject('CitizenPromise', {
+export const CitizenPromise = builder.prismaObject('CitizenPromise', {
   description: 'Medborgarlöfte: the police\'s and the kommun\'s public promises to residents for a period.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Id.' }),
