@@ -31,7 +31,7 @@ describe.each(testDatabaseKinds())('writing actions on %s', (kind) => {
   });
   afterAll(() => subgraph?.close());
   const as = (actor: Actor | null, query: string, variables: Record<string, unknown> = {}) =>
-    postGraphQL(subgraph.url, query, variables, actor ? signActorHeaders(actor, HOP) : {});
+    postGraphQL(subgraph.url, query, variables, actor ? signActorHeaders(actor, HOP, { subgraph: 'actions', query, variables }) : {});
   const create = (actor: Actor | null, input: Record<string, unknown>) =>
     as(actor, 'mutation ($i: ActionInput!) { createAction(input: $i) { id version status visibility responsible { name lead } statusHistory { fromStatus toStatus } } }', { i: input });
 

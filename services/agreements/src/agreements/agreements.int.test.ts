@@ -42,7 +42,7 @@ describe.each(testDatabaseKinds())('agreements on %s', (kind) => {
   afterAll(() => subgraph?.close());
 
   const as = (actor: Actor | null, query: string, variables: Record<string, unknown> = {}) =>
-    postGraphQL(subgraph.url, query, variables, actor ? signActorHeaders(actor, HOP) : {});
+    postGraphQL(subgraph.url, query, variables, actor ? signActorHeaders(actor, HOP, { subgraph: 'agreements', query, variables }) : {});
   const create = async (actor: Actor, input: Record<string, unknown>) => {
     const { body } = await as(actor, `mutation ($input: AgreementInput!) { createAgreementDraft(input: $input) { ${FIELDS} } }`, { input });
     return body;

@@ -20,7 +20,7 @@ describe.each(testDatabaseKinds())('medborgarlöften on %s', (kind) => {
   afterAll(() => subgraph?.close());
 
   const as = (actor: Actor | null, query: string, variables: Record<string, unknown> = {}) =>
-    postGraphQL(subgraph.url, query, variables, actor ? signActorHeaders(actor, HOP) : {});
+    postGraphQL(subgraph.url, query, variables, actor ? signActorHeaders(actor, HOP, { subgraph: 'agreements', query, variables }) : {});
   const input = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
     title: 'Medborgarlöfte Burlöv 2025: tryggare Arlöv',
     municipalityCode: '1231',
