@@ -1,5 +1,5 @@
 import { localPoliceAreas } from '@samverkan/geo';
-import { type AreaScopeArguments, areaScopeArgument, badInput, municipalityCodesIn, UNIT_RANGES } from '@samverkan/schema';
+import { type AreaScope, type AreaScopeArguments, areaScopeArgument, badInput, municipalityCodesIn, UNIT_RANGES } from '@samverkan/schema';
 import type { PrismaClient } from '../db';
 import type { AreaLevel, Indicator, Prisma, SurveyInstrument, SurveyResult } from '../generated/prisma/client';
 
@@ -18,13 +18,14 @@ export function scopeWhere(level: AreaLevel, args: AreaScopeArguments): Prisma.S
   if (!RANKED_LEVELS.includes(level)) throw badInput(`Areas of level ${level} are not ranked: compare MUNICIPALITY, LOCAL_POLICE_AREA or SUB_AREA.`, { argument: 'level' });
   if (scope.kind === 'country') return {};
   if (scope.kind === 'policeRegion') return { policeRegionCode: scope.code };
-  const codes = municipalityCodesIn(scope);
-  if (level === 'LOCAL_POLICE_AREA') {
-    // A lokalpolisområde is in scope when it covers a kommun of the scope.
-    const wanted = new Set(codes);
-    return { areaCode: { in: localPoliceAreas.filter((lpo) => lpo.municipalityCodes.some((code) => wanted.has(code))).map((lpo) => lpo.id) } };
-  }
-  return scope.kind === 'county' ? { countyCode: scope.code } : { municipalityCode: { in: codes } };
+  if (level === 'LOCAL_POLICE_AREA') return { areaCode: { in: localPoliceAreasIn(scope) } };
+  return scope.kind === 'county' ? { countyCode: scope.code } : { municipalityCode: { in: municipalityCodesIn(scope) } };
+}
+
+/** The ids of the lokalpolisområden of a scope: a lokalpolisområde is in scope when it covers a kommun of the scope. */
+export function localPoliceAreasIn(scope: AreaScope): string[] {
+  const wanted = new Set(municipalityCodesIn(scope));
+  return localPoliceAreas.filter((lpo) => lpo.municipalityCodes.some((code) => wanted.has(code))).map((lpo) => lpo.id);
 }
 
 export async function findIndicatorOrFail(db: PrismaClient, code: string): Promise<Indicator> {
