@@ -20,6 +20,7 @@ const shared = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
     '^@samverkan/(geo|db|schema|server|log|hub|tools)$': path.join(__dirname, 'packages/$1/src'),
     '^@samverkan/(db|server)/testing$': path.join(__dirname, 'packages/$1/src/testing'),
+    '^@samverkan/server/progress$': path.join(__dirname, 'packages/server/src/progress'),
   },
 };
 

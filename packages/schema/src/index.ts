@@ -14,3 +14,4 @@ export * from './indicators';
 export * from './audit';
 export * from './write';
 export * from './geography-arguments';
+export * from './import';

@@ -1,5 +1,5 @@
-import { type CsvLine, parseCsvLines } from '@samverkan/geo';
-import { type IndicatorUnit, isWithinUnitRange, UNIT_RANGES } from '@samverkan/schema';
+import type { CsvLine } from '@samverkan/geo';
+import { type CsvTable, ImportFileError, type IndicatorUnit, isWithinUnitRange, readCsvTable, type RefusedRow, UNIT_RANGES } from '@samverkan/schema';
 import type { AreaLevel } from '../generated/prisma/client';
 import { resolveArea } from '../results/areas';
 import type { ResultInput } from '../results/write';
@@ -39,11 +39,9 @@ export interface ImportCatalogue {
 }
 
 /** A row the import refused, and why. */
-export interface RejectedRow {
-  /** The line of the file the row starts on (the header is line 1). */
-  line: number;
-  reason: string;
-}
+export type RejectedRow = RefusedRow;
+
+export { ImportFileError };
 
 /** A file's rows, checked: the results to import and the rows refused. */
 export interface CheckedFile {
@@ -52,27 +50,6 @@ export interface CheckedFile {
   /** The line of each accepted result, in the same order. */
   acceptedLines: number[];
   rejected: RejectedRow[];
-}
-
-/** The whole file cannot be read (no header, a missing column): nothing is imported. */
-export class ImportFileError extends Error {
-  override name = 'ImportFileError';
-}
-
-/** A semicolon before any comma on the header line means a Swedish-style file (`;`, decimal comma). */
-function delimiterOf(text: string): ',' | ';' {
-  const header = text.slice(0, text.search(/\r?\n|$/));
-  return header.includes(';') ? ';' : ',';
-}
-
-/** The file's rows; a file that is not CSV (a quoted field never closed) is refused whole. */
-function readLines(text: string): CsvLine[] {
-  try {
-    return parseCsvLines(text, delimiterOf(text));
-  } catch (error) {
-    // parseCsvLines throws only for text that is not CSV; its message names the line.
-    throw new ImportFileError((error as Error).message);
-  }
 }
 
 /** Reads a decimal number written "1.78", "1,78" or "−0,5"; null when the text is not one. */
@@ -94,23 +71,13 @@ function describeUnits(units: readonly IndicatorUnit[]): string {
 
 /** Checks every row of a results file against the catalogue and the shared geography. */
 export function checkResultsFile(text: string, catalogue: ImportCatalogue): CheckedFile {
-  const lines = readLines(text);
-  const [header, ...rows] = lines;
-  if (!header) throw new ImportFileError('The file is empty: it needs a header line and one line per result.');
-  const names = header.fields.map((name) => name.trim().toLowerCase());
-  const unknown = names.filter((name) => !(IMPORT_COLUMNS as readonly string[]).includes(name));
-  if (unknown.length) throw new ImportFileError(`Unknown column(s) ${unknown.map((n) => `"${n}"`).join(', ')}: the columns are ${IMPORT_COLUMNS.join(', ')}.`);
-  const missing = REQUIRED_COLUMNS.filter((name) => !names.includes(name));
-  if (missing.length) throw new ImportFileError(`Missing column(s) ${missing.join(', ')}: every file needs ${REQUIRED_COLUMNS.join(', ')}.`);
-  const duplicated = names.filter((name, index) => names.indexOf(name) !== index);
-  if (duplicated.length) throw new ImportFileError(`Column(s) ${[...new Set(duplicated)].join(', ')} appear twice.`);
-  const index = new Map(names.map((name, i) => [name as Column, i]));
-
+  const table = readCsvTable(text, IMPORT_COLUMNS, REQUIRED_COLUMNS, 'one line per result');
+  const rows = table.rows;
   const lastYear = catalogue.lastYear ?? new Date().getFullYear();
   const checked: CheckedFile = { rows: rows.length, accepted: [], acceptedLines: [], rejected: [] };
   const seen = new Map<string, number>();
   for (const row of rows) {
-    const result = checkRow(row, index, names.length, catalogue, lastYear);
+    const result = checkRow(row, table, catalogue, lastYear);
     if (typeof result === 'string') {
       checked.rejected.push({ line: row.line, reason: result });
       continue;
@@ -128,12 +95,9 @@ export function checkResultsFile(text: string, catalogue: ImportCatalogue): Chec
   return checked;
 }
 
-function checkRow(row: CsvLine, index: ReadonlyMap<Column, number>, columns: number, catalogue: ImportCatalogue, lastYear: number): ResultInput | string {
-  if (row.fields.length !== columns) return `${row.fields.length} fields, but the header has ${columns}`;
-  const field = (name: Column) => {
-    const at = index.get(name);
-    return at === undefined ? '' : (row.fields[at] ?? '').trim();
-  };
+function checkRow(row: CsvLine, table: CsvTable<Column>, catalogue: ImportCatalogue, lastYear: number): ResultInput | string {
+  if (row.fields.length !== table.columns) return `${row.fields.length} fields, but the header has ${table.columns}`;
+  const field = (name: Column) => table.field(row, name);
 
   const instrumentCode = field('instrument');
   const instrument = catalogue.instruments.get(instrumentCode);

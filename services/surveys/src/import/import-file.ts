@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { IMPORT_TRANSACTION_OPTIONS } from '@samverkan/schema';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PrismaClient } from '../db';
@@ -77,7 +78,6 @@ export async function importResults(db: PrismaClient, file: { fileName: string; 
       await tx.surveyImport.update({ where: { id: record.id }, data: counts });
       return { importId: record.id, fileName, rows: checked.rows, ...counts, rejected: checked.rejected };
     },
-    // A large file takes a while on the embedded database; the default of 5 s is for requests.
-    { timeout: 30 * 60_000, maxWait: 60_000 },
+    IMPORT_TRANSACTION_OPTIONS,
   );
 }
