@@ -1,6 +1,7 @@
-import { counties, localPoliceAreas, municipalities, policeRegions } from '@samverkan/geo';
+import { counties, municipalities, policeRegions } from '@samverkan/geo';
 import type { PrismaClient } from './db';
 import { focusAreaCatalogue, isoDateToUtc } from '@samverkan/schema';
+import { seedPoliceOrganisation } from './organisation/seed';
 import { agreementSeeds } from './reference/agreements';
 
 /** Everything this service loads at start-up, in order. Idempotent. */
@@ -72,9 +73,9 @@ export async function seedAgreements(db: PrismaClient): Promise<void> {
 }
 
 /**
- * Loads the reference geography: 7 polisregioner, 21 län, 290 kommuner and the seeded
- * lokalpolisområden. Idempotent: it inserts what is missing and corrects what differs, in one
- * transaction, and leaves everything else alone.
+ * Loads the reference geography: 7 polisregioner, 21 län, 290 kommuner and the lokalpolisområden
+ * the sources support (reference/police-organisation.ts). Idempotent: it inserts what is missing
+ * and corrects what differs, in one transaction, and leaves everything else alone.
  */
 export async function seedGeography(db: PrismaClient): Promise<void> {
   await db.$transaction(async (tx) => {
@@ -96,13 +97,6 @@ export async function seedGeography(db: PrismaClient): Promise<void> {
         await tx.municipality.update({ where: { code: m.code }, data: { name: m.name, countyCode: m.countyCode } });
       }
     }
-    for (const area of localPoliceAreas) {
-      const data = { name: area.name, policeRegionCode: area.policeRegionCode };
-      await tx.localPoliceArea.upsert({ where: { id: area.id }, create: { id: area.id, ...data }, update: data });
-      await tx.localPoliceAreaMunicipality.createMany({
-        data: area.municipalityCodes.map((municipalityCode) => ({ localPoliceAreaId: area.id, municipalityCode })),
-        skipDuplicates: true,
-      });
-    }
+    await seedPoliceOrganisation(tx, agreementSeeds.flatMap((seed) => seed.localPoliceAreaIds));
   });
 }

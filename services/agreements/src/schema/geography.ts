@@ -1,11 +1,15 @@
 import { policeRegions } from '@samverkan/geo';
-import { badInput, municipalityCodesMatching, policeRegionArgument, recordLoader } from '@samverkan/schema';
+import { badInput, municipalityCodesMatching, policeRegionArgument, recordLoader, todayInSweden } from '@samverkan/schema';
+import { periodContains, periodOf, periodWhere } from '../organisation/rules';
 import { builder, type Context } from '../builder';
 
 /*
  * Geography: polisregioner, län, kommuner and lokalpolisområden. This subgraph owns them; the others
  * extend `Municipality` and `LocalPoliceArea` by key.
  */
+
+/** The description of the `on` argument of the organisation's fields. */
+export const ON_DAY = 'Dag: the day the organisation is read for (YYYY-MM-DD); today in Sweden by default.';
 
 /** Polisen's order of its regions, north to south. */
 const REGION_ORDER = policeRegions.map((region) => region.code);
@@ -69,9 +73,14 @@ export const LocalPoliceArea = builder.prismaObject('LocalPoliceArea', {
     policeRegion: t.relation('policeRegion', { description: 'Polisregion: the police region the area belongs to.' }),
     municipalities: t.field({
       type: [Municipality],
-      description: 'Kommuner: the municipalities the area covers, by code.',
-      select: { municipalities: { select: { municipality: true }, orderBy: { municipalityCode: 'asc' } } },
-      resolve: (area) => area.municipalities.map((link) => link.municipality),
+      description: 'Kommuner: the municipalities the area covers on a day (today in Sweden by default), by code: none on a day outside the area\'s own period.',
+      args: { on: t.arg({ type: 'Date', description: ON_DAY }) },
+      select: (args) => ({
+        validFrom: true,
+        validTo: true,
+        municipalities: { where: periodWhere(args.on ?? todayInSweden()), select: { municipality: true }, orderBy: { municipalityCode: 'asc' } },
+      }),
+      resolve: (area, args) => (periodContains(periodOf(area), args.on ?? todayInSweden()) ? area.municipalities.map((link) => link.municipality) : []),
     }),
   }),
 });
@@ -80,8 +89,12 @@ export const LocalPoliceArea = builder.prismaObject('LocalPoliceArea', {
 builder.prismaObjectField(Municipality, 'localPoliceAreas', (t) =>
   t.field({
     type: [LocalPoliceArea],
-    description: 'Lokalpolisområden: the local police areas that cover the kommun (a kommun may have several; an area may cover several kommuner).',
-    select: { localPoliceAreas: { select: { localPoliceArea: true }, orderBy: { localPoliceAreaId: 'asc' } } },
+    description: 'Lokalpolisområden: the local police areas that cover the kommun on a day, today in Sweden by default (a kommun may have several; an area may cover several kommuner).',
+    args: { on: t.arg({ type: 'Date', description: ON_DAY }) },
+    select: (args) => {
+      const on = args.on ?? todayInSweden();
+      return { localPoliceAreas: { where: { ...periodWhere(on), localPoliceArea: periodWhere(on) }, select: { localPoliceArea: true }, orderBy: { localPoliceAreaId: 'asc' } } };
+    },
     resolve: (municipality) => municipality.localPoliceAreas.map((link) => link.localPoliceArea),
   }),
 );

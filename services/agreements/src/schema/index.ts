@@ -3,11 +3,14 @@ import { builder } from '../builder';
 // In the order of their query fields in the printed schema.
 import './viewer';
 import './geography';
+import './police-organisation';
+import './coverage';
 import './focus-area';
 import './lifecycle';
 import './agreement';
 import './agreement-list';
 import './citizen-promise';
+import './police-organisation-admin';
 
 /** This subgraph's schema, with its federation directives. */
 export const schema = builder.toSubGraphSchema(SUBGRAPH_SCHEMA_OPTIONS);
