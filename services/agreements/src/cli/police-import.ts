@@ -50,19 +50,23 @@ async function main(argv: string[]): Promise<number> {
     for (const row of summary.refused) console.log(`  line ${row.line}${row.column ? ` (${row.column})` : ''}: ${row.reason}`);
     return summary.refused.length ? 2 : 0;
   } catch (error) {
-    if (!(error instanceof ImportFileError) && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    console.error(`Nothing imported: ${(error as Error).message}`);
-    return 1;
+    return nothingImported(error);
   } finally {
     await db.$disconnect();
     await database.close();
   }
 }
 
-main(process.argv.slice(2)).then(
-  (status) => process.exit(status),
-  (error: unknown) => {
+/** A file that cannot be read or is not the format's imports nothing (status 1); anything else is a failure. */
+function nothingImported(error: unknown): number {
+  if (!(error instanceof ImportFileError) && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  console.error(`Nothing imported: ${(error as Error).message}`);
+  return 1;
+}
+
+main(process.argv.slice(2))
+  .catch((error: unknown) => {
     console.error(error);
-    process.exit(1);
-  },
-);
+    return 1;
+  })
+  .then((status) => process.exit(status));

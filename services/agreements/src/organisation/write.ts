@@ -98,8 +98,8 @@ export async function createLocalPoliceArea(tx: Tx, writer: SubgraphContext, inp
 
 type UnitRow = { version: number; policeRegionCode: string };
 
-/** A versioned change of one unit under the organisation's lock, raising the revision. */
-async function unitChange(tx: Tx, writer: SubgraphContext, operation: string, kind: UnitKind, id: string, version: number | null, write: VersionedChange<Tx, UnitRow>['write']): Promise<void> {
+/** A versioned change of one unit under the organisation's lock, raising the revision; answers the unit's id. */
+async function unitChange(tx: Tx, writer: SubgraphContext, operation: string, kind: UnitKind, id: string, version: number | null, write: VersionedChange<Tx, UnitRow>['write']): Promise<string> {
   await lockOrganisation(tx);
   await versionedChange<Tx, UnitRow>(tx, writer, operation, {
     entityType: UNIT_ENTITY[kind],
@@ -113,18 +113,19 @@ async function unitChange(tx: Tx, writer: SubgraphContext, operation: string, ki
     write,
   });
   await bumpRevision(tx);
+  return id;
 }
 
 /** Changes a polisområde's name and period. */
-export async function updatePoliceDistrict(tx: Tx, writer: SubgraphContext, id: string, version: number, input: DistrictInput): Promise<void> {
-  await unitChange(tx, writer, 'updatePoliceDistrict', 'DISTRICT', id, version, async (t) => {
+export function updatePoliceDistrict(tx: Tx, writer: SubgraphContext, id: string, version: number, input: DistrictInput): Promise<string> {
+  return unitChange(tx, writer, 'updatePoliceDistrict', 'DISTRICT', id, version, async (t) => {
     await t.policeDistrict.update({ where: { id }, data: { name: input.name.trim(), ...periodData(checkedPeriod(input)), version: { increment: 1 } } });
   });
 }
 
 /** Changes a lokalpolisområde's name, place (polisområde or region) and period. */
-export async function updateLocalPoliceArea(tx: Tx, writer: SubgraphContext, id: string, version: number, input: AreaInput): Promise<void> {
-  await unitChange(tx, writer, 'updateLocalPoliceArea', 'LPO', id, version, async (t) => {
+export function updateLocalPoliceArea(tx: Tx, writer: SubgraphContext, id: string, version: number, input: AreaInput): Promise<string> {
+  return unitChange(tx, writer, 'updateLocalPoliceArea', 'LPO', id, version, async (t) => {
     const place = await placeOf(t, input);
     const outside = await t.localPoliceAreaMunicipality.findFirst({ where: { localPoliceAreaId: id, municipality: { county: { policeRegionCode: { not: place.policeRegionCode } } } } });
     if (outside) throw badInput(`Kommun ${outside.municipalityCode} of ${id} lies outside ${place.policeRegionCode}: change the area's kommuner first.`, { argument: 'input' });
@@ -134,8 +135,8 @@ export async function updateLocalPoliceArea(tx: Tx, writer: SubgraphContext, id:
 }
 
 /** Replaces a unit's kommuner (each with its period), all in the unit's region, one period per kommun. */
-export async function setPoliceUnitMunicipalities(tx: Tx, writer: SubgraphContext, unit: { kind: UnitKind; id: string }, links: readonly LinkInput[]): Promise<void> {
-  await unitChange(tx, writer, 'setPoliceUnitMunicipalities', unit.kind, unit.id, null, async (t, row) => {
+export function setPoliceUnitMunicipalities(tx: Tx, writer: SubgraphContext, unit: { kind: UnitKind; id: string }, links: readonly LinkInput[]): Promise<string> {
+  return unitChange(tx, writer, 'setPoliceUnitMunicipalities', unit.kind, unit.id, null, async (t, row) => {
     const region = row.policeRegionCode;
     const seen = new Set<string>();
     const data = links.map((link, index) => {
@@ -157,9 +158,9 @@ export async function setPoliceUnitMunicipalities(tx: Tx, writer: SubgraphContex
 }
 
 /** Records that a lokalpolisområde continues as others (split, merge, rename) from a day. */
-export async function recordLocalPoliceAreaSuccession(tx: Tx, writer: SubgraphContext, predecessor: string, successors: readonly string[], on: string): Promise<void> {
+export function recordLocalPoliceAreaSuccession(tx: Tx, writer: SubgraphContext, predecessor: string, successors: readonly string[], on: string): Promise<string> {
   const day = checkedPeriod({ validFrom: on }, 'on');
-  await unitChange(tx, writer, 'recordLocalPoliceAreaSuccession', 'LPO', predecessor, null, async (t) => {
+  return unitChange(tx, writer, 'recordLocalPoliceAreaSuccession', 'LPO', predecessor, null, async (t) => {
     const state = await loadOrganisation(t);
     const edges = new Map<string, string[]>();
     for (const s of state.successions.values()) edges.set(s.predecessorId, [...(edges.get(s.predecessorId) ?? []), s.successorId]);

@@ -1,5 +1,6 @@
 import { badInput, forbidden, ImportFileError } from '@samverkan/schema';
-import { builder } from '../builder';
+import { builder, type Context } from '../builder';
+import type { Tx } from '../db';
 import { importPoliceOrganisation, type OrganisationImportSummary } from '../organisation/import';
 import {
   createLocalPoliceArea,
@@ -91,6 +92,11 @@ const UnitLinkInput = builder.inputType('UnitLinkInput', {
   }),
 });
 
+/** Runs a write in its own transaction, then reads the unit it names back in the same one. */
+function writeThenRead<T>(context: Context, write: (tx: Tx) => Promise<string>, read: (tx: Tx, id: string) => Promise<T>): Promise<T> {
+  return context.db.$transaction(async (tx) => read(tx, await write(tx)));
+}
+
 builder.mutationFields((t) => ({
   importPoliceOrganisation: t.field({
     ...adminOnly,
@@ -120,10 +126,8 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: PoliceDistrictInput, required: true, description: 'Namn och period.' }),
     },
     resolve: (query, _root, args, context) =>
-      context.db.$transaction(async (tx) => {
-        const id = await createPoliceDistrict(tx, context, { ...args.input, id: String(args.id), policeRegion: String(args.policeRegion) });
-        return tx.policeDistrict.findUniqueOrThrow({ ...query, where: { id } });
-      }),
+      writeThenRead(context, (tx) => createPoliceDistrict(tx, context, { ...args.input, id: String(args.id), policeRegion: String(args.policeRegion) }), (tx, id) =>
+        tx.policeDistrict.findUniqueOrThrow({ ...query, where: { id } })),
   }),
   updatePoliceDistrict: t.prismaField({
     ...adminOnly,
@@ -135,10 +139,8 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: PoliceDistrictInput, required: true, description: 'Namn och period.' }),
     },
     resolve: (query, _root, args, context) =>
-      context.db.$transaction(async (tx) => {
-        await updatePoliceDistrict(tx, context, String(args.id), args.version, args.input);
-        return tx.policeDistrict.findUniqueOrThrow({ ...query, where: { id: String(args.id) } });
-      }),
+      writeThenRead(context, (tx) => updatePoliceDistrict(tx, context, String(args.id), args.version, args.input), (tx, id) =>
+        tx.policeDistrict.findUniqueOrThrow({ ...query, where: { id } })),
   }),
   createLocalPoliceArea: t.prismaField({
     ...adminOnly,
@@ -149,10 +151,7 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: LocalPoliceAreaInput, required: true, description: 'Namn, plats och period.' }),
     },
     resolve: (query, _root, args, context) =>
-      context.db.$transaction(async (tx) => {
-        const id = await createLocalPoliceArea(tx, context, { ...args.input, id: String(args.id) });
-        return tx.localPoliceArea.findUniqueOrThrow({ ...query, where: { id } });
-      }),
+      writeThenRead(context, (tx) => createLocalPoliceArea(tx, context, { ...args.input, id: String(args.id) }), (tx, id) => tx.localPoliceArea.findUniqueOrThrow({ ...query, where: { id } })),
   }),
   updateLocalPoliceArea: t.prismaField({
     ...adminOnly,
@@ -164,10 +163,8 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: LocalPoliceAreaInput, required: true, description: 'Namn, plats och period.' }),
     },
     resolve: (query, _root, args, context) =>
-      context.db.$transaction(async (tx) => {
-        await updateLocalPoliceArea(tx, context, String(args.id), args.version, args.input);
-        return tx.localPoliceArea.findUniqueOrThrow({ ...query, where: { id: String(args.id) } });
-      }),
+      writeThenRead(context, (tx) => updateLocalPoliceArea(tx, context, String(args.id), args.version, args.input), (tx, id) =>
+        tx.localPoliceArea.findUniqueOrThrow({ ...query, where: { id } })),
   }),
   setPoliceUnitMunicipalities: t.boolean({
     ...adminOnly,
@@ -191,9 +188,7 @@ builder.mutationFields((t) => ({
       on: t.arg({ type: 'Date', required: true, description: 'Från: the first day of the successors.' }),
     },
     resolve: (query, _root, args, context) =>
-      context.db.$transaction(async (tx) => {
-        await recordLocalPoliceAreaSuccession(tx, context, String(args.predecessor), args.successors.map(String), args.on);
-        return tx.localPoliceArea.findUniqueOrThrow({ ...query, where: { id: String(args.predecessor) } });
-      }),
+      writeThenRead(context, (tx) => recordLocalPoliceAreaSuccession(tx, context, String(args.predecessor), args.successors.map(String), args.on), (tx, id) =>
+        tx.localPoliceArea.findUniqueOrThrow({ ...query, where: { id } })),
   }),
 }));

@@ -91,14 +91,24 @@ const PoliceUnitKind = builder.enumType('PoliceUnitKind', {
   },
 });
 
+/** This subgraph's Pothos types, for a helper that adds fields to several object types. */
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** A period as the copy writes it: ISO dates, null for an open end. */
+function publishedPeriod<Shape extends { validFrom: string | null; validTo: string | null }>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, Shape>) {
+  return {
+    validFrom: t.string({ nullable: true, description: 'Gäller från (YYYY-MM-DD), null when open.', resolve: (row) => row.validFrom }),
+    validTo: t.string({ nullable: true, description: 'Gäller till (YYYY-MM-DD, its last day), null when open.', resolve: (row) => row.validTo }),
+  };
+}
+
 const PublishedDistrict = builder.objectRef<PublishedOrganisation['districts'][number]>('PublishedPoliceDistrict').implement({
   description: 'Polisområde i kopian: a polisområde as the published copy holds it.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Id.' }),
     name: t.exposeString('name', { description: 'Namn.' }),
     policeRegionCode: t.exposeString('policeRegionCode', { description: 'Polisregion (kod).' }),
-    validFrom: t.exposeString('validFrom', { nullable: true, description: 'Gäller från (YYYY-MM-DD), null when open.' }),
-    validTo: t.exposeString('validTo', { nullable: true, description: 'Gäller till (YYYY-MM-DD, its last day), null when open.' }),
+    ...publishedPeriod(t),
   }),
 });
 
@@ -109,8 +119,7 @@ const PublishedArea = builder.objectRef<PublishedOrganisation['localPoliceAreas'
     name: t.exposeString('name', { description: 'Namn.' }),
     policeRegionCode: t.exposeString('policeRegionCode', { description: 'Polisregion (kod).' }),
     policeDistrictId: t.exposeString('policeDistrictId', { nullable: true, description: 'Polisområde (id), where a source names it.' }),
-    validFrom: t.exposeString('validFrom', { nullable: true, description: 'Gäller från (YYYY-MM-DD), null when open.' }),
-    validTo: t.exposeString('validTo', { nullable: true, description: 'Gäller till (YYYY-MM-DD, its last day), null when open.' }),
+    ...publishedPeriod(t),
   }),
 });
 
@@ -121,8 +130,7 @@ const PublishedLink = builder.objectRef<PublishedOrganisation['links'][number]>(
     unitKind: t.field({ type: PoliceUnitKind, description: 'Slag: which kind of unit `unit` is.', resolve: (l) => l.unitKind }),
     municipalityCode: t.exposeString('municipalityCode', { description: 'Kommunkod.' }),
     part: t.exposeBoolean('part', { description: 'Del: the unit covers only part of the kommun.' }),
-    validFrom: t.exposeString('validFrom', { nullable: true, description: 'Gäller från (YYYY-MM-DD), null when open.' }),
-    validTo: t.exposeString('validTo', { nullable: true, description: 'Gäller till (YYYY-MM-DD, its last day), null when open.' }),
+    ...publishedPeriod(t),
   }),
 });
 
