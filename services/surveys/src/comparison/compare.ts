@@ -1,9 +1,10 @@
-import { type AreaScopeArguments, badInput } from '@samverkan/schema';
+import { type AreaScope, areaScopeArgument, type AreaScopeArguments, badInput } from '@samverkan/schema';
 import type { PrismaClient } from '../db';
-import type { AreaLevel, Indicator, ResultOrigin, SurveyInstrument, SurveyResult } from '../generated/prisma/client';
+import type { AreaLevel, Indicator, Prisma, ResultOrigin, SurveyInstrument, SurveyResult } from '../generated/prisma/client';
 import { type AreaLabel, COUNTRY_CODE, labelOf } from '../results/areas';
+import type { EmptyQuestion } from './emptiness';
 import { difference, median, rankValues } from './rank';
-import { areaKey, chosenInstrument, findIndicatorOrFail, onePerArea, scopeWhere, singleInstrument } from './selection';
+import { areaKey, chosenInstrument, findIndicatorOrFail, localPoliceAreasIn, onePerArea, scopeWhere, singleInstrument } from './selection';
 
 /*
  * Comparisons of one indicator across areas, and trends over years, of one instrument (and so one
@@ -49,6 +50,8 @@ export interface Comparison {
   /** The country's value of the same instrument, where it publishes one. */
   countryValue: number | null;
   rows: ComparisonRow[];
+  /** What to explain when there are no rows (`explainEmptyAnswer`, asked only by a client that wants to know why); null when there are rows. */
+  emptiness: EmptyQuestion | null;
 }
 
 /** One area's values over the years. */
@@ -65,6 +68,22 @@ export interface Trend {
   to: number;
   level: AreaLevel;
   series: TrendSeries[];
+  /** What to explain when there are no series; null when there are some. */
+  emptiness: EmptyQuestion | null;
+}
+
+/** The question behind an empty comparison or trend, for `explainEmptyAnswer`. */
+function emptinessOf(
+  request: ComparisonRequest,
+  where: Prisma.SurveyResultWhereInput,
+  indicator: Indicator,
+  instrument: SurveyInstrument | null,
+  from: number,
+  to: number,
+): EmptyQuestion {
+  const scope: AreaScope = areaScopeArgument(request.scope);
+  const areasAtLevel = request.level === 'LOCAL_POLICE_AREA' ? localPoliceAreasIn(scope) : null;
+  return { indicator, instrument, level: request.level, scope, where, from, to, origins: request.origins, areasAtLevel };
 }
 
 /**
@@ -92,8 +111,8 @@ export async function compareIndicator(db: PrismaClient, request: ComparisonRequ
   );
   const instrumentCode = instrument?.code ?? singleInstrument(results, indicator);
   const baseYear = request.baseYear ?? null;
-  const empty = { indicator, instrument, year: request.year, baseYear, level: request.level, origins, median: null, countryValue: null, rows: [] };
-  if (!instrumentCode || !results.length) return empty;
+  const empty = { indicator, instrument, year: request.year, baseYear, level: request.level, origins, median: null, countryValue: null, rows: [], emptiness: null };
+  if (!instrumentCode || !results.length) return { ...empty, emptiness: emptinessOf(request, where, indicator, instrument, request.year, request.year) };
 
   const regions = [...new Set(results.map((r) => r.policeRegionCode).filter((code): code is string => code !== null))];
   const years = [request.year - 1, ...(baseYear !== null ? [baseYear] : [])];
@@ -169,5 +188,6 @@ export async function indicatorTrend(db: PrismaClient, request: ComparisonReques
     entry.points.push(result);
     series.set(key, entry);
   }
-  return { indicator, instrument, from: request.from, to: request.to, level: request.level, series: [...series.values()] };
+  const emptiness = series.size ? null : emptinessOf(request, where, indicator, instrument, request.from, request.to);
+  return { indicator, instrument, from: request.from, to: request.to, level: request.level, series: [...series.values()], emptiness };
 }

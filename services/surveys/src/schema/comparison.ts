@@ -1,8 +1,10 @@
 import { badInput } from '@samverkan/schema';
 import { builder } from '../builder';
 import { type Comparison, type ComparisonRequest, type ComparisonRow, compareIndicator, indicatorTrend, type Trend, type TrendSeries } from '../comparison/compare';
+import { explainEmptyAnswer } from '../comparison/emptiness';
 import { comparisonCsv, comparisonXlsx } from '../comparison/export';
 import type { AreaLevel, ResultOrigin } from '../generated/prisma/client';
+import { EmptyAnswerRef } from './empty-answer';
 import { Indicator } from './indicator';
 import { SurveyInstrument } from './survey-instrument';
 import { AreaLevelEnum, MunicipalityRef, municipalityOf, SurveyArea } from './survey-area';
@@ -66,6 +68,12 @@ const ComparisonRef = builder.objectRef<Comparison>('IndicatorComparison').imple
     median: t.exposeFloat('median', { nullable: true, description: 'Median of the compared areas\' values.' }),
     countryValue: t.exposeFloat('countryValue', { nullable: true, description: 'Rikets värde: the country\'s value of the same instrument, where it publishes one.' }),
     rows: t.field({ type: [ComparisonRowRef], description: 'Rader: one per area with a value, best first.', resolve: (c) => c.rows }),
+    empty: t.field({
+      type: EmptyAnswerRef,
+      nullable: true,
+      description: 'Tomt svar: why there are no rows (no published results that year, only demo values, no instrument, no areas at the level); null when there are rows.',
+      resolve: (c, _args, context) => (c.emptiness ? explainEmptyAnswer(context.db, c.emptiness) : null),
+    }),
     export: t.field({
       type: ExportFileRef,
       description: 'Export: the comparison as a file (CSV or Excel).',
@@ -98,6 +106,12 @@ const TrendRef = builder.objectRef<Trend>('IndicatorTrend').implement({
     to: t.exposeInt('to', { description: 'Till år.' }),
     level: t.field({ type: AreaLevelEnum, description: 'Områdesnivå.', resolve: (trend) => trend.level }),
     series: t.field({ type: [TrendSeriesRef], description: 'Serier: one per area.', resolve: (trend) => trend.series }),
+    empty: t.field({
+      type: EmptyAnswerRef,
+      nullable: true,
+      description: 'Tomt svar: why there are no series (no published results in those years, only demo values, no instrument, no areas at the level); null when there are series.',
+      resolve: (trend, _args, context) => (trend.emptiness ? explainEmptyAnswer(context.db, trend.emptiness) : null),
+    }),
   }),
 });
 

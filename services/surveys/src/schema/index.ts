@@ -6,6 +6,7 @@ import './survey-instrument';
 import './safety-survey';
 import './survey-area';
 import './survey-result';
+import './empty-answer';
 import './municipality';
 import './local-police-area';
 import './comparison';

@@ -1,7 +1,9 @@
 import { filteredGroupLoader } from '@samverkan/schema';
 import { builder, type Context } from '../builder';
+import { explainEmptyStandings } from '../comparison/emptiness';
 import { type Standing, standingsOf } from '../comparison/standing';
 import type { ResultOrigin } from '../generated/prisma/client';
+import { EmptyAnswerRef } from './empty-answer';
 import { Indicator } from './indicator';
 import { instrumentByCode, SurveyInstrument } from './survey-instrument';
 import { MunicipalityRef } from './survey-area';
@@ -44,6 +46,13 @@ const standingOfMunicipality = filteredGroupLoader(
   (row) => row.municipalityCode,
 );
 
+/** Why the kommuner of a request (same filter) have no standing, in one batch of three SQL statements. */
+const emptyStandingOfMunicipality = filteredGroupLoader(
+  (codes: readonly string[], filter: Omit<StandingFilter, 'baseYear'>, context: Context) =>
+    explainEmptyStandings(context.db, codes, { indicatorCode: filter.indicator, year: filter.year, origins: filter.origins }),
+  (row) => row.municipalityCode,
+);
+
 MunicipalityRef.implement({
   externalFields: (t) => ({ code: t.id({ description: 'Kommunkod: SCB\'s four-digit code.' }) }),
   fields: (t) => ({
@@ -61,6 +70,21 @@ MunicipalityRef.implement({
       resolve: async (municipality, args, context) => {
         const filter = { indicator: String(args.indicator), year: args.year, baseYear: args.baseYear ?? null, origins: args.origins ?? ['PUBLISHED'] };
         return (await standingOfMunicipality(context).load(municipality.code, filter))[0] ?? null;
+      },
+    }),
+    surveyStandingEmpty: t.field({
+      type: EmptyAnswerRef,
+      nullable: true,
+      description:
+        'Varför ingen placering: why surveyStanding with the same indicator, year and origins is null (no published results that year, only demo values, no instrument reports the indicator for the kommun); null when it has a value. Batched like surveyStanding: the same few SQL statements for 1 or 290 kommuner.',
+      args: {
+        indicator: t.arg.id({ required: true, description: 'Indikator (code).' }),
+        year: t.arg.int({ required: true, description: 'År.' }),
+        origins: t.arg({ type: [ResultOriginEnum], defaultValue: ['PUBLISHED'], description: 'Published values (default), DEMO ones, or both.' }),
+      },
+      resolve: async (municipality, args, context) => {
+        const filter = { indicator: String(args.indicator), year: args.year, origins: args.origins ?? ['PUBLISHED'] };
+        return (await emptyStandingOfMunicipality(context).load(municipality.code, filter))[0]?.empty ?? null;
       },
     }),
     surveyResults: t.field(
