@@ -258,4 +258,3 @@ export async function explainEmptyStandings(
     return { municipalityCode: code, empty: explainEmptiness(question, groups, covering) };
   });
 }
-
