@@ -9,6 +9,7 @@ import './action-plan';
 import './action-counts';
 import './compliance';
 import './extended-entities';
+import './search';
 
 /*
  * Lägesbilder, åtgärdsplaner, åtgärder and uppföljningar; the law's check (compliance). This

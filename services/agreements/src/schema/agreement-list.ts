@@ -21,7 +21,7 @@ const AgreementFilter = builder.inputType('AgreementFilter', {
     status: t.field({ type: LifecycleStatusEnum, description: 'Status: only agreements with this status on `on`.' }),
     on: t.field({ type: 'Date', description: 'The day `status` is judged on; today in Sweden when left out.' }),
     focusArea: t.id({ description: 'Fokusområde: only agreements with this catalogue area (e.g. ELDERLY).' }),
-    search: t.string({ description: 'Fritext: words in the title, purpose, goals or a fokusområde\'s title or text (any case).' }),
+    search: t.string({ description: 'Fritext: the text as it stands (any case) within the title, purpose, goals or a fokusområde\'s title or text. For Swedish full-text search (word forms, word starts, ranked) over agreements, medborgarlöften and åtgärder, use `search`.' }),
   }),
 });
 

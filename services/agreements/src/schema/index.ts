@@ -10,6 +10,7 @@ import './lifecycle';
 import './agreement';
 import './agreement-list';
 import './citizen-promise';
+import './search';
 import './police-organisation-admin';
 
 /** This subgraph's schema, with its federation directives. */
