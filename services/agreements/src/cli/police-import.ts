@@ -42,11 +42,12 @@ async function main(argv: string[]): Promise<number> {
     const summary = await importPoliceOrganisation(
       db,
       { fileName: path.basename(file), bytes, dryRun: values['dry-run'] ?? false },
-      { writer: { actor: { role: 'admin', subject: by }, requestId: `police-import ${path.basename(file)}` }, onProgress: (done, total) => bar.update(done, total) },
+      // Nothing to write (a dry run, an unchanged file) draws no bar.
+      { writer: { actor: { role: 'admin', subject: by }, requestId: `police-import ${path.basename(file)}` }, onProgress: (done, total) => total > 0 && bar.update(done, total) },
     );
     bar.finish();
-    const verb = summary.dryRun ? 'would be' : 'were';
-    console.log(`${summary.fileName}: ${summary.rows} rows; ${summary.inserted} added, ${summary.updated} changed, ${summary.unchanged} unchanged ${verb}, ${summary.refused.length} refused; revision ${summary.revision}.`);
+    const counts = `${summary.inserted} added, ${summary.updated} changed, ${summary.unchanged} unchanged, ${summary.refused.length} refused`;
+    console.log(`${summary.fileName}: ${summary.rows} rows; ${counts}${summary.dryRun ? ' (dry run: nothing written)' : ''}; revision ${summary.revision}.`);
     for (const row of summary.refused) console.log(`  line ${row.line}${row.column ? ` (${row.column})` : ''}: ${row.reason}`);
     return summary.refused.length ? 2 : 0;
   } catch (error) {

@@ -22,7 +22,7 @@ export interface OrganisationImportSummary {
 export interface OrganisationImportOptions {
   /** Who imports, as the audit trail names them. */
   writer: SubgraphContext;
-  /** Called as records are written: written so far, and the total to write. */
+  /** Called as records (units, links, successions) are written: written so far, and the total to write. */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -73,11 +73,12 @@ interface Step {
 
 const differs = (a: object | undefined, b: object) => a === undefined || JSON.stringify(a) !== JSON.stringify(b);
 
-function chunks<T>(items: T[], write: (chunk: T[]) => Promise<unknown>): Step[] {
+/** Writes in chunks; `counted` false for what accompanies the records (their sources), which progress does not count. */
+function chunks<T>(items: T[], write: (chunk: T[]) => Promise<unknown>, counted = true): Step[] {
   const steps: Step[] = [];
   for (let at = 0; at < items.length; at += CHUNK) {
     const chunk = items.slice(at, at + CHUNK);
-    steps.push({ rows: chunk.length, run: () => write(chunk) });
+    steps.push({ rows: counted ? chunk.length : 0, run: () => write(chunk) });
   }
   return steps;
 }
@@ -115,7 +116,7 @@ function writeSteps(tx: Tx, stored: OrganisationState, next: OrganisationState):
       run: () => tx.localPoliceAreaSuccession.update({ where: { predecessorId_successorId: { predecessorId: s.predecessorId, successorId: s.successorId } }, data: { on: day(s.on)! } }),
     })),
     ...chunks(sources, (rows) =>
-      tx.organisationSource.createMany({ data: rows.map(({ key, source }) => ({ ...unitOf(key), ...source, publishedOn: day(source.publishedOn), attestsOn: day(source.attestsOn) })) })),
+      tx.organisationSource.createMany({ data: rows.map(({ key, source }) => ({ ...unitOf(key), ...source, publishedOn: day(source.publishedOn), attestsOn: day(source.attestsOn) })) }), false),
     // A unit's version follows every change to its snapshot (its links, successions and sources too).
     ...versionSteps(tx, stored, next),
   ];
