@@ -77,7 +77,7 @@ const attempts: Attempt[] = [
   { name: 'a token signed with another secret', body: q('{ __typename }'), headers: { authorization: `Bearer ${'TOKEN_OTHER_SECRET'}` }, status: 401, message: /Not signed in/ },
   { name: 'a plain-text POST (CSRF)', body: '{ __typename }', headers: { 'content-type': 'text/plain' }, status: 400, message: /Cross-Site Request Forgery/ },
   { name: 'a GET without a preflight header (CSRF)', body: '', method: 'GET', search: '?query=%7B__typename%7D', headers: {}, status: 400, message: /Cross-Site Request Forgery/ },
-  { name: 'a mutation by GET', body: '', method: 'GET', search: '?query=mutation%7BapproveAgreement(id%3A%22lund-2024%22)%7Bid%7D%7D', headers: { 'apollo-require-preflight': 'true' }, status: 405, message: /GET requests only support query operations, not mutation operations/ },
+  { name: 'a mutation by GET', body: '', method: 'GET', search: '?query=mutation%7BapproveAgreement(id%3A%22lund-2024%22%2Cversion%3A1)%7Bid%7D%7D', headers: { 'apollo-require-preflight': 'true' }, status: 405, message: /GET requests only support query operations, not mutation operations/ },
   // Fan-out: documents that are small but ask for far more than they look.
   { name: 'fragments spreading each other 2^40 times', body: q(fragmentFanOut(40)), status: 400, message: /estimated to cost/ },
   { name: 'fragments spreading each other 2^16 times over kommuner', body: q(fragmentFanOut(16, 'municipalities { name county { name } }')), status: 400, message: /estimated to cost/ },
