@@ -9,18 +9,20 @@ import { startTestHub, TEST_JWT_SECRET, type TestHub } from './support/hub';
  * out). An allowed write succeeds; a refused one is FORBIDDEN and writes nothing.
  */
 
-type Role = 'anonymous' | 'kommun' | 'otherKommun' | 'police' | 'otherPolice' | 'analyst' | 'otherAnalyst' | 'admin';
+type Role = 'anonymous' | 'kommun' | 'otherKommun' | 'police' | 'otherPolice' | 'regionPolice' | 'analyst' | 'otherAnalyst' | 'admin';
 
 const ACTORS: Record<Exclude<Role, 'anonymous'>, Exclude<Actor, { role: 'anonymous' }>> = {
   kommun: { role: 'kommun', subject: 'trelleborg-handläggare', municipalityCode: '1287' },
   otherKommun: { role: 'kommun', subject: 'lund-handläggare', municipalityCode: '1281' },
   police: { role: 'police', subject: 'lpo-trelleborg', localPoliceAreaId: 'trelleborg', policeRegionCode: 'SYD' },
   otherPolice: { role: 'police', subject: 'lpo-lund', localPoliceAreaId: 'lund', policeRegionCode: 'SYD' },
+  // Police of the whole region: they act only for kommuner no lokalpolisområde covers, and Trelleborg's does.
+  regionPolice: { role: 'police', subject: 'polisregion-syd', policeRegionCode: 'SYD' },
   analyst: { role: 'analyst', subject: 'analytiker-syd', policeRegionCode: 'SYD' },
   otherAnalyst: { role: 'analyst', subject: 'analytiker-nord', policeRegionCode: 'NORD' },
   admin: { role: 'admin', subject: 'förvaltare' },
 };
-const ROLES: Role[] = ['anonymous', 'kommun', 'otherKommun', 'police', 'otherPolice', 'analyst', 'otherAnalyst', 'admin'];
+const ROLES: Role[] = ['anonymous', 'kommun', 'otherKommun', 'police', 'otherPolice', 'regionPolice', 'analyst', 'otherAnalyst', 'admin'];
 const EVERYONE = ROLES;
 const SIGNED_IN = ROLES.filter((r) => r !== 'anonymous');
 const PARTIES_OF_TRELLEBORG: Role[] = ['kommun', 'police', 'analyst', 'admin'];
@@ -164,7 +166,7 @@ describe.each(testDatabaseKinds())('who may read and write what, through the gat
     { what: 'withdrawAgreement', record: (ids) => ids.draftAgreement, write: (id) => `mutation { withdrawAgreement(id: "${id}", version: 99) { id } }` },
     { what: 'supersedeAgreement', record: (ids) => ids.draftAgreement, write: (id) => `mutation { supersedeAgreement(id: "${id}", by: "lund-2024", version: 99) { id } }` },
   ];
-  const NON_READERS_OF_TRELLEBORG_DRAFTS: Role[] = ['anonymous', 'otherKommun', 'otherPolice', 'otherAnalyst'];
+  const NON_READERS_OF_TRELLEBORG_DRAFTS: Role[] = ['anonymous', 'otherKommun', 'otherPolice', 'regionPolice', 'otherAnalyst'];
   /** The anonymous and analysts write nothing: they are refused (FORBIDDEN) before any record is looked at, whatever the id. */
   const REFUSED_BY_ROLE: Role[] = ['anonymous', 'otherAnalyst'];
   const shapeOf = (error: { message: string; extensions?: Record<string, unknown> } | undefined, id: string) => ({
@@ -193,6 +195,20 @@ describe.each(testDatabaseKinds())('who may read and write what, through the gat
     const missing = await supersede('no-such-agreement');
     expect(hidden.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(shapeOf(hidden.body.errors?.[0], ids.draftAgreement)).toEqual(shapeOf(missing.body.errors?.[0], 'no-such-agreement'));
+  });
+
+  it('lets police of a whole region act for a kommun no lokalpolisområde covers, and only there', async () => {
+    const as = (role: Role, query: string) => postGraphQL<Record<string, { id: string; version: number }>>(hub.gateway.url, query, {}, { authorization: `Bearer ${tokens.get(role)}` });
+    // Malmö (1280) has no registered lokalpolisområde: the region is its police party.
+    const malmo = await as('regionPolice', 'mutation { createAgreementDraft(input: { title: "Malmö 2030", municipalityCode: "1280", policeRegion: "SYD", validFrom: "2030-01-01" }) { id version } }');
+    expect(malmo.body.errors).toBeUndefined();
+    const { id, version } = malmo.body.data!.createAgreementDraft!;
+    expect((await as('regionPolice', `{ agreement(id: "${id}") { id } }`)).body.data).toEqual({ agreement: { id } });
+    expect((await as('otherPolice', `{ agreement(id: "${id}") { id } }`)).body.data).toEqual({ agreement: null });
+    expect((await as('regionPolice', `mutation { approveAgreement(id: "${id}", version: ${version}) { id } }`)).body.errors).toBeUndefined();
+    // Trelleborg has its lokalpolisområde: the region may not sign for it, and the refusal names the area.
+    const trelleborg = await as('regionPolice', 'mutation { createAgreementDraft(input: { title: "Trelleborg via regionen", municipalityCode: "1287", policeRegion: "SYD" }) { id } }');
+    expect(trelleborg.body.errors?.[0]?.message).toMatch(/Lokalpolisområde Trelleborg \(localPoliceAreaIds: \["trelleborg"\]\)/);
   });
 
   it('tells a reader who may not write that it is FORBIDDEN', async () => {

@@ -1,4 +1,4 @@
-import { counties, findLocalPoliceArea, findMunicipality, municipalities, policeRegions } from './index';
+import { counties, findMunicipality, municipalities, policeRegions } from './index';
 
 describe('the geography facts', () => {
   it('has 7 polisregioner, 21 län and 290 kommuner with unique codes', () => {
@@ -18,14 +18,5 @@ describe('the geography facts', () => {
     expect(findMunicipality('2321')?.name).toBe('Åre');
     expect(findMunicipality('0114')?.countyCode).toBe('01');
     expect(findMunicipality('9999')).toBeUndefined();
-  });
-});
-
-describe('lokalpolisområden', () => {
-  it('knows the areas of the first real records, each covering known kommuner of its own region', () => {
-    const trelleborg = findLocalPoliceArea('trelleborg');
-    expect(trelleborg?.municipalityCodes).toEqual(['1263', '1287', '1233']);
-    for (const code of trelleborg!.municipalityCodes) expect(findMunicipality(code)?.policeRegionCode).toBe(trelleborg!.policeRegionCode);
-    expect(findLocalPoliceArea('atlantis')).toBeUndefined();
   });
 });

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { parseCsvRecords } from './csv';
 
 export { type CsvLine, parseCsv, parseCsvLines, parseCsvRecords } from './csv';
-export { findLocalPoliceArea, type LocalPoliceAreaFact, localPoliceAreas } from './local-police-areas';
 
 /** A polisregion (police region). */
 export interface PoliceRegionFact {
@@ -92,3 +91,26 @@ export function isPoliceRegionCode(code: string): boolean {
 export function isCountyCode(code: string): boolean {
   return countyByCode.has(code);
 }
+
+export {
+  coveredBy,
+  EMPTY_ORGANISATION,
+  findLocalPoliceArea,
+  findPoliceDistrict,
+  type OrganisationArea,
+  type OrganisationDistrict,
+  type OrganisationLink,
+  type OrganisationPeriod,
+  type OrganisationSnapshot,
+  type OrganisationSuccession,
+  type PlainArea,
+  periodContains,
+  type PoliceUnitKind,
+  type PoliceUnitRef,
+  snapshotOfAreas,
+  successorsOf,
+  unitInRegion,
+  unitName,
+  type UnitsCovering,
+  unitsCovering,
+} from './organisation';

@@ -37,9 +37,10 @@ function entry(name: string, defaultPort: number, dependsOn: readonly string[] =
 /** The subgraphs, in the order they start and compose. */
 export const SUBGRAPHS: readonly SubgraphEntry[] = [
   entry('agreements', 4001),
-  // The actions subgraph asks agreements whether an action's origin (an agreement, a medborgarlöfte) exists.
+  // Actions and surveys keep a copy of the police organisation that agreements publishes (which
+  // kommuner each police unit covers); actions also asks it whether an action's origin exists.
   entry('actions', 4002, ['agreements']),
-  entry('surveys', 4003),
+  entry('surveys', 4003, ['agreements']),
 ];
 
 /** The gateway's port unless `PORT` says otherwise. */

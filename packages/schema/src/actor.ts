@@ -1,3 +1,5 @@
+import type { PoliceUnitRef } from '@samverkan/geo';
+
 /**
  * Who is asking: the actor of a request. The gateway derives it from a verified bearer token and
  * passes it to the subgraphs over a signed hop (see `trusted-hop.ts`).
@@ -18,14 +20,26 @@ export interface MunicipalityActor {
   /** SCB code of the user's kommun, e.g. "1281". */
   municipalityCode: string;
 }
-/** A police officer of one lokalpolisområde (polis, LPO). */
+/**
+ * A police officer (polis) of one unit: a lokalpolisområde, a polisområde or a whole polisregion.
+ * The most specific of the three that the token names is the officer's unit ({@link policeUnitOf}).
+ */
 export interface PoliceActor {
   role: 'police';
   subject: string;
-  /** The lokalpolisområde's id, e.g. "lund". */
-  localPoliceAreaId: string;
-  /** The polisregion's code, e.g. "SYD". */
+  /** The polisregion's code, e.g. "SYD" (every police token names one). */
   policeRegionCode: string;
+  /** The polisområde's id, where the officer's unit is a polisområde or lies in one the token names. */
+  policeDistrictId?: string | null;
+  /** The lokalpolisområde's id, e.g. "lund", where the officer's unit is one. */
+  localPoliceAreaId?: string | null;
+}
+
+/** The unit a police officer speaks for: the most specific one the token names. */
+export function policeUnitOf(actor: PoliceActor): PoliceUnitRef {
+  if (actor.localPoliceAreaId) return { kind: 'LPO', id: actor.localPoliceAreaId };
+  if (actor.policeDistrictId) return { kind: 'DISTRICT', id: actor.policeDistrictId };
+  return { kind: 'REGION', id: actor.policeRegionCode };
 }
 /** A regional analyst (analytiker), reading everything in one polisregion. */
 export interface AnalystActor {
@@ -49,6 +63,7 @@ export interface ActorClaims {
   role?: unknown;
   kommun?: unknown;
   lpo?: unknown;
+  polisomrade?: unknown;
   region?: unknown;
 }
 
@@ -64,6 +79,13 @@ function text(value: unknown, claim: string, role: string): string {
   return value;
 }
 
+/** An optional claim: absent (or null) gives null; present, it must be non-empty text. */
+function optionalText(value: unknown, claim: string): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || value.trim() === '') throw new InvalidActorError(`the claim "${claim}", when given, must be non-empty text`);
+  return value;
+}
+
 /** Reads an actor from token claims; throws {@link InvalidActorError} on missing or unknown claims. */
 export function actorFromClaims(claims: ActorClaims): Actor {
   const role = claims.role;
@@ -73,13 +95,18 @@ export function actorFromClaims(claims: ActorClaims): Actor {
       if (!/^\d{4}$/.test(municipalityCode)) throw new InvalidActorError(`the claim "kommun" must be a four-digit SCB code, got "${municipalityCode}"`);
       return { role, subject: text(claims.sub, 'sub', role), municipalityCode };
     }
-    case 'police':
+    case 'police': {
+      // Only the units the token names: an actor without them reads as one with them absent.
+      const policeDistrictId = optionalText(claims.polisomrade, 'polisomrade');
+      const localPoliceAreaId = optionalText(claims.lpo, 'lpo');
       return {
         role,
         subject: text(claims.sub, 'sub', role),
-        localPoliceAreaId: text(claims.lpo, 'lpo', role),
+        ...(localPoliceAreaId ? { localPoliceAreaId } : {}),
         policeRegionCode: text(claims.region, 'region', role),
+        ...(policeDistrictId ? { policeDistrictId } : {}),
       };
+    }
     case 'analyst':
       return { role, subject: text(claims.sub, 'sub', role), policeRegionCode: text(claims.region, 'region', role) };
     case 'admin':
@@ -95,7 +122,13 @@ export function claimsOf(actor: Exclude<Actor, AnonymousActor>): Record<string, 
     case 'kommun':
       return { sub: actor.subject, role: actor.role, kommun: actor.municipalityCode };
     case 'police':
-      return { sub: actor.subject, role: actor.role, lpo: actor.localPoliceAreaId, region: actor.policeRegionCode };
+      return {
+        sub: actor.subject,
+        role: actor.role,
+        region: actor.policeRegionCode,
+        ...(actor.policeDistrictId ? { polisomrade: actor.policeDistrictId } : {}),
+        ...(actor.localPoliceAreaId ? { lpo: actor.localPoliceAreaId } : {}),
+      };
     case 'analyst':
       return { sub: actor.subject, role: actor.role, region: actor.policeRegionCode };
     case 'admin':
@@ -112,6 +145,7 @@ export function actorFromJson(json: unknown): Actor {
     role: value.role,
     kommun: value.municipalityCode,
     lpo: value.localPoliceAreaId,
+    polisomrade: value.policeDistrictId,
     region: value.policeRegionCode,
   });
 }

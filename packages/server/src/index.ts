@@ -5,3 +5,4 @@ export * from './logging';
 export * from './tracing';
 export * from './replicas';
 export * from './limits';
+export * from './police-organisation';

@@ -11,6 +11,7 @@ import {
 } from '@samverkan/db';
 import { dependencyUrls, subgraphEntry, subgraphPort } from '@samverkan/hub';
 import { createLogger, type Logger } from '@samverkan/log';
+import { EMPTY_ORGANISATION, type OrganisationSnapshot } from '@samverkan/geo';
 import { checkSecretStrength, DEVELOPMENT_HOP_SECRET, type SubgraphContext, verifyActorHeaders } from '@samverkan/schema';
 import type { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
@@ -20,6 +21,7 @@ import { closeGracefully, createGraphQLHttpHandler, sendJson } from './http';
 import { effectiveLimits, hideSuggestions, limitRules, limitsFromEnv, type RequestLimits } from './limits';
 import { apolloLogger } from './logging';
 import { metricsEnabled, sendMetrics, subgraphMetrics } from './metrics';
+import { NO_ORGANISATION, type OrganisationCopy, remoteOrganisation } from './police-organisation';
 import { graphqlSpanAttributes, startTracing, type Tracing, type TracingOptions, tracingOptionsFromEnv } from './tracing';
 
 /** The little a subgraph needs of its Prisma client. */
@@ -33,6 +35,17 @@ export interface ServiceContext<Client> extends SubgraphContext {
   db: Client;
   /** The URL settings of the subgraphs this one asks itself (the registry's `dependsOn`), by name. */
   peers: Readonly<Record<string, string>>;
+  /**
+   * The police organisation (see `police-organisation.ts`), once per request: SERVICE_UNAVAILABLE
+   * when there is no copy, so a write that needs coverage fails rather than guesses.
+   */
+  organisation(): Promise<OrganisationSnapshot>;
+  /**
+   * The copy a police caller's rights are read from, loaded before the resolvers run (synchronous
+   * rules need it). Without a copy, and for every other caller, no unit below the regions: police
+   * coverage reads as none (fail closed).
+   */
+  accessOrganisation: OrganisationSnapshot;
 }
 
 /** What a service tells the runner about itself. */
@@ -45,8 +58,10 @@ export interface SubgraphDefinition<Client extends PrismaClientLike> {
   schema: GraphQLSchema;
   /** Makes the service's Prisma client on a driver adapter. */
   createClient: (adapter: SqlDriverAdapterFactory) => Client;
-  /** Loads reference data; must be idempotent (it runs at every start). */
-  seed?: (client: Client, log: Logger) => Promise<void>;
+  /** Loads reference data; must be idempotent (it runs at every start). `organisation` is the service's source of the police organisation. */
+  seed?: (client: Client, log: Logger, organisation: OrganisationCopy) => Promise<void>;
+  /** Where the police organisation comes from when the service keeps it itself (agreements); others keep a copy from `peers.agreements`. */
+  organisation?: (client: Client) => OrganisationCopy;
 }
 
 /** How to run a subgraph. */
@@ -67,6 +82,8 @@ export interface StartSubgraphOptions {
   tracing?: TracingOptions | null;
   /** Limits on each request, as the gateway's (a subgraph may be reached behind another router). @default from the environment (`limitsFromEnv`) */
   limits?: RequestLimits;
+  /** Where the police organisation comes from. @default the definition's own, else a copy kept from `peers.agreements` */
+  organisation?: OrganisationCopy;
 }
 
 /** A running subgraph. */
@@ -115,12 +132,13 @@ export async function startSubgraph<Client extends PrismaClientLike>(
     log.info(`database: ${database.description}`);
     const db = definition.createClient(database.adapter);
     client = db;
+    const organisation = options.organisation ?? definition.organisation?.(db) ?? (peers.agreements ? remoteOrganisation(peers.agreements, { log }) : NO_ORGANISATION);
     // Replicas starting together on one PostgreSQL take turns: one migrates and seeds, the next
     // finds it done.
     await database.exclusively(async () => {
       const applied = await applyMigrations(database, prismaProject(definition.serviceDir));
       if (applied.length) log.info(`applied migrations: ${applied.join(', ')}`);
-      if (definition.seed) await definition.seed(db, log);
+      if (definition.seed) await definition.seed(db, log, organisation);
     });
 
     // The gateway's limits, measured against this subgraph's own schema.
@@ -169,7 +187,10 @@ export async function startSubgraph<Client extends PrismaClientLike>(
         const hop = verifyActorHeaders(request.headers, hopSecret, { subgraph: definition.name, ...graphql });
         const requestId = String(request.headers['x-request-id'] ?? randomUUID());
         if (hop.rejected) log.warn(`actor headers refused (${hop.rejected}); treated as anonymous`, { requestId });
-        return { actor: hop.actor, requestId, db, peers };
+        let current: Promise<OrganisationSnapshot> | undefined;
+        const ofRequest = () => (current ??= organisation.current());
+        const accessOrganisation = hop.actor.role === 'police' ? await ofRequest().catch(() => EMPTY_ORGANISATION) : EMPTY_ORGANISATION;
+        return { actor: hop.actor, requestId, db, peers, organisation: ofRequest, accessOrganisation };
       },
       log,
       maxResponseBytes: limits.maxResponseBytes,

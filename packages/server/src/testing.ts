@@ -1,5 +1,6 @@
 import { freshTestDatabase, type TestDatabaseKind } from '@samverkan/db/testing';
 import type { RequestLimits } from './limits';
+import type { OrganisationCopy } from './police-organisation';
 import type { PrismaClientLike, RunningSubgraph, SubgraphDefinition } from './subgraph';
 import { startSubgraph } from './subgraph';
 import type { TracingOptions } from './tracing';
@@ -14,6 +15,8 @@ export interface TestSubgraphOptions {
   peerUrls?: Readonly<Record<string, string>>;
   /** Limits on each request. @default the defaults (the environment is not read) */
   limits?: RequestLimits;
+  /** Where the police organisation comes from (a subgraph tested without the agreements subgraph). @default as `startSubgraph` */
+  organisation?: OrganisationCopy;
 }
 
 /** A subgraph started for a test on a fresh database, on a free port; `close` also drops that database. */
@@ -30,6 +33,7 @@ export async function startTestSubgraph<Client extends PrismaClientLike>(
     tracing: options.tracing ?? null,
     ...(options.hopSecret ? { hopSecret: options.hopSecret } : {}),
     ...(options.peerUrls ? { peerUrls: options.peerUrls } : {}),
+    ...(options.organisation ? { organisation: options.organisation } : {}),
     limits: options.limits ?? {},
   });
   const stop = running.close;

@@ -1,6 +1,7 @@
 import type { SubgraphDefinition } from '@samverkan/server';
 import path from 'node:path';
 import { createClient, type PrismaClient } from './db';
+import { ownOrganisation } from './lifecycle/access';
 import { schema } from './schema';
 import { seedReferenceData } from './seed';
 
@@ -11,4 +12,6 @@ export const subgraph: SubgraphDefinition<PrismaClient> = {
   schema,
   createClient,
   seed: seedReferenceData,
+  // The police organisation is this subgraph's own: read from its tables, again when its revision moves.
+  organisation: ownOrganisation,
 };

@@ -3,7 +3,7 @@ import type { PrismaClient } from './db';
 import { type DemoOptions, demoInstruments, generateDemoResults } from './demo/generate';
 import type { Prisma } from './generated/prisma/client';
 import { instrumentSeeds, publishedResultSeeds, surveyRoundSeeds } from './reference/instruments';
-import { resolveArea } from './results/areas';
+import { localPoliceAreaArea } from './results/areas';
 import { surveyIdOf, writeResults } from './results/write';
 
 /** Everything this service loads at start-up. Idempotent: loading again changes nothing. */
@@ -19,9 +19,11 @@ export async function seedReferenceData(db: PrismaClient): Promise<void> {
     await writeResults(
       tx,
       publishedResultSeeds.map((seed) => {
-        const area = resolveArea('LOCAL_POLICE_AREA', seed.localPoliceAreaId);
-        if (typeof area === 'string') throw new Error(`published results: ${area}`);
-        return { ...seed, area, ciLow: null, ciHigh: null, origin: 'PUBLISHED' as const };
+        // The area's region is its instrument's (the source is that region's survey): start-up does
+        // not wait for the agreements subgraph, whose organisation registers the same areas.
+        const region = instrumentSeeds.find((instrument) => instrument.code === seed.instrumentCode)?.policeRegionCode;
+        if (!region) throw new Error(`published results: instrument ${seed.instrumentCode} belongs to no polisregion`);
+        return { ...seed, area: localPoliceAreaArea(seed.localPoliceAreaId, region), ciLow: null, ciHigh: null, origin: 'PUBLISHED' as const };
       }),
       { writer: { actorRole: 'system', actorSubject: 'reference-data', requestId: null, operation: 'seedReferenceData' } },
     );

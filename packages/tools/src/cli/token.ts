@@ -3,7 +3,9 @@
  * Prints a development token (HS256, signed with SAMVERKAN_JWT_SECRET or the development secret):
  *
  *   npm run token -- --role kommun --kommun 1281
- *   npm run token -- --role police --lpo lund --region SYD
+ *   npm run token -- --role police --region SYD --lpo lund          (police of a lokalpolisområde)
+ *   npm run token -- --role police --region SYD --district ID      (police of a polisområde)
+ *   npm run token -- --role police --region NORD                   (police of a whole polisregion)
  *   npm run token -- --role analyst --region SYD
  *   npm run token -- --role admin
  *
@@ -28,7 +30,7 @@ function parseArgs(argv: string[]): Record<string, string> {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const role = args.role;
-  const actor = actorFromClaims({ role, sub: args.sub ?? `dev-${role ?? 'user'}`, kommun: args.kommun, lpo: args.lpo, region: args.region }) as Exclude<
+  const actor = actorFromClaims({ role, sub: args.sub ?? `dev-${role ?? 'user'}`, kommun: args.kommun, lpo: args.lpo, polisomrade: args.district, region: args.region }) as Exclude<
     Actor,
     AnonymousActor
   >;
@@ -38,6 +40,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(`token: ${(error as Error).message}`);
-  console.error('usage: npm run token -- --role kommun --kommun 1281 | --role police --lpo lund --region SYD | --role analyst --region SYD | --role admin');
+  console.error('usage: npm run token -- --role kommun --kommun 1281 | --role police --region SYD [--district ID] [--lpo lund] | --role analyst --region SYD | --role admin');
   process.exit(2);
 });

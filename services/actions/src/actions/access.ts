@@ -1,61 +1,78 @@
-import { type Actor, forbidden, mayReadRecord, type PartyActor, visibleWhere } from '@samverkan/schema';
-import { findLocalPoliceArea, municipalities } from '@samverkan/geo';
+import { coveredBy, EMPTY_ORGANISATION, municipalities, type OrganisationSnapshot, unitInRegion } from '@samverkan/geo';
+import { type Actor, ErrorCode, forbidden, hubError, mayReadRecord, type PartyActor, type PoliceActor, policeUnitOf, todayInSweden, visibleWhere } from '@samverkan/schema';
 import type { Prisma } from '../generated/prisma/client';
 
 /**
  * Who sees and writes åtgärder, lägesbilder and åtgärdsplaner. PUBLIC actions are public. PARTIES
- * actions are seen by the kommun's users, by police of a lokalpolisområde that covers the kommun,
- * by analysts of the kommun's polisregion, and by administrators. Writes: the kommun's users and
- * police of a lokalpolisområde that covers it; analysts and administrators write nothing here.
- * Which kommuner a lokalpolisområde covers comes from the shared geography (packages/geo).
+ * actions are seen by the kommun's users, by police of a unit that covers the kommun, by analysts of
+ * the kommun's polisregion, and by administrators. Writes: the kommun's users and police of a unit
+ * covering it; analysts and administrators write nothing here.
+ *
+ * Which kommuner a police unit covers is read from this subgraph's copy of the police organisation
+ * that the agreements subgraph publishes (`context.accessOrganisation`, loaded before the resolvers
+ * run for police callers), by the rule of `@samverkan/geo`'s `coveredBy`: a lokalpolisområde its
+ * kommuner, a polisområde its own and its areas', a whole polisregion those of its kommuner no
+ * lokalpolisområde covers.
  */
-export function visibleActionsWhere(actor: Actor): Prisma.ActionWhereInput {
-  return visibleWhere<Prisma.ActionWhereInput>(actor, { visibility: 'PUBLIC' }, (party) => ({ municipalityCode: { in: codesSeenBy(party) } }));
+
+/** Who asks: the actor, and the organisation police rights are read from (none: no police rights). */
+export interface Asker {
+  actor: Actor;
+  accessOrganisation?: OrganisationSnapshot;
+}
+
+export function visibleActionsWhere(asker: Asker): Prisma.ActionWhereInput {
+  return visibleWhere<Prisma.ActionWhereInput>(asker.actor, { visibility: 'PUBLIC' }, (party) => ({ municipalityCode: { in: codesSeenBy(asker, party) } }));
 }
 
 /**
  * The same rule on one åtgärd (or on its audited fields as they stood at an entry of its history):
  * PUBLIC, or of a kommun whose PARTIES records the actor sees.
  */
-export function mayReadAction(actor: Actor, action: { visibility?: unknown; municipalityCode?: unknown }): boolean {
-  return mayReadRecord(actor, action.visibility === 'PUBLIC', (party) => codesSeenBy(party).includes(String(action.municipalityCode)));
+export function mayReadAction(asker: Asker, action: { visibility?: unknown; municipalityCode?: unknown }): boolean {
+  return mayReadRecord(asker.actor, action.visibility === 'PUBLIC', (party) => codesSeenBy(asker, party).includes(String(action.municipalityCode)));
 }
 
-/** The kommuner whose PARTIES records a party sees: its own, those its lokalpolisområde covers, or those of its polisregion. */
-function codesSeenBy(party: PartyActor): string[] {
+/** The kommuner whose PARTIES records a party sees: its own, those its police unit covers today, or those of its polisregion. */
+function codesSeenBy(asker: Asker, party: PartyActor): string[] {
   switch (party.role) {
     case 'kommun':
       return [party.municipalityCode];
     case 'police':
-      return codesCoveredBy(party.localPoliceAreaId);
+      return codesCoveredBy(asker.accessOrganisation ?? EMPTY_ORGANISATION, party);
     case 'analyst':
-      return codesOfRegion(party.policeRegionCode);
+      return municipalities.filter((m) => m.policeRegionCode === party.policeRegionCode).map((m) => m.code);
   }
 }
 
-function codesOfRegion(region: string): string[] {
-  return municipalities.filter((m) => m.policeRegionCode === region).map((m) => m.code);
+/** The kommuner a police officer's unit covers today (none for a unit the organisation does not have in the officer's region). */
+function codesCoveredBy(organisation: OrganisationSnapshot, actor: PoliceActor): string[] {
+  const unit = policeUnitOf(actor);
+  return unitInRegion(organisation, unit, actor.policeRegionCode) ? coveredBy(organisation, unit, todayInSweden()) : [];
 }
 
-/** The kommuner a lokalpolisområde covers (none for an area the hub does not know). */
-function codesCoveredBy(localPoliceAreaId: string): string[] {
-  return [...(findLocalPoliceArea(localPoliceAreaId)?.municipalityCodes ?? [])];
-}
-
-/** Whether the actor may write the åtgärder of this kommun: its users, and police of an area covering it. */
-export function mayWriteActionsOf(actor: Actor, municipalityCode: string): boolean {
+/** Whether the actor may write the åtgärder of this kommun: its users, and police of a unit covering it. */
+export function mayWriteActionsOf(asker: Asker, municipalityCode: string): boolean {
+  const { actor } = asker;
   if (actor.role === 'kommun') return actor.municipalityCode === municipalityCode;
-  if (actor.role === 'police') return codesCoveredBy(actor.localPoliceAreaId).includes(municipalityCode);
+  if (actor.role === 'police') return codesCoveredBy(asker.accessOrganisation ?? EMPTY_ORGANISATION, actor).includes(municipalityCode);
   return false;
 }
 
 /**
  * Refuses (FORBIDDEN) an actor who may not write the records of this kommun: its åtgärder, and
- * equally its lägesbilder and åtgärdsplaner.
+ * equally its lägesbilder and åtgärdsplaner. Police are told SERVICE_UNAVAILABLE instead while this
+ * subgraph has no copy of the organisation to read their coverage from.
  */
-export function requireWriterOf(actor: Actor, municipalityCode: string): void {
-  if (mayWriteActionsOf(actor, municipalityCode)) return;
-  throw forbidden(`Only a user of kommun ${municipalityCode} or police of a lokalpolisområde covering it may write its åtgärder${actor.role === 'anonymous' ? ': sign in' : ''}.`, {
+export function requireWriterOf(asker: Asker, municipalityCode: string): void {
+  if (mayWriteActionsOf(asker, municipalityCode)) return;
+  const { actor } = asker;
+  if (actor.role === 'police' && (asker.accessOrganisation ?? EMPTY_ORGANISATION).revision === EMPTY_ORGANISATION.revision) {
+    throw hubError(ErrorCode.ServiceUnavailable, 'Cannot tell which kommuner your police unit covers: the police organisation of the agreements subgraph is not available. Try again later.', {
+      service: 'agreements',
+    });
+  }
+  throw forbidden(`Only a user of kommun ${municipalityCode} or police of a lokalpolisområde covering it (or of the polisområde or polisregion that does) may write its åtgärder${actor.role === 'anonymous' ? ': sign in' : ''}.`, {
     municipalityCode,
   });
 }

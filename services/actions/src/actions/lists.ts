@@ -34,7 +34,7 @@ function actionsBy(keyField: 'municipalityCode' | 'originKey' | 'focusAreaCode',
   return filteredGroupLoader(
     (keys: readonly string[], filter: ActionFilter, context: Context) =>
       context.db.action.findMany({
-        where: { AND: [{ [keyField]: { in: [...keys] } }, fixed, visibleActionsWhere(context.actor), actionFilterWhere(filter)] },
+        where: { AND: [{ [keyField]: { in: [...keys] } }, fixed, visibleActionsWhere(context), actionFilterWhere(filter)] },
         orderBy: ACTION_ORDER,
       }),
     (row) => row[keyField] ?? '',
@@ -64,7 +64,7 @@ export const actionCountsOfMunicipality = filteredGroupLoader(
   async (codes: readonly string[], _filter: null, context: Context): Promise<ActionCount[]> => {
     const groups = await context.db.action.groupBy({
       by: ['municipalityCode', 'focusAreaCode', 'status'],
-      where: { AND: [{ municipalityCode: { in: [...codes] } }, visibleActionsWhere(context.actor)] },
+      where: { AND: [{ municipalityCode: { in: [...codes] } }, visibleActionsWhere(context)] },
       _count: { _all: true },
     });
     // Sorted here, not in SQL: the database would sort thousands of groups by its text collation.

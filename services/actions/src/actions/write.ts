@@ -67,7 +67,7 @@ async function checkPlanOf(tx: Tx, planId: string, municipalityCode: string): Pr
 
 /** Writes a new åtgärd, PLANNED from today, with the first entry of its status history. */
 export async function createAction<Result>(context: Context, input: NewAction, readBack: ReadBack<Result>): Promise<Result> {
-  requireWriterOf(context.actor, input.municipalityCode);
+  requireWriterOf(context, input.municipalityCode);
   const dates = period(input.startsOn, input.endsOn);
   checkCoordinates(input.latitude, input.longitude);
   const responsible = checkedResponsible(input.responsible);
@@ -109,8 +109,8 @@ function changeOfAction<Result>(context: Context, id: string, readBack: ReadBack
     noun: 'åtgärd',
     id,
     load: (tx: Tx, actionId: string) => tx.action.findUnique({ where: { id: actionId } }),
-    mayRead: (action: Action) => mayReadAction(context.actor, action),
-    authorize: (action: Action) => requireWriterOf(context.actor, action.municipalityCode),
+    mayRead: (action: Action) => mayReadAction(context, action),
+    authorize: (action: Action) => requireWriterOf(context, action.municipalityCode),
     snapshot: actionSnapshot,
     readBack,
   } satisfies Omit<VersionedChange<Tx, Action, Result>, 'version' | 'write'>;

@@ -60,7 +60,7 @@ async function checkReportsOf(tx: Tx, reportIds: readonly string[], plan: { muni
 
 /** Writes a new åtgärdsplan based on lägesbilder of the same kommun; its items become revision 1. */
 export async function createActionPlan<Result>(context: Context, input: NewActionPlan, readBack: ReadBack<Result>): Promise<Result> {
-  requireWriterOf(context.actor, input.municipalityCode);
+  requireWriterOf(context, input.municipalityCode);
   const dates = checkedPeriod(input.periodFrom, input.periodTo, { from: 'periodFrom', to: 'periodTo' });
   const items = checkedItems(input.items);
   const reportIds = [...new Set(input.situationReportIds)];
@@ -100,7 +100,7 @@ export function reviseActionPlan<Result>(
       load: (tx, id) => tx.actionPlan.findUnique({ where: { id }, include: { revisions: { orderBy: { number: 'desc' }, take: 1 } } }),
       // Åtgärdsplaner are public: whoever may not write one is told so.
       mayRead: READABLE_BY_ALL,
-      authorize: (plan) => requireWriterOf(context.actor, plan.municipalityCode),
+      authorize: (plan) => requireWriterOf(context, plan.municipalityCode),
       snapshot: planSnapshot,
       write: async (tx, plan) => {
         const last = plan.revisions[0];

@@ -94,7 +94,7 @@ export const ActionPlan = builder.prismaObject('ActionPlan', {
       resolve: (p) => p.basedOn.map((link) => link.situationReport),
     }),
     revisions: t.relation('revisions', { description: 'Revideringar, oldest first.', query: { orderBy: { number: 'asc' } } }),
-    actions: t.relation('actions', { description: 'Åtgärder in the plan.', query: (_args, context) => ({ where: visibleActionsWhere(context.actor) }) }),
+    actions: t.relation('actions', { description: 'Åtgärder in the plan.', query: (_args, context) => ({ where: visibleActionsWhere(context) }) }),
     version: t.exposeInt('version', { description: 'Version.' }),
     history: t.field(historyField((plan: { id: string }, context: Context) => planHistory(context).load(plan.id), READABLE_BY_ALL)),
   }),

@@ -69,7 +69,7 @@ export const Action = builder.prismaObject('Action', {
     followUps: t.relation('followUps', { description: 'Uppföljningar, oldest first.', query: { orderBy: { date: 'asc' } } }),
     sources: t.field({ type: [SourceRef], description: 'Källor.', resolve: (action) => (action.sources ?? []) as never }),
     version: t.exposeInt('version', { description: 'Version: give it back when changing the åtgärd.' }),
-    history: t.field(historyField((action: { id: string }, context: Context) => actionHistory(context).load(action.id), (state, context) => mayReadAction(context.actor, state))),
+    history: t.field(historyField((action: { id: string }, context: Context) => actionHistory(context).load(action.id), (state, context) => mayReadAction(context, state))),
   }),
 });
 
@@ -79,7 +79,7 @@ builder.queryField('action', (t) =>
     nullable: true,
     description: 'Åtgärd: one action by id, or null when there is none you may see.',
     args: { id: t.arg.id({ required: true, description: 'The åtgärd\'s id.' }) },
-    resolve: (query, _root, args, context) => context.db.action.findFirst({ ...query, where: { id: args.id, ...visibleActionsWhere(context.actor) } }),
+    resolve: (query, _root, args, context) => context.db.action.findFirst({ ...query, where: { id: args.id, ...visibleActionsWhere(context) } }),
   }),
 );
 

@@ -1,4 +1,5 @@
 import { testDatabaseKinds } from '@samverkan/db/testing';
+import { snapshotOfAreas } from '@samverkan/geo';
 import { type Actor, signActorHeaders } from '@samverkan/schema';
 import { type RunningSubgraph } from '@samverkan/server';
 import { postGraphQL, startTestSubgraph } from '@samverkan/server/testing';
@@ -27,7 +28,12 @@ const ACTION = {
 describe.each(testDatabaseKinds())('writing actions on %s', (kind) => {
   let subgraph: RunningSubgraph<PrismaClient>;
   beforeAll(async () => {
-    subgraph = await startTestSubgraph(actionsSubgraph, kind, { hopSecret: HOP });
+    // The lokalpolisområden the agreements subgraph would publish (it does not run here).
+    const organisation = snapshotOfAreas([
+      { id: 'lund', name: 'Lokalpolisområde Lund', policeRegionCode: 'SYD', municipalityCodes: ['1281'] },
+      { id: 'trelleborg', name: 'Lokalpolisområde Trelleborg', policeRegionCode: 'SYD', municipalityCodes: ['1263', '1287', '1233'] },
+    ]);
+    subgraph = await startTestSubgraph(actionsSubgraph, kind, { hopSecret: HOP, organisation: { current: async () => organisation } });
   });
   afterAll(() => subgraph?.close());
   const as = (actor: Actor | null, query: string, variables: Record<string, unknown> = {}) =>

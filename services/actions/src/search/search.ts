@@ -94,7 +94,7 @@ export async function searchActions(context: Context, search: ActionSearch): Pro
   let page: { id: string; rank: number; snippet: string }[] = [];
   for (let offset = 0; query && hits.length < search.first && (offset === 0 || page.length === pageSize); offset += pageSize) {
     page = await context.db.$queryRawUnsafe(RANKED_SQL, query, search.municipalityCodes, SNIPPET_OPTIONS, pageSize, offset);
-    const visible = await context.db.action.findMany({ where: { AND: [{ id: { in: page.map((row) => row.id) } }, visibleActionsWhere(context.actor)] } });
+    const visible = await context.db.action.findMany({ where: { AND: [{ id: { in: page.map((row) => row.id) } }, visibleActionsWhere(context)] } });
     const byId = new Map(visible.map((action) => [action.id, action]));
     hits.push(...page.flatMap((row) => (byId.has(row.id) ? [{ action: byId.get(row.id)!, rank: Number(row.rank), snippet: row.snippet }] : [])));
   }

@@ -21,7 +21,7 @@ export interface NewSituationReport {
 
 /** Writes a new lägesbild of a kommun, with its findings in the order given. */
 export async function createSituationReport<Result>(context: Context, input: NewSituationReport, readBack: ReadBack<Result>): Promise<Result> {
-  requireWriterOf(context.actor, input.municipalityCode);
+  requireWriterOf(context, input.municipalityCode);
   const dates = checkedPeriod(input.periodFrom, input.periodTo, { from: 'periodFrom', to: 'periodTo' });
   return context.db.$transaction(async (tx) => {
     const report = await tx.situationReport.create({

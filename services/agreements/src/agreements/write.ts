@@ -1,14 +1,15 @@
-import { badInput, conflict, optionalText, requiredText as text, TITLE_MAX } from '@samverkan/schema';
+import { successorsOf } from '@samverkan/geo';
+import { badInput, conflict, optionalText, parseIsoDate, requiredText as text, TITLE_MAX, todayInSweden } from '@samverkan/schema';
+import { organisationOf } from '../lifecycle/access';
 import { documentsOf, type DraftKind, type LifecycleRecord, lifecycleSnapshot, type Tx } from '../lifecycle/record';
 import { describePeriod, effectivePeriod, periodsOverlap } from '../lifecycle/status';
 import { lifecycleWrites } from '../lifecycle/steps';
-import { checkAreasCover, checkedDocuments, checkFocusAreaCodes, checkPeriod, type DocumentsInput } from '../lifecycle/validate';
+import { checkedDocuments, checkFocusAreaCodes, checkPeriod, checkPoliceParty, type DocumentsInput, type PolicePartyInput, policePartyOf, unitColumns } from '../lifecycle/validate';
 
 /** What a draft agreement is written from (the GraphQL input, checked here). */
-export interface AgreementDraftInput extends DocumentsInput {
+export interface AgreementDraftInput extends DocumentsInput, PolicePartyInput {
   title: string;
   municipalityCode: string;
-  localPoliceAreaIds: readonly (string | number)[];
   validFrom?: string | null;
   validTo?: string | null;
   purpose?: string | null;
@@ -22,9 +23,10 @@ export interface AgreementDraftInput extends DocumentsInput {
 async function checkedDraft(tx: Tx, input: AgreementDraftInput) {
   const title = text(input.title, 'title', TITLE_MAX);
   const { validFrom, validTo } = checkPeriod(input.validFrom, input.validTo);
-  const localPoliceAreaIds = [...new Set(input.localPoliceAreaIds.map(String))];
-  if (localPoliceAreaIds.length === 0) throw badInput('Name at least one lokalpolisområde in `localPoliceAreaIds`.', { field: 'localPoliceAreaIds' });
-  await checkAreasCover(tx, localPoliceAreaIds, input.municipalityCode, 'localPoliceAreaIds');
+  const party = policePartyOf(input, 'localPoliceAreaIds');
+  // The party must cover the kommun on the agreement's start (today for a draft with none yet).
+  const on = input.validFrom ? parseIsoDate(input.validFrom) : todayInSweden();
+  checkPoliceParty(await organisationOf(tx), party, input.municipalityCode, on, 'localPoliceAreaIds');
   const focusAreas = (input.focusAreas ?? []).map((area, index) => ({
     focusAreaCode: String(area.code),
     position: index + 1,
@@ -50,8 +52,10 @@ async function checkedDraft(tx: Tx, input: AgreementDraftInput) {
       purpose: optionalText(input.purpose, 'purpose'),
       goals: optionalText(input.goals, 'goals'),
       followUp: optionalText(input.followUp, 'followUp'),
+      policeDistrictId: party.policeDistrictId,
+      policeRegionCode: party.policeRegionCode,
     },
-    localPoliceAreaIds,
+    ...party,
     focusAreas,
     steeringIds,
     ...checkedDocuments(input),
@@ -91,21 +95,35 @@ async function agreementSnapshot(tx: Tx, id: string) {
       goals: row.goals,
       followUp: row.followUp,
       localPoliceAreaIds: localPoliceAreas.map((l) => l.localPoliceAreaId),
+      ...unitColumns(row),
     },
     afterApprovals: { focusAreas: focusAreas.map((f) => ({ code: f.focusAreaCode, title: f.title })) },
     afterSignatories: { steeringDocumentIds: steeringDocuments.map((d) => d.steeringDocumentId) },
   });
 }
 
-/** Refuses to sign when another signed agreement of the same kommun and lokalpolisområde overlaps. */
+/** The lokalpolisområden of a lineage: the areas, the areas they continue and those that continue them. */
+function lineageOf(organisation: Awaited<ReturnType<typeof organisationOf>>, ids: readonly string[]): string[] {
+  const lineage = new Set(ids.flatMap((id) => [id, ...successorsOf(organisation, id)]));
+  for (const area of organisation.localPoliceAreas) if (successorsOf(organisation, area.id).some((id) => ids.includes(id))) lineage.add(area.id);
+  return [...lineage];
+}
+
+/**
+ * Refuses to sign when another signed agreement of the same kommun and police party overlaps: for a
+ * lokalpolisområde, one of the same area or of its lineage (a split or renamed area); for a
+ * polisområde or polisregion, any other signed agreement of the kommun.
+ */
 async function checkNoOverlap(tx: Tx, record: LifecycleRecord) {
   const agreement = await tx.agreement.findUniqueOrThrow({ where: { id: record.id } });
+  const byArea = record.localPoliceAreaIds.length > 0;
+  const lineage = byArea ? lineageOf(await organisationOf(tx), record.localPoliceAreaIds) : [];
   const others = await tx.agreement.findMany({
     where: {
       id: { not: agreement.id },
       state: 'SIGNED',
       municipalityCode: agreement.municipalityCode,
-      localPoliceAreas: { some: { localPoliceAreaId: { in: record.localPoliceAreaIds } } },
+      ...(byArea ? { OR: [{ localPoliceAreas: { some: { localPoliceAreaId: { in: lineage } } } }, { policeDistrictId: { not: null } }, { policeRegionCode: { not: null } }] } : {}),
       ...(agreement.previousId ? { NOT: { id: agreement.previousId } } : {}),
     },
   });
@@ -113,7 +131,7 @@ async function checkNoOverlap(tx: Tx, record: LifecycleRecord) {
   if (clash) {
     throw conflict(
       `This agreement (${describePeriod(agreement)}) overlaps the signed agreement "${clash.title}" (id ${clash.id}, ${describePeriod(effectivePeriod(clash))}) ` +
-        'of the same kommun and lokalpolisområde. Change the dates, withdraw the other agreement, or link this one as its successor (supersedeAgreement).',
+        'of the same kommun and police party. Change the dates, withdraw the other agreement, or link this one as its successor (supersedeAgreement).',
       { conflictingAgreementId: clash.id },
     );
   }

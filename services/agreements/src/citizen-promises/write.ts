@@ -1,14 +1,17 @@
-import { type Actor, badInput, requiredText as text, TITLE_MAX } from '@samverkan/schema';
-import { mayReadLifecycleRecord } from '../lifecycle/access';
+import { type Actor, badInput, parseIsoDate, requiredText as text, TITLE_MAX, todayInSweden } from '@samverkan/schema';
+import { mayReadLifecycleRecord, organisationOf } from '../lifecycle/access';
 import { documentsOf, type DraftKind, lifecycleSnapshot, type Tx } from '../lifecycle/record';
 import { lifecycleWrites } from '../lifecycle/steps';
-import { checkAreasCover, checkedDocuments, checkFocusAreaCodes, checkPeriod, type DocumentsInput } from '../lifecycle/validate';
+import { checkedDocuments, checkFocusAreaCodes, checkPeriod, checkPoliceParty, type DocumentsInput, policePartyOf, unitColumns } from '../lifecycle/validate';
 
 /** What a draft medborgarlöfte is written from (the GraphQL input, checked here). */
 export interface CitizenPromiseDraftInput extends DocumentsInput {
   title: string;
   municipalityCode: string;
-  localPoliceAreaId: string | number;
+  /** The police party: a lokalpolisområde, or (where none covers the kommun) a polisområde or polisregion. */
+  localPoliceAreaId?: string | number | null;
+  policeDistrict?: string | number | null;
+  policeRegion?: string | number | null;
   agreementId?: string | number | null;
   validFrom?: string | null;
   validTo?: string | null;
@@ -20,13 +23,15 @@ export interface CitizenPromiseDraftInput extends DocumentsInput {
 async function checkedDraft(tx: Tx, input: CitizenPromiseDraftInput, writer: Actor) {
   const title = text(input.title, 'title', TITLE_MAX);
   const { validFrom, validTo } = checkPeriod(input.validFrom, input.validTo);
-  const localPoliceAreaId = String(input.localPoliceAreaId);
-  await checkAreasCover(tx, [localPoliceAreaId], input.municipalityCode, 'localPoliceAreaId');
+  const party = policePartyOf({ ...input, localPoliceAreaIds: input.localPoliceAreaId == null ? [] : [input.localPoliceAreaId] }, 'localPoliceAreaId');
+  const organisation = await organisationOf(tx);
+  checkPoliceParty(organisation, party, input.municipalityCode, input.validFrom ? parseIsoDate(input.validFrom) : todayInSweden(), 'localPoliceAreaId');
+  const localPoliceAreaId = party.localPoliceAreaIds[0] ?? null;
   const agreementId = input.agreementId == null ? null : String(input.agreementId);
   if (agreementId) {
     const agreement = await tx.agreement.findUnique({ where: { id: agreementId }, include: { localPoliceAreas: true } });
     // An agreement the writer may not read (another kommun's draft) is answered as one that does not exist.
-    const readable = agreement && mayReadLifecycleRecord(writer, { ...agreement, localPoliceAreaIds: agreement.localPoliceAreas.map((l) => l.localPoliceAreaId) });
+    const readable = agreement && mayReadLifecycleRecord({ actor: writer, accessOrganisation: organisation }, { ...agreement, localPoliceAreaIds: agreement.localPoliceAreas.map((l) => l.localPoliceAreaId) });
     if (!readable) throw badInput(`No agreement has the id "${agreementId}".`, { field: 'agreementId' });
     if (agreement.municipalityCode !== input.municipalityCode) {
       throw badInput(`Agreement "${agreement.title}" belongs to kommun ${agreement.municipalityCode}, not ${input.municipalityCode}.`, { field: 'agreementId' });
@@ -41,8 +46,8 @@ async function checkedDraft(tx: Tx, input: CitizenPromiseDraftInput, writer: Act
   const focusAreaCodes = [...new Set((input.focusAreaCodes ?? []).map(String))];
   await checkFocusAreaCodes(tx, focusAreaCodes);
   return {
-    fields: { title, municipalityCode: input.municipalityCode, localPoliceAreaId, agreementId, validFrom, validTo },
-    localPoliceAreaIds: [localPoliceAreaId],
+    fields: { title, municipalityCode: input.municipalityCode, localPoliceAreaId, policeDistrictId: party.policeDistrictId, policeRegionCode: party.policeRegionCode, agreementId, validFrom, validTo },
+    ...party,
     promises,
     focusAreaCodes,
     ...checkedDocuments(input),
@@ -72,7 +77,7 @@ async function promiseSnapshot(tx: Tx, id: string) {
   const promises = await tx.promiseItem.findMany({ ...byPromise, orderBy: { position: 'asc' } });
   const focusAreas = await tx.citizenPromiseFocusArea.findMany({ ...byPromise, orderBy: { focusAreaCode: 'asc' } });
   return lifecycleSnapshot({ ...row, approvals, ...(await documentsOf(tx, { citizenPromiseId: id })) }, {
-    afterKommun: { localPoliceAreaId: row.localPoliceAreaId, agreementId: row.agreementId },
+    afterKommun: { localPoliceAreaId: row.localPoliceAreaId, ...unitColumns(row), agreementId: row.agreementId },
     afterApprovals: {
       promises: promises.map((p) => ({ text: p.text, targetCount: p.targetCount })),
       focusAreaCodes: focusAreas.map((f) => f.focusAreaCode),

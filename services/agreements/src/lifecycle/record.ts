@@ -20,6 +20,9 @@ export interface LifecycleRecord {
   version: number;
   municipalityCode: string;
   localPoliceAreaIds: string[];
+  /** The police party where it is a polisområde or a polisregion. */
+  policeDistrictId?: string | null;
+  policeRegionCode?: string | null;
   approvedParties: Party[];
   previousId: string | null;
   validFrom: Date | null;
@@ -60,9 +63,11 @@ export interface DraftInput {
   municipalityCode: string;
 }
 
-/** A draft's input, checked: the lokalpolisområden that sign it (and its signatories and sources). */
+/** A draft's input, checked: the police party that signs it (and its signatories and sources). */
 export interface CheckedDraft extends CheckedDocuments {
   localPoliceAreaIds: readonly string[];
+  policeDistrictId?: string | null;
+  policeRegionCode?: string | null;
 }
 
 /** How to write the drafts of one kind of record, as well as to take it through the lifecycle. */

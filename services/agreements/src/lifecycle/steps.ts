@@ -31,14 +31,14 @@ function lifecycleStep(
   write: (tx: Tx, record: LifecycleRecord, party: Party) => Promise<void>,
 ): VersionedChange<Tx, LifecycleRecord, void> {
   const partyFor = (record: LifecycleRecord) =>
-    requireParty(writer.actor, record.municipalityCode, record.localPoliceAreaIds, `${step.what} this ${kind.noun}`);
+    requireParty(writer, record, `${step.what} this ${kind.noun}`);
   return {
     entityType: kind.entityType,
     noun: kind.noun,
     id: step.id,
     version: step.version,
     load: kind.load,
-    mayRead: (record) => mayReadLifecycleRecord(writer.actor, record),
+    mayRead: (record) => mayReadLifecycleRecord(writer, record),
     authorize: (record) => void partyFor(record),
     snapshot: kind.snapshot,
     alsoChanges: step.alsoChanges,
@@ -58,7 +58,7 @@ function requireState(kind: RecordKind, record: LifecycleRecord, state: Lifecycl
 /** Writes a new draft, by either party; returns its id. */
 export async function createDraft<Input extends DraftInput, Draft extends CheckedDraft>(kind: DraftKind<Input, Draft>, tx: Tx, writer: SubgraphContext, input: Input): Promise<string> {
   const draft = await kind.check(tx, input, writer.actor);
-  requireParty(writer.actor, input.municipalityCode, draft.localPoliceAreaIds, `write a draft ${kind.noun} for it`);
+  requireParty(writer, { ...draft, municipalityCode: input.municipalityCode }, `write a draft ${kind.noun} for it`);
   const id = await kind.insertRow(tx, draft);
   await kind.writeParts(tx, id, draft);
   await writeDocuments(tx, kind.owner(id), draft);
@@ -79,7 +79,7 @@ export function updateDraft<Input extends DraftInput, Draft extends CheckedDraft
     if (record.state !== 'DRAFT') throw conflict(`Only a draft can be changed; this ${kind.noun} is ${record.state.toLowerCase()}.`, { state: record.state });
     if (input.municipalityCode !== record.municipalityCode) throw badInput(`${kind.aNoun} cannot move to another kommun; write a new draft.`, { field: 'municipalityCode' });
     const draft = await kind.check(tx, input, writer.actor);
-    requireParty(writer.actor, input.municipalityCode, draft.localPoliceAreaIds, `change this ${kind.noun}`);
+    requireParty(writer, { ...draft, municipalityCode: input.municipalityCode }, `change this ${kind.noun}`);
     await kind.removeParts(tx, id);
     await removeDocuments(tx, kind.owner(id));
     await kind.updateRow(tx, id, draft);
@@ -128,7 +128,7 @@ export function supersede(kind: RecordKind, tx: Tx, writer: SubgraphContext, id:
   return versionedChange(tx, writer, `supersede${kind.entityType}`, lifecycleStep(kind, writer, step, async (tx, record) => {
     if (id === successorId) throw badInput(`A ${kind.noun} cannot supersede itself.`, { field: 'by' });
     const successor = await kind.load(tx, successorId);
-    if (!successor || !mayReadLifecycleRecord(writer.actor, successor)) throw noSuchRecord(kind.noun, successorId, 'by');
+    if (!successor || !mayReadLifecycleRecord(writer, successor)) throw noSuchRecord(kind.noun, successorId, 'by');
     if (successor.municipalityCode !== record.municipalityCode) {
       throw badInput(`The successor belongs to kommun ${successor.municipalityCode}, not ${record.municipalityCode}.`, { field: 'by' });
     }

@@ -1,3 +1,14 @@
+import {
+  coveredBy,
+  findLocalPoliceArea,
+  findMunicipality,
+  findPoliceDistrict,
+  isPoliceRegionCode,
+  type OrganisationSnapshot,
+  type PoliceUnitRef,
+  policeRegions,
+  unitsCovering,
+} from '@samverkan/geo';
 import { badInput, checkedPeriod, optionalDay, optionalText, optionalUrl, requiredText, TITLE_MAX } from '@samverkan/schema';
 import type { Party, Prisma } from '../generated/prisma/client';
 
@@ -51,14 +62,76 @@ export function checkPeriod(validFrom: string | null | undefined, validTo: strin
   return { validFrom: from, validTo: to };
 }
 
-/** Each lokalpolisområde must exist and cover the kommun; `field` names the input that listed them. */
-export async function checkAreasCover(tx: Prisma.TransactionClient, ids: readonly string[], municipalityCode: string, field: string): Promise<void> {
-  const areas = await tx.localPoliceArea.findMany({ where: { id: { in: [...ids] } }, include: { municipalities: true } });
-  for (const id of ids) {
-    const area = areas.find((a) => a.id === id);
-    if (!area) throw badInput(`No lokalpolisområde has the id "${id}".`, { field });
-    if (!area.municipalities.some((m) => m.municipalityCode === municipalityCode)) {
-      throw badInput(`${area.name} does not cover kommun ${municipalityCode}; name an area that does.`, { field });
+/** The police party as a draft's input names it: lokalpolisområden, or one polisområde, or one polisregion. */
+export interface PolicePartyInput {
+  localPoliceAreaIds?: readonly (string | number)[] | null;
+  policeDistrict?: string | number | null;
+  policeRegion?: string | number | null;
+}
+
+/** A draft's police party, checked: exactly one of the three is set. */
+export interface PoliceParty {
+  localPoliceAreaIds: string[];
+  policeDistrictId: string | null;
+  policeRegionCode: string | null;
+}
+
+/** The input's police party, one kind of unit only; `areasField` names the input's list of lokalpolisområden. */
+export function policePartyOf(input: PolicePartyInput, areasField: string): PoliceParty {
+  const localPoliceAreaIds = [...new Set((input.localPoliceAreaIds ?? []).map(String))];
+  const policeDistrictId = input.policeDistrict == null ? null : String(input.policeDistrict);
+  const policeRegionCode = input.policeRegion == null ? null : String(input.policeRegion);
+  const named = [localPoliceAreaIds.length > 0, policeDistrictId !== null, policeRegionCode !== null].filter(Boolean).length;
+  if (named === 0) {
+    throw badInput(`Name the police party: at least one lokalpolisområde in \`${areasField}\`, or a \`policeDistrict\`, or a \`policeRegion\` where no lokalpolisområde covers the kommun.`, { field: areasField });
+  }
+  if (named > 1) throw badInput(`Name one kind of police party: \`${areasField}\`, \`policeDistrict\` or \`policeRegion\`, not several.`, { field: areasField });
+  return { localPoliceAreaIds, policeDistrictId, policeRegionCode };
+}
+
+/** A polisområde or polisregion party in an audited snapshot, only where there is one (records of lokalpolisområden read as before). */
+export function unitColumns(row: { policeDistrictId: string | null; policeRegionCode: string | null }) {
+  return { ...(row.policeDistrictId ? { policeDistrictId: row.policeDistrictId } : {}), ...(row.policeRegionCode ? { policeRegionCode: row.policeRegionCode } : {}) };
+}
+
+/** The units that cover a kommun on a day, in words and as the input would name them. */
+function coveringText(organisation: OrganisationSnapshot, municipalityCode: string, on: string, areasField: string): string {
+  const covering = unitsCovering(organisation, municipalityCode, on);
+  const units = [
+    ...covering.localPoliceAreas.map((area) => `${area.name} (${areasField}: ["${area.id}"])`),
+    ...covering.districts.map((district) => `${district.name} (policeDistrict: "${district.id}")`),
+    ...(covering.regionCovers ? [`polisregion ${covering.policeRegionCode} (policeRegion: "${covering.policeRegionCode}"), as no lokalpolisområde is registered for it`] : []),
+  ];
+  return `on ${on} kommun ${municipalityCode} is covered by ${units.join(', ')}`;
+}
+
+/**
+ * The police party must cover the kommun on `on` (the record's start, or today for an undated draft):
+ * each lokalpolisområde by its kommuner that day; a polisområde by its own or its areas'; a
+ * polisregion only when it contains the kommun and no lokalpolisområde covers it that day. A refusal
+ * names the units that do. Checked when a draft is written, never again: a later reorganisation does
+ * not undo a record.
+ */
+export function checkPoliceParty(organisation: OrganisationSnapshot, party: PoliceParty, municipalityCode: string, on: string, areasField: string): void {
+  const covers = (unit: PoliceUnitRef) => coveredBy(organisation, unit, on).includes(municipalityCode);
+  const refuse = (what: string, field: string) => badInput(`${what}; ${coveringText(organisation, municipalityCode, on, areasField)}.`, { field });
+  for (const id of party.localPoliceAreaIds) {
+    const area = findLocalPoliceArea(organisation, id);
+    if (!area) throw badInput(`No lokalpolisområde has the id "${id}".`, { field: areasField });
+    if (!covers({ kind: 'LPO', id })) throw refuse(`${area.name} does not cover kommun ${municipalityCode} on ${on}`, areasField);
+  }
+  if (party.policeDistrictId !== null) {
+    const district = findPoliceDistrict(organisation, party.policeDistrictId);
+    if (!district) throw badInput(`No polisområde has the id "${party.policeDistrictId}".`, { field: 'policeDistrict' });
+    if (!covers({ kind: 'DISTRICT', id: district.id })) throw refuse(`${district.name} does not cover kommun ${municipalityCode} on ${on}`, 'policeDistrict');
+  }
+  if (party.policeRegionCode !== null) {
+    const code = party.policeRegionCode;
+    if (!isPoliceRegionCode(code)) throw badInput(`"${code}" is not a polisregion code (${policeRegions.map((r) => r.code).join(', ')}).`, { field: 'policeRegion' });
+    const municipality = findMunicipality(municipalityCode);
+    if (municipality && municipality.policeRegionCode !== code) throw refuse(`Kommun ${municipalityCode} (${municipality.name}) lies in polisregion ${municipality.policeRegionCode}, not in ${code}`, 'policeRegion');
+    if (!covers({ kind: 'REGION', id: code })) {
+      throw refuse(`Polisregion ${code} signs only for kommuner no lokalpolisområde covers`, 'policeRegion');
     }
   }
 }

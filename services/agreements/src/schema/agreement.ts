@@ -75,7 +75,7 @@ export const Agreement = builder.prismaObject('Agreement', {
     previous: t.relation('previous', { nullable: true, description: 'Föregående: the agreement of the same kommun this one took over from.' }),
     next: t.relation('next', { nullable: true, description: 'Efterföljande: the agreement that took over from this one.' }),
     version: t.exposeInt('version', { description: 'Version: give it back when updating, so that no one\'s change is lost.' }),
-    history: t.field(historyField((agreement: { id: string }, context: Context) => agreementHistory(context).load(agreement.id), (state, context) => mayReadLifecycleState(context.actor, state))),
+    history: t.field(historyField((agreement: { id: string }, context: Context) => agreementHistory(context).load(agreement.id), (state, context) => mayReadLifecycleState(context, state))),
     citizenPromises: t.relation('promises', { description: 'Medborgarlöften made under the agreement.' }),
   }),
 });
@@ -90,7 +90,9 @@ const AgreementInput = builder.inputType('AgreementInput', {
   fields: (t) => ({
     title: t.string({ required: true, description: 'Titel (at most 300 characters).' }),
     municipalityCode: t.field({ type: 'MunicipalityCode', required: true, description: 'Kommun.' }),
-    localPoliceAreaIds: t.idList({ required: true, description: 'Lokalpolisområden that sign; each must cover the kommun.' }),
+    localPoliceAreaIds: t.idList({ description: 'Lokalpolisområden that sign; each must cover the kommun on the agreement\'s start (`validFrom`, else today). Name these, or `policeDistrict`, or `policeRegion`.' }),
+    policeDistrict: t.id({ description: 'Polisområde that signs, where it covers the kommun on the start; instead of `localPoliceAreaIds`.' }),
+    policeRegion: t.id({ description: 'Polisregion that signs (e.g. NORD), only for a kommun no lokalpolisområde covers on the start; instead of `localPoliceAreaIds`.' }),
     validFrom: t.field({ type: 'Date', description: 'Gäller från; leave out when not known.' }),
     validTo: t.field({ type: 'Date', description: 'Gäller till; leave out when not known. Not before `validFrom`.' }),
     purpose: t.string({ description: 'Syfte.' }),

@@ -63,7 +63,7 @@ export const CitizenPromise = builder.prismaObject('CitizenPromise', {
     signatories: t.relation('signatories', { description: 'Undertecknare.', query: { orderBy: { position: 'asc' } } }),
     sources: t.relation('sources', { description: 'Källor.', query: { orderBy: { id: 'asc' } } }),
     version: t.exposeInt('version', { description: 'Version: give it back when updating.' }),
-    history: t.field(historyField((promise: { id: string }, context: Context) => promiseHistory(context).load(promise.id), (state, context) => mayReadLifecycleState(context.actor, state))),
+    history: t.field(historyField((promise: { id: string }, context: Context) => promiseHistory(context).load(promise.id), (state, context) => mayReadLifecycleState(context, state))),
   }),
 });
 
@@ -99,7 +99,9 @@ const CitizenPromiseInput = builder.inputType('CitizenPromiseInput', {
   fields: (t) => ({
     title: t.string({ required: true, description: 'Titel.' }),
     municipalityCode: t.field({ type: 'MunicipalityCode', required: true, description: 'Kommun.' }),
-    localPoliceAreaId: t.id({ required: true, description: 'Lokalpolisområde; it must cover the kommun.' }),
+    localPoliceAreaId: t.id({ description: 'Lokalpolisområde that promises; it must cover the kommun on the start (`validFrom`, else today). Name this, or `policeDistrict`, or `policeRegion`.' }),
+    policeDistrict: t.id({ description: 'Polisområde that promises, where it covers the kommun on the start; instead of `localPoliceAreaId`.' }),
+    policeRegion: t.id({ description: 'Polisregion that promises (e.g. STOCKHOLM), only for a kommun no lokalpolisområde covers on the start; instead of `localPoliceAreaId`.' }),
     agreementId: t.id({ description: 'The agreement of the same kommun it belongs to, if any.' }),
     validFrom: t.field({ type: 'Date', description: 'Gäller från.' }),
     validTo: t.field({ type: 'Date', description: 'Gäller till; not before `validFrom`.' }),

@@ -10,6 +10,7 @@ import './lifecycle';
 import './agreement';
 import './agreement-list';
 import './citizen-promise';
+import './police-party';
 import './search';
 import './police-organisation-admin';
 

@@ -2,7 +2,7 @@ import type { Actor } from '@samverkan/schema';
 import { builder } from '../builder';
 
 /** The actor as this subgraph sees it (from the gateway's signed hop). */
-const Viewer = builder.objectRef<Actor>('Viewer').implement({
+export const Viewer = builder.objectRef<Actor>('Viewer').implement({
   description: 'Användare: who is asking, as the hub understood the bearer token. Anonymous without a token.',
   fields: (t) => ({
     role: t.string({ description: 'Roll: anonymous, kommun, police, analyst or admin.', resolve: (actor) => actor.role }),
@@ -13,8 +13,13 @@ const Viewer = builder.objectRef<Actor>('Viewer').implement({
     }),
     localPoliceAreaId: t.string({
       nullable: true,
-      description: 'Lokalpolisområde: the area of a police user.',
-      resolve: (actor) => (actor.role === 'police' ? actor.localPoliceAreaId : null),
+      description: 'Lokalpolisområde: the area of a police user, where the token names one.',
+      resolve: (actor) => (actor.role === 'police' ? (actor.localPoliceAreaId ?? null) : null),
+    }),
+    policeDistrictId: t.string({
+      nullable: true,
+      description: 'Polisområde: the polisområde of a police user, where the token names one.',
+      resolve: (actor) => (actor.role === 'police' ? (actor.policeDistrictId ?? null) : null),
     }),
     policeRegionCode: t.string({
       nullable: true,

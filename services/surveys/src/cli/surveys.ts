@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { applyMigrations, databaseConfigFor, openDatabase, prismaProject } from '@samverkan/db';
+import { organisationFromEnvironment } from '@samverkan/server';
 import os from 'node:os';
 import path from 'node:path';
 import { createClient } from '../db';
@@ -20,7 +21,9 @@ const USAGE = `Usage: samverkan-surveys <command>
       Loads the demo data (every value flagged DEMO), as npm start does.
 
 The database is the surveys subgraph's (POSTGRES_URL, SURVEYS_DATABASE_URL or the embedded one
-under .data/surveys; stop the hub first when it runs on the embedded database).`;
+under .data/surveys; stop the hub first when it runs on the embedded database). Lokalpolisområden
+are checked against the agreements subgraph's police organisation (AGREEMENTS_URL, else its local
+port): an import needs it running; demo data without it have no lokalpolisområden.`;
 
 /** Files with at least this many rows get a progress bar. */
 const LARGE_FILE_ROWS = 10_000;
@@ -48,7 +51,9 @@ async function main(argv: string[]): Promise<number> {
     await applyMigrations(database, prismaProject(path.join(__dirname, '..', '..')));
     await seedReferenceData(db);
     if (command === 'demo') {
-      const written = await seedDemoData(db);
+      // The lokalpolisområden come from the agreements subgraph (it must be running); without it, none.
+      const organisation = await organisationFromEnvironment().current().catch(() => undefined);
+      const written = await seedDemoData(db, { organisation });
       console.log(written ? `Loaded ${written.toLocaleString('sv-SE')} demo results.` : 'The demo data are loaded already.');
       return 0;
     }
@@ -57,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
     const bar = progressBar(process.stderr, path.basename(file!));
     const forced = args.includes('--progress');
     const summary = await importResultsFile(db, filePath, {
+      organisation: () => organisationFromEnvironment().current(),
       importedBy: option(args, '--by') ?? os.userInfo().username,
       // A bar for large files (or when asked): a small file is done before a bar would help.
       onProgress: (done, total) => (forced || total >= LARGE_FILE_ROWS) && bar.update(done, total),

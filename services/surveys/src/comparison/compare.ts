@@ -1,3 +1,4 @@
+import type { OrganisationSnapshot } from '@samverkan/geo';
 import { type AreaScope, areaScopeArgument, type AreaScopeArguments, badInput } from '@samverkan/schema';
 import type { PrismaClient } from '../db';
 import type { AreaLevel, Indicator, Prisma, ResultOrigin, SurveyInstrument, SurveyResult } from '../generated/prisma/client';
@@ -21,7 +22,12 @@ export interface ComparisonRequest {
   scope: AreaScopeArguments;
   /** Published values, demo values, or both (then a published value wins over a demo value for the same area). */
   origins: readonly ResultOrigin[];
+  /** The police organisation the lokalpolisområden come from (the copy agreements publishes). */
+  organisation: OrganisationSnapshot;
 }
+
+/** The last day of a year: the day a year's lokalpolisområden are read on. */
+const yearEnd = (year: number) => `${year}-12-31`;
 
 /** One area's place in a comparison. */
 export interface ComparisonRow {
@@ -82,7 +88,7 @@ function emptinessOf(
   to: number,
 ): EmptyQuestion {
   const scope: AreaScope = areaScopeArgument(request.scope);
-  const areasAtLevel = request.level === 'LOCAL_POLICE_AREA' ? localPoliceAreasIn(scope) : null;
+  const areasAtLevel = request.level === 'LOCAL_POLICE_AREA' ? localPoliceAreasIn(scope, request.organisation, yearEnd(to)) : null;
   return { indicator, instrument, level: request.level, scope, where, from, to, origins: request.origins, areasAtLevel };
 }
 
@@ -92,7 +98,7 @@ function emptinessOf(
  * year. Costs the same few SQL statements for 5 or 290 areas.
  */
 export async function compareIndicator(db: PrismaClient, request: ComparisonRequest & { year: number; baseYear?: number | null }): Promise<Comparison> {
-  const where = scopeWhere(request.level, request.scope);
+  const where = scopeWhere(request.level, request.scope, request.organisation, yearEnd(request.year));
   const indicator = await findIndicatorOrFail(db, request.indicatorCode);
   let instrument = await chosenInstrument(db, request.instrumentCode, indicator);
   const origins = [...request.origins];
@@ -145,7 +151,7 @@ export async function compareIndicator(db: PrismaClient, request: ComparisonRequ
       const previousValue = previous.get(areaKey(result)) ?? null;
       const baseValue = base.get(areaKey(result)) ?? null;
       return {
-        area: labelOf(result),
+        area: labelOf(result, request.organisation),
         result,
         value: result.value,
         ...ranks[index]!,
@@ -163,7 +169,7 @@ export async function compareIndicator(db: PrismaClient, request: ComparisonRequ
 /** An indicator's values year by year for each area of a scope: one series per area, one instrument. */
 export async function indicatorTrend(db: PrismaClient, request: ComparisonRequest & { from: number; to: number }): Promise<Trend> {
   if (request.from > request.to) throw badInput(`\`from\` (${request.from}) is after \`to\` (${request.to}).`, { argument: 'from' });
-  const where = scopeWhere(request.level, request.scope);
+  const where = scopeWhere(request.level, request.scope, request.organisation, yearEnd(request.to));
   const indicator = await findIndicatorOrFail(db, request.indicatorCode);
   let instrument = await chosenInstrument(db, request.instrumentCode, indicator);
   const results = onePerArea(
@@ -184,7 +190,7 @@ export async function indicatorTrend(db: PrismaClient, request: ComparisonReques
   const series = new Map<string, TrendSeries>();
   for (const result of results) {
     const key = areaKey(result);
-    const entry = series.get(key) ?? { area: labelOf(result), points: [] };
+    const entry = series.get(key) ?? { area: labelOf(result, request.organisation), points: [] };
     entry.points.push(result);
     series.set(key, entry);
   }

@@ -1,4 +1,4 @@
-import { localPoliceAreas } from '@samverkan/geo';
+import { coveredBy, type OrganisationSnapshot } from '@samverkan/geo';
 import { type AreaScope, type AreaScopeArguments, areaScopeArgument, badInput, municipalityCodesIn, UNIT_RANGES } from '@samverkan/schema';
 import type { PrismaClient } from '../db';
 import type { AreaLevel, Indicator, Prisma, SurveyInstrument, SurveyResult } from '../generated/prisma/client';
@@ -12,20 +12,24 @@ import type { AreaLevel, Indicator, Prisma, SurveyInstrument, SurveyResult } fro
 
 const RANKED_LEVELS: readonly AreaLevel[] = ['MUNICIPALITY', 'LOCAL_POLICE_AREA', 'SUB_AREA'];
 
-/** The filter of a scope (one polisregion, one län, named kommuner, or none: the whole country) at a level, checked. */
-export function scopeWhere(level: AreaLevel, args: AreaScopeArguments): Prisma.SurveyResultWhereInput {
+/**
+ * The filter of a scope (one polisregion, one län, named kommuner, or none: the whole country) at a
+ * level, checked. Lokalpolisområden are those of the police organisation on `on` (the last day the
+ * question asks about).
+ */
+export function scopeWhere(level: AreaLevel, args: AreaScopeArguments, organisation: OrganisationSnapshot, on: string): Prisma.SurveyResultWhereInput {
   const scope = areaScopeArgument(args);
   if (!RANKED_LEVELS.includes(level)) throw badInput(`Areas of level ${level} are not ranked: compare MUNICIPALITY, LOCAL_POLICE_AREA or SUB_AREA.`, { argument: 'level' });
   if (scope.kind === 'country') return {};
   if (scope.kind === 'policeRegion') return { policeRegionCode: scope.code };
-  if (level === 'LOCAL_POLICE_AREA') return { areaCode: { in: localPoliceAreasIn(scope) } };
+  if (level === 'LOCAL_POLICE_AREA') return { areaCode: { in: localPoliceAreasIn(scope, organisation, on) } };
   return scope.kind === 'county' ? { countyCode: scope.code } : { municipalityCode: { in: municipalityCodesIn(scope) } };
 }
 
-/** The ids of the lokalpolisområden of a scope: a lokalpolisområde is in scope when it covers a kommun of the scope. */
-export function localPoliceAreasIn(scope: AreaScope): string[] {
+/** The ids of the lokalpolisområden of a scope on a day: a lokalpolisområde is in scope when it covers a kommun of the scope that day. */
+export function localPoliceAreasIn(scope: AreaScope, organisation: OrganisationSnapshot, on: string): string[] {
   const wanted = new Set(municipalityCodesIn(scope));
-  return localPoliceAreas.filter((lpo) => lpo.municipalityCodes.some((code) => wanted.has(code))).map((lpo) => lpo.id);
+  return organisation.localPoliceAreas.filter((lpo) => coveredBy(organisation, { kind: 'LPO', id: lpo.id }, on).some((code) => wanted.has(code))).map((lpo) => lpo.id);
 }
 
 export async function findIndicatorOrFail(db: PrismaClient, code: string): Promise<Indicator> {

@@ -1,4 +1,5 @@
-import { findMunicipality, localPoliceAreas, municipalities, policeRegions } from '@samverkan/geo';
+import { coveredBy, EMPTY_ORGANISATION, findMunicipality, municipalities, type OrganisationSnapshot, policeRegions } from '@samverkan/geo';
+import { todayInSweden } from '@samverkan/schema';
 import { indicatorCatalogue, type IndicatorFact, UNIT_RANGES } from '@samverkan/schema';
 import { type ResultArea, resolveArea } from '../results/areas';
 import type { ResultInput } from '../results/write';
@@ -6,7 +7,7 @@ import { type InstrumentSeed, instrumentSeeds } from '../reference/instruments';
 
 /**
  * Demo data: plausible, made-up trygghetsmätning results for all 290 kommuner, the lokalpolisområden
- * the hub knows and the seven polisregioner, year by year. The same seed gives the same values.
+ * the police organisation registers (today's, with today's kommuner) and the seven polisregioner, year by year. The same seed gives the same values.
  * Every value is stored with origin DEMO and never shown unless a query asks for demo values.
  *
  * Each polisregion's kommuner answer that region's instrument, as in reality: Syd's (index and per
@@ -22,6 +23,8 @@ export interface DemoOptions {
   from?: number;
   /** Last year. @default 2025 */
   to?: number;
+  /** The police organisation whose lokalpolisområden get demo values. @default none: kommuner and regions only */
+  organisation?: OrganisationSnapshot;
 }
 
 export const DEMO_DEFAULTS = { seed: 2016, from: 2016, to: 2025 } as const;
@@ -96,8 +99,8 @@ function rounded(indicator: IndicatorFact, value: number): number {
   return indicator.unit === 'INDEX_0_6' ? Math.round(clamped * 100) / 100 : Math.round(clamped * 10) / 10;
 }
 
-function area(level: ResultArea['level'], code: string): ResultArea {
-  const resolved = resolveArea(level, code);
+function area(level: ResultArea['level'], code: string, organisation: OrganisationSnapshot = EMPTY_ORGANISATION): ResultArea {
+  const resolved = resolveArea(organisation, level, code);
   if (typeof resolved === 'string') throw new Error(`demo data: ${resolved}`);
   return resolved;
 }
@@ -105,6 +108,8 @@ function area(level: ResultArea['level'], code: string): ResultArea {
 /** Generates the demo results (kommuner first, then lokalpolisområden and polisregioner as unweighted means). */
 export function generateDemoResults(options: DemoOptions = {}): ResultInput[] {
   const { seed, from, to } = { ...DEMO_DEFAULTS, ...options };
+  const organisation = options.organisation ?? EMPTY_ORGANISATION;
+  const today = todayInSweden();
   const results: ResultInput[] = [];
   /** value by indicator, year and kommun, for the area means */
   const kommunValue = new Map<string, { value: number; respondents: number }>();
@@ -142,7 +147,12 @@ export function generateDemoResults(options: DemoOptions = {}): ResultInput[] {
 
   // Lokalpolisområden and polisregioner: the unweighted mean of their kommuner (as Kolada forms groups).
   const groups = [
-    ...localPoliceAreas.map((lpo) => ({ level: 'LOCAL_POLICE_AREA' as const, code: lpo.id, region: lpo.policeRegionCode, members: lpo.municipalityCodes })),
+    ...organisation.localPoliceAreas.map((lpo) => ({
+      level: 'LOCAL_POLICE_AREA' as const,
+      code: lpo.id,
+      region: lpo.policeRegionCode,
+      members: coveredBy(organisation, { kind: 'LPO', id: lpo.id }, today),
+    })),
     ...policeRegions.map((region) => ({
       level: 'POLICE_REGION' as const,
       code: region.code,
@@ -161,7 +171,7 @@ export function generateDemoResults(options: DemoOptions = {}): ResultInput[] {
           instrumentCode: instrument.code,
           year,
           indicatorCode: indicator.code,
-          area: area(group.level, group.code),
+          area: area(group.level, group.code, organisation),
           value: rounded(indicator, values.reduce((sum, v) => sum + v.value, 0) / values.length),
           respondents: values.reduce((sum, v) => sum + v.respondents, 0),
           ciLow: null,

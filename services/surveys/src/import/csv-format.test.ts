@@ -1,6 +1,8 @@
+import { snapshotOfAreas } from '@samverkan/geo';
 import { checkResultsFile, type ImportCatalogue, ImportFileError, parseDecimal } from './csv-format';
 
 const catalogue: ImportCatalogue = {
+  organisation: snapshotOfAreas([{ id: 'trelleborg', name: 'Lokalpolisområde Trelleborg', policeRegionCode: 'SYD', municipalityCodes: ['1263', '1287', '1233'] }]),
   instruments: new Map([
     ['POLISEN_SYD', { units: ['INDEX_0_6', 'PERCENT'] as const, policeRegionCode: 'SYD', firstYear: 1999, demo: false }],
     ['POLISEN_STOCKHOLM', { units: ['PERCENT'] as const, policeRegionCode: 'STOCKHOLM', firstYear: null, demo: false }],

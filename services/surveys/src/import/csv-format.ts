@@ -1,4 +1,4 @@
-import type { CsvLine } from '@samverkan/geo';
+import type { CsvLine, OrganisationSnapshot } from '@samverkan/geo';
 import { type CsvTable, ImportFileError, type IndicatorUnit, isWithinUnitRange, readCsvTable, type RefusedRow, UNIT_RANGES } from '@samverkan/schema';
 import type { AreaLevel } from '../generated/prisma/client';
 import { resolveArea } from '../results/areas';
@@ -34,6 +34,8 @@ export const LEVEL_WORDS: Readonly<Record<string, AreaLevel>> = {
 export interface ImportCatalogue {
   instruments: ReadonlyMap<string, { units: readonly IndicatorUnit[]; policeRegionCode: string | null; firstYear: number | null; demo: boolean }>;
   indicators: ReadonlyMap<string, { unit: IndicatorUnit }>;
+  /** The police organisation lokalpolisområden are checked against (the agreements subgraph's). */
+  organisation: OrganisationSnapshot;
   /** The last year a result may be for. @default this year */
   lastYear?: number;
 }
@@ -118,7 +120,7 @@ function checkRow(row: CsvLine, table: CsvTable<Column>, catalogue: ImportCatalo
   const levelWord = field('level').toLowerCase();
   const level = LEVEL_WORDS[levelWord];
   if (!level) return `level "${field('level')}" is not one of ${Object.keys(LEVEL_WORDS).join(', ')}`;
-  const area = resolveArea(level, field('area'), field('area_name'));
+  const area = resolveArea(catalogue.organisation, level, field('area'), field('area_name'));
   if (typeof area === 'string') return area;
   if (instrument.policeRegionCode && area.policeRegionCode !== instrument.policeRegionCode) {
     return `${instrumentCode} is run in polisregion ${instrument.policeRegionCode}, but ${field('area')} lies ${area.policeRegionCode ? `in ${area.policeRegionCode}` : 'outside it'}`;

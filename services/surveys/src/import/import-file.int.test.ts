@@ -1,15 +1,20 @@
 import { applyMigrations, type Database, openDatabase, prismaProject } from '@samverkan/db';
 import { freshTestDatabase, testDatabaseKinds, type TestDatabase } from '@samverkan/db/testing';
-import { municipalities } from '@samverkan/geo';
+import { municipalities, snapshotOfAreas } from '@samverkan/geo';
 import { indicatorCatalogue } from '@samverkan/schema';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createClient, type PrismaClient } from '../db';
 import { seedReferenceData } from '../seed';
 import { importResultsFile } from './import-file';
+
+/** The lokalpolisområde the file names, as the agreements subgraph would publish it. */
+const ORGANISATION = async () => snapshotOfAreas([{ id: 'trelleborg', name: 'Lokalpolisområde Trelleborg', policeRegionCode: 'SYD', municipalityCodes: ['1263', '1287', '1233'] }]);
 
 const SERVICE_DIR = path.join(__dirname, '..', '..');
 const CLI = path.join(SERVICE_DIR, 'dist', 'cli', 'surveys.js');
@@ -68,7 +73,7 @@ describe.each(testDatabaseKinds())('importing results on %s', (kind) => {
 
   it('imports the good rows, lists the bad ones by line, and a second import changes nothing', async () => {
     const file = tempFile('syd-2024.csv', GOOD_AND_BAD);
-    const first = await importResultsFile(db, file, { importedBy: 'analytiker@syd', lastYear: 2025 });
+    const first = await importResultsFile(db, file, { importedBy: 'analytiker@syd', lastYear: 2025, organisation: ORGANISATION });
     expect(first).toMatchObject({ fileName: 'syd-2024.csv', rows: 6, inserted: 4, updated: 0, unchanged: 0 });
     expect(first.rejected).toEqual([
       { line: 3, reason: "value 9.1 is outside PROBLEM_INDEX's range, index 0–6" },
@@ -83,14 +88,14 @@ describe.each(testDatabaseKinds())('importing results on %s', (kind) => {
     ]);
     expect(await db.safetySurvey.findUnique({ where: { id: 'POLISEN_SYD-2024' } })).toMatchObject({ instrumentCode: 'POLISEN_SYD', year: 2024 });
 
-    const second = await importResultsFile(db, file, { importedBy: 'analytiker@syd', lastYear: 2025 });
+    const second = await importResultsFile(db, file, { importedBy: 'analytiker@syd', lastYear: 2025, organisation: ORGANISATION });
     expect(second).toMatchObject({ rows: 6, inserted: 0, updated: 0, unchanged: 4 });
     const again = await db.surveyResult.findMany({ where: { year: 2024 }, orderBy: [{ areaLevel: 'asc' }, { areaCode: 'asc' }, { indicatorCode: 'asc' }] });
     expect(again).toEqual(stored);
 
     // A corrected value is an update; the imports are recorded, who and what they did.
     const corrected = tempFile('syd-2024-rättad.csv', GOOD_AND_BAD.replace('1.42,612', '1.44,612'));
-    expect(await importResultsFile(db, corrected, { importedBy: 'analytiker@syd', lastYear: 2025 })).toMatchObject({ inserted: 0, updated: 1, unchanged: 3 });
+    expect(await importResultsFile(db, corrected, { importedBy: 'analytiker@syd', lastYear: 2025, organisation: ORGANISATION })).toMatchObject({ inserted: 0, updated: 1, unchanged: 3 });
     const log = await db.surveyImport.findMany({ orderBy: { importedAt: 'asc' } });
     expect(log.map((i) => [i.fileName, i.importedBy, i.inserted, i.updated, i.unchanged, i.rejected])).toEqual([
       ['syd-2024.csv', 'analytiker@syd', 4, 0, 0, 2],
@@ -118,7 +123,7 @@ describe.each(testDatabaseKinds())('importing results on %s', (kind) => {
     await db.$executeRawUnsafe(`ALTER TABLE "SurveyResult" ADD CONSTRAINT test_refuse_last CHECK ("municipalityCode" <> '${last}')`);
     const progress: number[] = [];
     try {
-      await expect(importResultsFile(db, file, { importedBy: 'test', lastYear: 2025, onProgress: (written) => progress.push(written) })).rejects.toThrow(/test_refuse_last/);
+      await expect(importResultsFile(db, file, { importedBy: 'test', lastYear: 2025, organisation: ORGANISATION, onProgress: (written) => progress.push(written) })).rejects.toThrow(/test_refuse_last/);
     } finally {
       await db.$executeRawUnsafe('ALTER TABLE "SurveyResult" DROP CONSTRAINT test_refuse_last');
     }
@@ -128,17 +133,38 @@ describe.each(testDatabaseKinds())('importing results on %s', (kind) => {
   });
 });
 
+/** A stand-in for the agreements subgraph that publishes `ORGANISATION` (the command checks lokalpolisområden against it). */
+async function agreementsStandIn(): Promise<http.Server> {
+  const copy = await ORGANISATION();
+  const server = http.createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      const data = body.includes('policeOrganisationRevision') ? { policeOrganisationRevision: copy.revision } : { policeOrganisation: copy };
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
 describe.each(testDatabaseKinds())('the import command on %s', (kind) => {
   let test: TestDatabase;
   let env: NodeJS.ProcessEnv;
-  beforeAll(() => {
+  let agreements: http.Server;
+  beforeAll(async () => {
     test = freshTestDatabase(kind);
+    agreements = await agreementsStandIn();
+    const AGREEMENTS_URL = `http://127.0.0.1:${(agreements.address() as AddressInfo).port}/graphql`;
     env =
       test.config.kind === 'postgres'
-        ? { ...process.env, SURVEYS_DATABASE_URL: test.config.url, POSTGRES_URL: '' }
-        : { ...process.env, SURVEYS_DATABASE_URL: '', POSTGRES_URL: '', SAMVERKAN_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'samverkan-cli-')) };
+        ? { ...process.env, AGREEMENTS_URL, SURVEYS_DATABASE_URL: test.config.url, POSTGRES_URL: '' }
+        : { ...process.env, AGREEMENTS_URL, SURVEYS_DATABASE_URL: '', POSTGRES_URL: '', SAMVERKAN_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'samverkan-cli-')) };
   });
-  afterAll(() => test?.drop());
+  afterAll(async () => {
+    agreements?.close();
+    await test?.drop();
+  });
 
   const run = async (...args: string[]) => {
     try {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { IMPORT_TRANSACTION_OPTIONS } from '@samverkan/schema';
+import type { OrganisationSnapshot } from '@samverkan/geo';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PrismaClient } from '../db';
@@ -24,10 +25,12 @@ export interface ImportOptions {
   onProgress?: (written: number, total: number) => void;
   /** The last year a result may be for. @default this year */
   lastYear?: number;
+  /** The police organisation lokalpolisområden are checked against (SERVICE_UNAVAILABLE when the agreements subgraph cannot give it). */
+  organisation: () => Promise<OrganisationSnapshot>;
 }
 
 /** Reads the catalogue the rows are checked against: instruments and indicators, as stored. */
-export async function readImportCatalogue(db: PrismaClient): Promise<ImportCatalogue> {
+export async function readImportCatalogue(db: PrismaClient): Promise<Omit<ImportCatalogue, 'organisation'>> {
   const [instruments, indicators] = await Promise.all([db.surveyInstrument.findMany(), db.indicator.findMany()]);
   return {
     instruments: new Map(instruments.map((i) => [i.code, { units: i.units, policeRegionCode: i.policeRegionCode, firstYear: i.firstYear, demo: i.demo }])),
@@ -50,7 +53,7 @@ export async function importResults(db: PrismaClient, file: { fileName: string; 
   const { bytes, fileName } = file;
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const catalogue = await readImportCatalogue(db);
-  const checked = checkResultsFile(text, { ...catalogue, lastYear: options.lastYear });
+  const checked = checkResultsFile(text, { ...catalogue, organisation: await options.organisation(), lastYear: options.lastYear });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const total = checked.accepted.length;
   options.onProgress?.(0, total);

@@ -1,4 +1,4 @@
-import { findLocalPoliceArea, findMunicipality, isPoliceRegionCode, policeRegions } from '@samverkan/geo';
+import { findLocalPoliceArea, findMunicipality, isPoliceRegionCode, type OrganisationSnapshot, policeRegions } from '@samverkan/geo';
 import type { AreaLevel, SurveyResult } from '../generated/prisma/client';
 
 /** The code of the whole country as an area (Kolada writes 0000; the hub writes SE). */
@@ -16,11 +16,17 @@ export interface ResultArea {
   countyCode: string | null;
 }
 
+/** A lokalpolisområde's results area, in the region its source gives (no check against the organisation). */
+export function localPoliceAreaArea(code: string, policeRegionCode: string): ResultArea {
+  return { level: 'LOCAL_POLICE_AREA', code, subAreaName: '', municipalityCode: null, policeRegionCode, countyCode: null };
+}
+
 /**
- * Checks an area against the shared geography and fills in its kommun, län and polisregion.
+ * Checks an area against the shared geography and the police organisation (the agreements
+ * subgraph's, as this subgraph keeps it) and fills in its kommun, län and polisregion.
  * Returns the area, or the reason it is not one (in words a person importing a file understands).
  */
-export function resolveArea(level: AreaLevel, code: string, subAreaName = ''): ResultArea | string {
+export function resolveArea(organisation: OrganisationSnapshot, level: AreaLevel, code: string, subAreaName = ''): ResultArea | string {
   const none = { subAreaName: '', municipalityCode: null, policeRegionCode: null, countyCode: null };
   switch (level) {
     case 'COUNTRY':
@@ -30,9 +36,9 @@ export function resolveArea(level: AreaLevel, code: string, subAreaName = ''): R
         ? { level, code, ...none, policeRegionCode: code }
         : `"${code}" is not a polisregion code (${policeRegions.map((region) => region.code).join(', ')})`;
     case 'LOCAL_POLICE_AREA': {
-      const area = findLocalPoliceArea(code);
-      if (!area) return `"${code}" is not a lokalpolisområde the hub knows (add it to packages/geo's list first)`;
-      return { level, code, ...none, policeRegionCode: area.policeRegionCode };
+      const area = findLocalPoliceArea(organisation, code);
+      if (!area) return `"${code}" is not a lokalpolisområde the hub has registered (see \`localPoliceAreas\`; an administrator registers it with importPoliceOrganisation first)`;
+      return localPoliceAreaArea(code, area.policeRegionCode);
     }
     case 'MUNICIPALITY':
     case 'SUB_AREA': {
@@ -62,8 +68,8 @@ export interface AreaLabel {
   policeRegionCode: string | null;
 }
 
-/** Names a result's area from the shared geography. */
-export function labelOf(result: Pick<SurveyResult, 'areaLevel' | 'areaCode' | 'subAreaName' | 'municipalityCode' | 'policeRegionCode'>): AreaLabel {
+/** Names a result's area from the shared geography and the police organisation (a lokalpolisområde it does not have keeps its id as its name). */
+export function labelOf(result: Pick<SurveyResult, 'areaLevel' | 'areaCode' | 'subAreaName' | 'municipalityCode' | 'policeRegionCode'>, organisation: OrganisationSnapshot): AreaLabel {
   const base = {
     level: result.areaLevel,
     code: result.areaCode,
@@ -77,7 +83,7 @@ export function labelOf(result: Pick<SurveyResult, 'areaLevel' | 'areaCode' | 's
     case 'POLICE_REGION':
       return { ...base, name: `Polisregion ${policeRegions.find((r) => r.code === result.areaCode)?.name ?? result.areaCode}` };
     case 'LOCAL_POLICE_AREA':
-      return { ...base, name: findLocalPoliceArea(result.areaCode)?.name ?? result.areaCode };
+      return { ...base, name: findLocalPoliceArea(organisation, result.areaCode)?.name ?? result.areaCode };
     case 'MUNICIPALITY':
       return { ...base, name: findMunicipality(result.areaCode)?.name ?? result.areaCode };
     case 'SUB_AREA':

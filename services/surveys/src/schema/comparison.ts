@@ -1,5 +1,7 @@
+import { EMPTY_ORGANISATION } from '@samverkan/geo';
 import { badInput } from '@samverkan/schema';
-import { builder } from '../builder';
+import { organisationForReads } from '@samverkan/server';
+import { builder, type Context } from '../builder';
 import { type Comparison, type ComparisonRequest, type ComparisonRow, compareIndicator, indicatorTrend, type Trend, type TrendSeries } from '../comparison/compare';
 import { explainEmptyAnswer } from '../comparison/emptiness';
 import { comparisonCsv, comparisonXlsx } from '../comparison/export';
@@ -140,19 +142,22 @@ interface ScopeArgs {
   origins?: ResultOrigin[] | null;
 }
 
-function requestOf(args: ScopeArgs): ComparisonRequest {
+/** The request; the police organisation is asked for only when lokalpolisområden are compared. */
+async function requestOf(args: ScopeArgs, context: Context): Promise<ComparisonRequest> {
+  const level = args.level ?? 'MUNICIPALITY';
   const origins = args.origins ?? ['PUBLISHED'];
   if (!origins.length) throw badInput('`origins` is empty: ask for PUBLISHED, DEMO or both.', { argument: 'origins' });
   return {
     indicatorCode: String(args.indicator),
     instrumentCode: args.instrument != null ? String(args.instrument) : null,
-    level: args.level ?? 'MUNICIPALITY',
+    level,
     scope: {
       policeRegion: args.policeRegion != null ? String(args.policeRegion) : null,
       county: args.county != null ? String(args.county) : null,
       municipalities: args.municipalities ?? null,
     },
     origins: [...new Set(origins)],
+    organisation: level === 'LOCAL_POLICE_AREA' ? await organisationForReads(context) : EMPTY_ORGANISATION,
   };
 }
 
@@ -171,10 +176,10 @@ builder.queryFields((t) => ({
       year: t.arg.int({ required: true, description: 'År.' }),
       baseYear: t.arg.int({ description: 'Basår: also give each area\'s change since this year.' }),
     },
-    resolve: (_root, args, context) => {
+    resolve: async (_root, args, context) => {
       checkYear(args.year, 'year');
       if (args.baseYear != null) checkYear(args.baseYear, 'baseYear');
-      return compareIndicator(context.db, { ...requestOf(args), year: args.year, baseYear: args.baseYear ?? null });
+      return compareIndicator(context.db, { ...(await requestOf(args, context)), year: args.year, baseYear: args.baseYear ?? null });
     },
   }),
   indicatorTrend: t.field({
@@ -185,10 +190,10 @@ builder.queryFields((t) => ({
       from: t.arg.int({ required: true, description: 'Från år (inclusive).' }),
       to: t.arg.int({ required: true, description: 'Till år (inclusive).' }),
     },
-    resolve: (_root, args, context) => {
+    resolve: async (_root, args, context) => {
       checkYear(args.from, 'from');
       checkYear(args.to, 'to');
-      return indicatorTrend(context.db, { ...requestOf(args), from: args.from, to: args.to });
+      return indicatorTrend(context.db, { ...(await requestOf(args, context)), from: args.from, to: args.to });
     },
   }),
 }));

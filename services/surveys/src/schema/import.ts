@@ -41,7 +41,7 @@ builder.mutationField('importSurveyResults', (t) =>
       const fileName = args.fileName.trim();
       if (!fileName || fileName.length > 200) throw badInput('`fileName` must be 1–200 characters.', { argument: 'fileName' });
       try {
-        return await importResults(context.db, { fileName, bytes: Buffer.from(args.csv, 'utf8') }, { importedBy: actorSubject(context.actor) });
+        return await importResults(context.db, { fileName, bytes: Buffer.from(args.csv, 'utf8') }, { importedBy: actorSubject(context.actor), organisation: () => context.organisation() });
       } catch (error) {
         if (error instanceof ImportFileError) throw badInput(`Nothing imported: ${error.message}`, { argument: 'csv' });
         throw error;

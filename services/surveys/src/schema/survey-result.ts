@@ -1,4 +1,6 @@
 import { filteredGroupLoader, historyField, historyLoader, READABLE_BY_ALL } from '@samverkan/schema';
+import { EMPTY_ORGANISATION } from '@samverkan/geo';
+import { organisationForReads } from '@samverkan/server';
 import { builder, type Context } from '../builder';
 import type { ResultOrigin } from '../generated/prisma/client';
 import { labelOf } from '../results/areas';
@@ -32,7 +34,12 @@ export const SurveyResult = builder.prismaObject('SurveyResult', {
     year: t.exposeInt('year', { description: 'År: the survey year.' }),
     instrumentCode: t.exposeString('instrumentCode', { description: 'Mätinstrumentets kod, e.g. POLISEN_SYD.' }),
     indicator: t.relation('indicator', { description: 'Indikator.' }),
-    area: t.field({ type: SurveyArea, description: 'Område.', resolve: (r) => labelOf(r) }),
+    area: t.field({
+      type: SurveyArea,
+      description: 'Område.',
+      // Only a lokalpolisområde's name comes from the police organisation.
+      resolve: async (r, _args, context) => labelOf(r, r.areaLevel === 'LOCAL_POLICE_AREA' ? await organisationForReads(context) : EMPTY_ORGANISATION),
+    }),
     value: t.exposeFloat('value', { description: 'Värde, in the indicator\'s unit (index 0–6 or per cent).' }),
     respondents: t.exposeInt('respondents', { nullable: true, description: 'Antal svarande (n) behind the value, when known.' }),
     confidenceInterval: t.field({
