@@ -15,3 +15,4 @@ export * from './audit';
 export * from './write';
 export * from './geography-arguments';
 export * from './import';
+export * from './record-import';

@@ -65,41 +65,49 @@ async function checkPlanOf(tx: Tx, planId: string, municipalityCode: string): Pr
   if (plan.municipalityCode !== municipalityCode) throw badInput(`Åtgärdsplan "${plan.title}" belongs to kommun ${plan.municipalityCode}.`, { field: 'actionPlanId' });
 }
 
-/** Writes a new åtgärd, PLANNED from today, with the first entry of its status history. */
-export async function createAction<Result>(context: Context, input: NewAction, readBack: ReadBack<Result>): Promise<Result> {
-  requireWriterOf(context, input.municipalityCode);
+/** Checks a new åtgärd's input (all but its origin record and plan, which need questions); returns its row. */
+export function checkedNewAction(input: NewAction) {
   const dates = period(input.startsOn, input.endsOn);
   checkCoordinates(input.latitude, input.longitude);
   const responsible = checkedResponsible(input.responsible);
   if (input.originKey && !input.origin) throw badInput('`originKey` needs an `origin`.', { field: 'origin' });
   const originKey = optionalText(input.originKey, 'originKey', 200);
-  await checkOriginExists(context.peers, input.origin, originKey);
-  return context.db.$transaction(async (tx) => {
-    const planId = input.actionPlanId ?? null;
-    if (planId) await checkPlanOf(tx, planId, input.municipalityCode);
-    const action = await tx.action.create({
-      data: {
-        municipalityCode: input.municipalityCode,
-        title: requiredText(input.title, 'title', TITLE_MAX),
-        description: optionalText(input.description, 'description'),
-        focusAreaCode: checkedFocusArea(input.focusAreaCode, 'focusAreaCode'),
-        origin: input.origin ?? (planId ? 'ACTION_PLAN' : null),
-        originKey: originKey ?? planId,
-        actionPlanId: planId,
-        place: optionalText(input.place, 'place', TITLE_MAX),
-        latitude: input.latitude ?? null,
-        longitude: input.longitude ?? null,
-        method: optionalText(input.method, 'method', 100),
-        visibility: input.visibility ?? 'PUBLIC',
-        startsOn: dates.from,
-        endsOn: dates.to,
-        responsible: { create: responsible },
-        statusHistory: { create: { fromStatus: null, toStatus: 'PLANNED', changedOn: isoDateToUtc(todayInSweden()), changedBy: actorSubject(context.actor) } },
-      },
-    });
-    await auditCreated(tx, context, 'createAction', { type: 'Action', key: action.id }, actionSnapshot);
-    return readBack(tx, action.id);
+  const planId = input.actionPlanId ?? null;
+  return {
+    municipalityCode: input.municipalityCode,
+    title: requiredText(input.title, 'title', TITLE_MAX),
+    description: optionalText(input.description, 'description'),
+    focusAreaCode: checkedFocusArea(input.focusAreaCode, 'focusAreaCode'),
+    origin: input.origin ?? (planId ? 'ACTION_PLAN' : null),
+    originKey: originKey ?? planId,
+    actionPlanId: planId,
+    place: optionalText(input.place, 'place', TITLE_MAX),
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
+    method: optionalText(input.method, 'method', 100),
+    visibility: input.visibility ?? 'PUBLIC',
+    startsOn: dates.from,
+    endsOn: dates.to,
+    responsible: { create: responsible },
+  } satisfies Prisma.ActionUncheckedCreateInput;
+}
+
+/** Writes a checked new åtgärd with the first entry of its status history, and audits it; returns its id. */
+export async function insertAction(tx: Tx, writer: Context, operation: string, data: Prisma.ActionUncheckedCreateInput, status: ActionStatus = 'PLANNED'): Promise<string> {
+  if (data.actionPlanId) await checkPlanOf(tx, data.actionPlanId, data.municipalityCode);
+  const action = await tx.action.create({
+    data: { ...data, status, statusHistory: { create: { fromStatus: null, toStatus: status, changedOn: isoDateToUtc(todayInSweden()), changedBy: actorSubject(writer.actor) } } },
   });
+  await auditCreated(tx, writer, operation, { type: 'Action', key: action.id }, actionSnapshot);
+  return action.id;
+}
+
+/** Writes a new åtgärd, PLANNED from today, with the first entry of its status history. */
+export async function createAction<Result>(context: Context, input: NewAction, readBack: ReadBack<Result>): Promise<Result> {
+  requireWriterOf(context, input.municipalityCode);
+  const data = checkedNewAction(input);
+  await checkOriginExists(context.peers, input.origin, data.originKey);
+  return context.db.$transaction(async (tx) => readBack(tx, await insertAction(tx, context, 'createAction', data)));
 }
 
 /** What every change to one åtgärd shares: the record, who may change it, and its audited fields. */
@@ -127,7 +135,8 @@ export function updateAction<Result>(context: Context, args: { id: string; versi
   );
 }
 
-async function writeChanges(tx: Tx, action: Action, changes: ActionChanges): Promise<void> {
+/** Writes the changes given to an åtgärd and moves its version on (the caller runs it in a versioned change). */
+export async function writeChanges(tx: Tx, action: Action, changes: ActionChanges): Promise<void> {
   const given = (field: keyof ActionChanges) => changes[field] !== undefined;
   const data: Prisma.ActionUpdateInput = { version: { increment: 1 } };
   if (given('title')) data.title = requiredText(changes.title ?? '', 'title', TITLE_MAX);

@@ -30,7 +30,7 @@ export interface NewActionPlan {
 }
 
 /** A revision's items, checked: keys unique within the revision. */
-function checkedItems(items: readonly PlanItemInput[]): PlanItem[] {
+export function checkedItems(items: readonly PlanItemInput[]): PlanItem[] {
   const keys = new Set<string>();
   return items.map((item, index) => {
     const key = requiredText(item.key, `items[${index}].key`, 100);
@@ -46,7 +46,7 @@ function checkedItems(items: readonly PlanItemInput[]): PlanItem[] {
 }
 
 /** Refuses lägesbilder that do not exist, belong to another kommun, or were decided after the plan. */
-async function checkReportsOf(tx: Tx, reportIds: readonly string[], plan: { municipalityCode: string; decidedOn: string }): Promise<void> {
+export async function checkReportsOf(tx: Tx, reportIds: readonly string[], plan: { municipalityCode: string; decidedOn: string }): Promise<void> {
   const reports = await tx.situationReport.findMany({ where: { id: { in: [...reportIds] } } });
   for (const id of reportIds) {
     const report = reports.find((r) => r.id === id);
@@ -58,31 +58,47 @@ async function checkReportsOf(tx: Tx, reportIds: readonly string[], plan: { muni
   }
 }
 
-/** Writes a new åtgärdsplan based on lägesbilder of the same kommun; its items become revision 1. */
-export async function createActionPlan<Result>(context: Context, input: NewActionPlan, readBack: ReadBack<Result>): Promise<Result> {
-  requireWriterOf(context, input.municipalityCode);
+/** Checks a new åtgärdsplan's input (all but its lägesbilder, which need the database); returns its row, with revision 1. */
+export function checkedNewActionPlan(input: NewActionPlan) {
   const dates = checkedPeriod(input.periodFrom, input.periodTo, { from: 'periodFrom', to: 'periodTo' });
   const items = checkedItems(input.items);
   const reportIds = [...new Set(input.situationReportIds)];
   if (reportIds.length === 0) throw badInput('An åtgärdsplan is based on at least one lägesbild: give `situationReportIds`.', { field: 'situationReportIds' });
-  return context.db.$transaction(async (tx) => {
-    await checkReportsOf(tx, reportIds, input);
-    const plan = await tx.actionPlan.create({
-      data: {
-        municipalityCode: input.municipalityCode,
-        title: requiredText(input.title, 'title', TITLE_MAX),
-        decidedOn: isoDateToUtc(input.decidedOn),
-        decidedBy: optionalText(input.decidedBy, 'decidedBy', TITLE_MAX),
-        periodFrom: dates.from,
-        periodTo: dates.to,
-        basedOn: { create: reportIds.map((situationReportId) => ({ situationReportId })) },
-        // A revision's items are a JSON column; PlanItem holds only JSON values.
-        revisions: { create: { number: 1, decidedOn: isoDateToUtc(input.decidedOn), items: items as never } },
-      },
-    });
-    await auditCreated(tx, context, 'createActionPlan', { type: 'ActionPlan', key: plan.id }, planSnapshot);
-    return readBack(tx, plan.id);
+  return {
+    reportIds,
+    items,
+    data: {
+      municipalityCode: input.municipalityCode,
+      title: requiredText(input.title, 'title', TITLE_MAX),
+      decidedOn: isoDateToUtc(input.decidedOn),
+      decidedBy: optionalText(input.decidedBy, 'decidedBy', TITLE_MAX),
+      periodFrom: dates.from,
+      periodTo: dates.to,
+    },
+  };
+}
+
+/** Writes a new åtgärdsplan based on lägesbilder of the same kommun; its items become revision 1. */
+export async function createActionPlan<Result>(context: Context, input: NewActionPlan, readBack: ReadBack<Result>): Promise<Result> {
+  requireWriterOf(context, input.municipalityCode);
+  const plan = checkedNewActionPlan(input);
+  return context.db.$transaction(async (tx) => readBack(tx, await insertActionPlan(tx, context, 'createActionPlan', input, plan)));
+}
+
+/** Writes a checked new åtgärdsplan (its lägesbilder checked here) and audits it; returns its id. */
+export async function insertActionPlan(tx: Tx, writer: Context, operation: string, input: NewActionPlan, plan: ReturnType<typeof checkedNewActionPlan>, externalId: string | null = null): Promise<string> {
+  await checkReportsOf(tx, plan.reportIds, input);
+  const { id } = await tx.actionPlan.create({
+    data: {
+      ...plan.data,
+      externalId,
+      basedOn: { create: plan.reportIds.map((situationReportId) => ({ situationReportId })) },
+      // A revision's items are a JSON column; PlanItem holds only JSON values.
+      revisions: { create: { number: 1, decidedOn: plan.data.decidedOn, items: plan.items as never } },
+    },
   });
+  await auditCreated(tx, writer, operation, { type: 'ActionPlan', key: id }, planSnapshot);
+  return id;
 }
 
 /** Records a new revision of a plan (the whole list of items), at the version the writer read. */

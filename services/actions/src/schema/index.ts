@@ -10,6 +10,7 @@ import './action-counts';
 import './compliance';
 import './extended-entities';
 import './search';
+import './import';
 
 /*
  * Lägesbilder, åtgärdsplaner, åtgärder and uppföljningar; the law's check (compliance). This

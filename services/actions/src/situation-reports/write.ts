@@ -19,36 +19,38 @@ export interface NewSituationReport {
   dataSources?: readonly string[] | null;
 }
 
+/** Checks a new lägesbild's input; returns its row, findings in the order given. */
+export function checkedSituationReport(input: NewSituationReport) {
+  const dates = checkedPeriod(input.periodFrom, input.periodTo, { from: 'periodFrom', to: 'periodTo' });
+  return {
+    municipalityCode: input.municipalityCode,
+    title: requiredText(input.title, 'title', TITLE_MAX),
+    localPoliceAreaIds: [...(input.localPoliceAreaIds ?? [])],
+    periodFrom: dates.from,
+    periodTo: dates.to,
+    decidedOn: isoDateToUtc(input.decidedOn),
+    decidedBy: optionalText(input.decidedBy, 'decidedBy', TITLE_MAX),
+    joint: input.joint,
+    summary: optionalText(input.summary, 'summary'),
+    dataSources: (input.dataSources ?? []).map((source, index) => requiredText(source, `dataSources[${index}]`, TITLE_MAX)),
+    findings: (input.findings ?? []).map((finding, index) => ({
+      position: index + 1,
+      problem: requiredText(finding.problem, `findings[${index}].problem`, 2000),
+      area: optionalText(finding.area, `findings[${index}].area`, TITLE_MAX),
+      focusAreaCode: checkedFocusArea(finding.focusAreaCode, `findings[${index}].focusAreaCode`),
+      trend: finding.trend ?? 'UNKNOWN',
+    })),
+  };
+}
+
 /** Writes a new lägesbild of a kommun, with its findings in the order given. */
 export async function createSituationReport<Result>(context: Context, input: NewSituationReport, readBack: ReadBack<Result>): Promise<Result> {
   requireWriterOf(context, input.municipalityCode);
-  const dates = checkedPeriod(input.periodFrom, input.periodTo, { from: 'periodFrom', to: 'periodTo' });
+  const { findings, ...report } = checkedSituationReport(input);
   return context.db.$transaction(async (tx) => {
-    const report = await tx.situationReport.create({
-      data: {
-        municipalityCode: input.municipalityCode,
-        title: requiredText(input.title, 'title', TITLE_MAX),
-        localPoliceAreaIds: [...(input.localPoliceAreaIds ?? [])],
-        periodFrom: dates.from,
-        periodTo: dates.to,
-        decidedOn: isoDateToUtc(input.decidedOn),
-        decidedBy: optionalText(input.decidedBy, 'decidedBy', TITLE_MAX),
-        joint: input.joint,
-        summary: optionalText(input.summary, 'summary'),
-        dataSources: (input.dataSources ?? []).map((source, index) => requiredText(source, `dataSources[${index}]`, TITLE_MAX)),
-        findings: {
-          create: (input.findings ?? []).map((finding, index) => ({
-            position: index + 1,
-            problem: requiredText(finding.problem, `findings[${index}].problem`, 2000),
-            area: optionalText(finding.area, `findings[${index}].area`, TITLE_MAX),
-            focusAreaCode: checkedFocusArea(finding.focusAreaCode, `findings[${index}].focusAreaCode`),
-            trend: finding.trend ?? 'UNKNOWN',
-          })),
-        },
-      },
-    });
-    await auditCreated(tx, context, 'createSituationReport', { type: 'SituationReport', key: report.id }, reportSnapshot);
-    return readBack(tx, report.id);
+    const { id } = await tx.situationReport.create({ data: { ...report, findings: { create: findings } } });
+    await auditCreated(tx, context, 'createSituationReport', { type: 'SituationReport', key: id }, reportSnapshot);
+    return readBack(tx, id);
   });
 }
 

@@ -59,9 +59,7 @@ function requireState(kind: RecordKind, record: LifecycleRecord, state: Lifecycl
 export async function createDraft<Input extends DraftInput, Draft extends CheckedDraft>(kind: DraftKind<Input, Draft>, tx: Tx, writer: SubgraphContext, input: Input): Promise<string> {
   const draft = await kind.check(tx, input, writer.actor);
   requireParty(writer, { ...draft, municipalityCode: input.municipalityCode }, `write a draft ${kind.noun} for it`);
-  const id = await kind.insertRow(tx, draft);
-  await kind.writeParts(tx, id, draft);
-  await writeDocuments(tx, kind.owner(id), draft);
+  const id = await insertDraft(kind, tx, draft);
   await auditCreated(tx, writer, `create${kind.entityType}Draft`, { type: kind.entityType, key: id }, kind.snapshot);
   return id;
 }
@@ -80,12 +78,25 @@ export function updateDraft<Input extends DraftInput, Draft extends CheckedDraft
     if (input.municipalityCode !== record.municipalityCode) throw badInput(`${kind.aNoun} cannot move to another kommun; write a new draft.`, { field: 'municipalityCode' });
     const draft = await kind.check(tx, input, writer.actor);
     requireParty(writer, { ...draft, municipalityCode: input.municipalityCode }, `change this ${kind.noun}`);
-    await kind.removeParts(tx, id);
-    await removeDocuments(tx, kind.owner(id));
-    await kind.updateRow(tx, id, draft);
-    await kind.writeParts(tx, id, draft);
-    await writeDocuments(tx, kind.owner(id), draft);
+    await rewriteDraft(kind, tx, id, draft);
   }));
+}
+
+/** Writes a checked draft's own row and its parts; returns its id (the caller audits it). */
+export async function insertDraft<Input extends DraftInput, Draft extends CheckedDraft>(kind: DraftKind<Input, Draft>, tx: Tx, draft: Draft): Promise<string> {
+  const id = await kind.insertRow(tx, draft);
+  await kind.writeParts(tx, id, draft);
+  await writeDocuments(tx, kind.owner(id), draft);
+  return id;
+}
+
+/** Rewrites a draft's row and parts from a checked draft; its approvals no longer hold and are removed. */
+export async function rewriteDraft<Input extends DraftInput, Draft extends CheckedDraft>(kind: DraftKind<Input, Draft>, tx: Tx, id: string, draft: Draft): Promise<void> {
+  await kind.removeParts(tx, id);
+  await removeDocuments(tx, kind.owner(id));
+  await kind.updateRow(tx, id, draft);
+  await kind.writeParts(tx, id, draft);
+  await writeDocuments(tx, kind.owner(id), draft);
 }
 
 /**

@@ -12,6 +12,7 @@ import './agreement-list';
 import './citizen-promise';
 import './police-party';
 import './search';
+import './import';
 import './police-organisation-admin';
 
 /** This subgraph's schema, with its federation directives. */

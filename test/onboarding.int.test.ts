@@ -1,0 +1,148 @@
+import { testDatabaseKinds } from '@samverkan/db/testing';
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Actor, signDevelopmentToken } from '@samverkan/schema';
+import { postGraphQL } from '@samverkan/server/testing';
+import { onboardingFile } from '../bench/src/onboarding-file';
+import { onboard, OnboardError, type OnboardReport } from '../packages/tools/src/onboard';
+import { startTestHub, TEST_JWT_SECRET, type TestHub } from './support/hub';
+
+/**
+ * Bulk onboarding through the gateway, as `npm run onboard` sends it: a generated national file (all
+ * 290 kommuner on PostgreSQL; on PGlite the first ONBOARDING_KOMMUNER, 45 by default, to keep the run
+ * short; `npm run onboard` of the full file on PGlite is the manual check in
+ * docs/onboarding-import.md), a dry run that writes nothing and foretells the real run, a second run
+ * that changes nothing, a bad record refused by its path, a kommun user's file that touches another
+ * kommun, and an analyst refused.
+ */
+
+const ADMIN: Actor = { role: 'admin', subject: 'onboarding-admin' };
+const LUND: Actor = { role: 'kommun', subject: 'lund-handläggare', municipalityCode: '1281' };
+const ANALYST: Actor = { role: 'analyst', subject: 'syd-analytiker', policeRegionCode: 'SYD' };
+const ACTIONS_PER_KOMMUN = 20;
+
+describe.each(testDatabaseKinds())('bulk onboarding on %s', (kind) => {
+  const kommuner = kind === 'pglite' ? Number(process.env.ONBOARDING_KOMMUNER ?? 45) : 290;
+  const bad = 41;
+  let hub: TestHub;
+  const tokens = new Map<Actor, string>();
+  beforeAll(async () => {
+    hub = await startTestHub(kind);
+    for (const actor of [ADMIN, LUND, ANALYST]) tokens.set(actor, await signDevelopmentToken(actor, TEST_JWT_SECRET));
+  });
+  afterAll(() => hub?.close());
+
+  const file = onboardingFile({ kommuner, actionsPerKommun: ACTIONS_PER_KOMMUN });
+  // One fokusområde code of kommun 41's agreement is not in the catalogue.
+  file.municipalities[bad]!.agreements[0]!.focusAreas[1]!.code = 'NO_SUCH_AREA';
+  const text = JSON.stringify(file);
+
+  const run = (actor: Actor, body: string, dryRun = false, progress: [number, number][] = []) =>
+    onboard({ text: body, fileName: 'national.json', gateway: hub.gateway.url, token: tokens.get(actor)!, dryRun, progress: (done, total) => progress.push([done, total]) });
+
+  const counts = async () => ({
+    agreements: await hub.agreements.client.agreement.count({ where: { externalId: { not: null } } }),
+    promises: await hub.agreements.client.citizenPromise.count({ where: { externalId: { not: null } } }),
+    actions: await hub.actions.client.action.count({ where: { externalId: { not: null } } }),
+    audit: (await hub.agreements.client.auditEntry.count()) + (await hub.actions.client.auditEntry.count()),
+  });
+
+  let dryRun: OnboardReport;
+  test('a dry run writes nothing and reports what would change', async () => {
+    const before = await counts();
+    dryRun = await run(ADMIN, text, true);
+    expect(await counts()).toEqual(before);
+    // Kommun 41's agreement is refused with its dependants (and, with all 290, Landskrona's: see below).
+    expect(dryRun.inserted).toBeLessThanOrEqual((kommuner - 1) * (2 + ACTIONS_PER_KOMMUN));
+    expect(dryRun.inserted % (2 + ACTIONS_PER_KOMMUN)).toBe(0);
+    expect(dryRun.records.every((record) => record.change === 'INSERT' && record.id === null)).toBe(true);
+  }, 600_000);
+
+  test('the file imports in one run with progress; the bad record and its dependants are refused by path, the rest kept', async () => {
+    const progress: [number, number][] = [];
+    const started = Date.now();
+    const report = await run(ADMIN, text, false, progress);
+    console.log(`onboarding on ${kind}: ${kommuner} kommuner, ${report.inserted} records in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    expect(progress.at(-1)).toEqual([kommuner * 2, kommuner * 2]);
+    expect(report.inserted).toBe(dryRun.inserted);
+    expect(report.refused[0]).toEqual({ path: `/municipalities/${bad}/agreements/0/focusAreas/1/code`, message: expect.stringContaining('NO_SUCH_AREA') });
+    // Its medborgarlöfte and actions name it, so they are refused too, each at the reference.
+    const dependants = (index: number) => [`/municipalities/${index}/citizenPromises/0/agreement`, ...Array.from({ length: ACTIONS_PER_KOMMUN }, (_, n) => `/municipalities/${index}/actions/${n}/origin`)];
+    expect(report.refused.slice(1, 2 + ACTIONS_PER_KOMMUN).map((r) => r.path)).toEqual(dependants(bad));
+    // The only other refusals: a signed agreement of the reference data overlaps the generated one (Landskrona's of 2009, open-ended), refused as signing it would be.
+    const others = report.refused.slice(2 + ACTIONS_PER_KOMMUN);
+    const overlapping = others.filter((r) => r.path.endsWith('/agreements/0'));
+    for (const refusal of overlapping) expect(refusal.message).toMatch(/overlaps the signed agreement/);
+    expect(others.map((r) => r.path)).toEqual(overlapping.flatMap((r) => [r.path, ...dependants(Number(r.path.split('/')[2]))]));
+    const stored = kommuner - 1 - overlapping.length;
+    expect(await counts()).toMatchObject({ agreements: stored, promises: stored, actions: stored * ACTIONS_PER_KOMMUN });
+    // Signed by an administrator's import, so public: anonymous callers read it through the gateway.
+    const { body } = await postGraphQL<{ municipality: { agreements: { title: string }[] } }>(
+      hub.gateway.url,
+      `{ municipality(code: "${file.municipalities[0]!.code}") { agreements { title } } }`,
+    );
+    expect(body.data?.municipality.agreements.map((a) => a.title)).toContain(file.municipalities[0]!.agreements[0]!.title);
+  }, 900_000);
+
+  test('a second run changes nothing: every record unchanged, no audit entry', async () => {
+    const before = await counts();
+    const report = await run(ADMIN, text);
+    expect(report).toMatchObject({ inserted: 0, updated: 0 });
+    expect(report.unchanged).toBe(dryRun.inserted);
+    expect(await counts()).toEqual(before);
+  }, 900_000);
+
+  test('a changed record is updated, audited as the import', async () => {
+    const one = { format: file.format, municipalities: [structuredClone(file.municipalities[0]!)] };
+    one.municipalities[0]!.actions[0]!.title = 'Ny titel från kommunens system';
+    const report = await run(ADMIN, JSON.stringify(one));
+    expect(report).toMatchObject({ inserted: 0, updated: 1, unchanged: 2 + ACTIONS_PER_KOMMUN - 1 });
+    const updated = report.records.find((record) => record.change === 'UPDATE')!;
+    const entries = await hub.actions.client.auditEntry.findMany({ where: { entityKey: updated.id! }, orderBy: { at: 'asc' } });
+    expect(entries.map((e) => e.operation)).toEqual(['importActionRecords', 'importActionRecords']);
+  }, 120_000);
+
+  test("a kommun user's file: the other kommun is refused whole, their own stored with a signed record as a draft they approved", async () => {
+    const all = onboardingFile({ actionsPerKommun: 0, validFrom: '2036-01-01' }).municipalities;
+    const lund = ['1281', '1280'].map((code) => all.find((m) => m.code === code)!);
+    const report = await run(LUND, JSON.stringify({ format: file.format, municipalities: lund }));
+    expect(report.refused).toEqual([{ path: '/municipalities/1', message: expect.stringContaining('may not import records of kommun 1280') }]);
+    const agreement = report.records.find((record) => record.kind === 'Agreement')!;
+    expect(agreement).toMatchObject({ change: 'INSERT', note: expect.stringContaining('draft approved by the kommun side') });
+    const stored = await hub.agreements.client.agreement.findUniqueOrThrow({ where: { id: agreement.id! }, include: { approvals: true } });
+    expect(stored.state).toBe('DRAFT');
+    expect(stored.approvals.map((a) => a.party)).toEqual(['MUNICIPALITY']);
+    expect(await hub.agreements.client.agreement.count({ where: { municipalityCode: '1280', externalId: 'avtal-2036' } })).toBe(0);
+  }, 120_000);
+
+  test('the documented examples import: the JSON file, then the CSV of actions by line', async () => {
+    const example = fs.readFileSync(path.join(__dirname, '../docs/examples/onboarding.json'), 'utf8');
+    const report = await run(ADMIN, example);
+    expect(report.refused).toEqual([]);
+    expect(report.records.map((r) => `${r.kind} ${r.change}`)).toEqual([
+      'SteeringDocument INSERT',
+      'Agreement INSERT',
+      'CitizenPromise INSERT',
+      'SituationReport INSERT',
+      'ActionPlan INSERT',
+      'Action INSERT',
+      'Action INSERT',
+    ]);
+    const csv = fs.readFileSync(path.join(__dirname, '../docs/examples/actions.csv'), 'utf8');
+    const IMPORT_CSV = 'mutation ($csv: String!) { importActionRecords(fileName: "actions.csv", csv: $csv) { inserted refused { path message } } }';
+    const bad = `${csv}1281,a-5,Utan ansvarig,,,agreement:no-such,,,,,,,,,POLICE:Polisen\n`;
+    const { body } = await postGraphQL<{ importActionRecords: { inserted: number; refused: { path: string }[] } }>(hub.gateway.url, IMPORT_CSV, { csv: bad }, {
+      authorization: `Bearer ${tokens.get(ADMIN)}`,
+    });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.importActionRecords).toEqual({ inserted: 2, refused: [{ path: '/line/4/origin', message: expect.stringContaining('no-such') }] });
+  }, 120_000);
+
+  test('an analyst may import nothing', async () => {
+    const before = await counts();
+    const refused = await run(ANALYST, text).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(OnboardError);
+    expect((refused as Error).message).toMatch(/analyst/);
+    expect(await counts()).toEqual(before);
+  }, 60_000);
+});
