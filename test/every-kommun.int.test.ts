@@ -11,10 +11,12 @@ import { startTestHub, subgraphDefinition, TEST_HOP_SECRET, TEST_JWT_SECRET, typ
  * subgraphs read police coverage from their copy of the organisation, also while agreements is away.
  */
 
-type Who = 'kiruna' | 'stockholm' | 'nord' | 'stockholmPolice' | 'syd' | 'lund' | 'unknownLpo';
+type Who = 'kiruna' | 'stockholm' | 'gallivare' | 'nord' | 'district' | 'stockholmPolice' | 'syd' | 'lund' | 'unknownLpo';
 const ACTORS: Record<Who, Exclude<Actor, { role: 'anonymous' }>> = {
   kiruna: { role: 'kommun', subject: 'kiruna-handläggare', municipalityCode: '2584' },
   stockholm: { role: 'kommun', subject: 'stockholm-handläggare', municipalityCode: '0180' },
+  gallivare: { role: 'kommun', subject: 'gällivare-handläggare', municipalityCode: '2523' },
+  district: { role: 'police', subject: 'polisområde-test', policeRegionCode: 'NORD', policeDistrictId: 'nord-test' },
   nord: { role: 'police', subject: 'polis-nord', policeRegionCode: 'NORD' },
   stockholmPolice: { role: 'police', subject: 'polis-stockholm', policeRegionCode: 'STOCKHOLM' },
   syd: { role: 'police', subject: 'polis-syd', policeRegionCode: 'SYD' },
@@ -107,6 +109,24 @@ describe.each(testDatabaseKinds())('every kommun from day one, through the gatew
     expect(local.errors).toBeUndefined();
     expect(local.data!.createAgreementDraft).toMatchObject({ policeParty: { __typename: 'LocalPoliceArea', id: 'kiruna' } });
     expect(await status(kirunaAgreement)).toBe('ACTIVE');
+  });
+
+  it('lets police of a polisområde sign for a kommun it covers, and no one else for the police', async () => {
+    // A made-up polisområde (no source names one), registered in the test's database.
+    const db = hub.agreements.client;
+    await db.policeDistrict.create({ data: { id: 'nord-test', name: 'Polisområde Test', policeRegionCode: 'NORD' } });
+    await db.policeDistrictMunicipality.create({ data: { policeDistrictId: 'nord-test', municipalityCode: '2523' } });
+    await db.organisationRevision.upsert({ where: { id: 1 }, create: { id: 1, revision: 1 }, update: { revision: { increment: 1 } } });
+    const viewer = await as<{ viewer: { policeUnit: unknown } }>('district', '{ viewer { policeUnit { __typename ... on PoliceDistrict { id } } } }');
+    expect(viewer.body.data!.viewer.policeUnit).toEqual({ __typename: 'PoliceDistrict', id: 'nord-test' });
+    const created = await draft('gallivare', '{ title: "Gällivare", municipalityCode: "2523", policeDistrict: "nord-test", validFrom: "2026-01-01" }');
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createAgreementDraft).toMatchObject({ policeParty: { __typename: 'PoliceDistrict', id: 'nord-test' } });
+    const { id, version } = created.data!.createAgreementDraft;
+    // The region's police read the draft (no lokalpolisområde covers Gällivare) but are not its party.
+    expect((await approve('nord', id, version)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await approve('district', id, version)).body.errors).toBeUndefined();
+    expect((await approve('gallivare', id, version + 1)).body.data!.approveAgreement).toMatchObject({ status: 'ACTIVE' });
   });
 
   it('lets actions answer police from its copy of the organisation, also with agreements stopped', async () => {
