@@ -16,3 +16,4 @@ export * from './write';
 export * from './geography-arguments';
 export * from './import';
 export * from './record-import';
+export * from './seed';

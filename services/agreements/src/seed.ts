@@ -1,14 +1,21 @@
 import { counties, municipalities, policeRegions } from '@samverkan/geo';
 import type { PrismaClient } from './db';
-import { focusAreaCatalogue, isoDateToUtc } from '@samverkan/schema';
+import { focusAreaCatalogue, type SeedLog } from '@samverkan/schema';
+import { openEndYears } from './lifecycle/settings';
+import { loadReferenceRecords } from './reference/load';
 import { seedPoliceOrganisation } from './organisation/seed';
 import { agreementSeeds } from './reference/agreements';
 
+/** A log that drops its lines, for callers (tests) that pass none. */
+const silentLog: SeedLog = { info: () => undefined, warn: () => undefined };
+
 /** Everything this service loads at start-up, in order. Idempotent. */
-export async function seedReferenceData(db: PrismaClient): Promise<void> {
+export async function seedReferenceData(db: PrismaClient, log: SeedLog = silentLog): Promise<void> {
+  // Read the status rule's setting now, so that a wrong value stops the start rather than a request.
+  openEndYears();
   await seedGeography(db);
   await seedFocusAreas(db);
-  await seedAgreements(db);
+  await seedAgreements(db, log);
 }
 
 /** The national catalogue of fokusområden; names and descriptions follow the catalogue file. */
@@ -21,55 +28,13 @@ export async function seedFocusAreas(db: PrismaClient): Promise<void> {
   });
 }
 
-const day = (value: string | null) => (value ? isoDateToUtc(value) : null);
-
 /**
- * The real agreements from the source documents. Each is written once (found again by its seed
- * key); a record already there is left as it is, so loading again changes nothing.
+ * The real records from the source documents (agreements, medborgarlöften, styrdokument,
+ * milstolpar): created when missing, rewritten when their source changed and no one has edited
+ * them since (see reference/load.ts), otherwise left alone, so loading again changes nothing.
  */
-export async function seedAgreements(db: PrismaClient): Promise<void> {
-  await db.$transaction(async (tx) => {
-    for (const seed of agreementSeeds) {
-      if (await tx.agreement.findUnique({ where: { seedKey: seed.seedKey } })) continue;
-      const previous = seed.previousSeedKey ? await tx.agreement.findUnique({ where: { seedKey: seed.previousSeedKey } }) : null;
-      const agreement = await tx.agreement.create({
-        data: {
-          // A stable id, so that other subgraphs' records (e.g. actions) can refer to it by key.
-          id: seed.seedKey,
-          seedKey: seed.seedKey,
-          title: seed.title,
-          municipalityCode: seed.municipalityCode,
-          state: 'SIGNED',
-          validFrom: day(seed.validFrom),
-          validTo: day(seed.validTo),
-          signedOn: day(seed.signedOn),
-          approvedBy: seed.approvedBy,
-          purpose: seed.purpose,
-          goals: seed.goals,
-          followUp: seed.followUp,
-          previousId: previous?.id ?? null,
-        },
-      });
-      const agreementId = agreement.id;
-      await tx.agreementLocalPoliceArea.createMany({ data: seed.localPoliceAreaIds.map((localPoliceAreaId) => ({ agreementId, localPoliceAreaId })) });
-      await tx.signatory.createMany({ data: seed.signatories.map((s, index) => ({ agreementId, ...s, position: index + 1 })) });
-      await tx.agreementFocusArea.createMany({
-        data: seed.focusAreas.map((area, index) => ({ agreementId, focusAreaCode: area.code, position: index + 1, title: area.title, description: area.description })),
-      });
-      for (const [index, document] of seed.steeringDocuments.entries()) {
-        const { seedKey, adoptedOn, ...rest } = document;
-        const data = { ...rest, municipalityCode: seed.municipalityCode, adoptedOn: day(adoptedOn) };
-        const stored = await tx.steeringDocument.upsert({ where: { seedKey }, create: { seedKey, ...data }, update: data });
-        await tx.agreementSteeringDocument.create({ data: { agreementId, steeringDocumentId: stored.id, position: index + 1 } });
-      }
-      await tx.sourceDocument.createMany({
-        data: seed.sources.map((source) => ({ agreementId, title: source.title, publishedOn: day(source.publishedOn), url: source.url ?? null, note: source.note ?? null })),
-      });
-      if (previous) {
-        await tx.agreement.update({ where: { id: previous.id }, data: { supersededOn: agreement.validFrom ?? agreement.signedOn } });
-      }
-    }
-  });
+export async function seedAgreements(db: PrismaClient, log: SeedLog = silentLog): Promise<void> {
+  await loadReferenceRecords(db, log);
 }
 
 /**

@@ -1,8 +1,8 @@
-import { indicatorCatalogue } from '@samverkan/schema';
+import { indicatorCatalogue, isoDateToUtc } from '@samverkan/schema';
 import type { PrismaClient } from './db';
 import { type DemoOptions, demoInstruments, generateDemoResults } from './demo/generate';
 import type { Prisma } from './generated/prisma/client';
-import { instrumentSeeds, publishedResultSeeds, surveyRoundSeeds } from './reference/instruments';
+import { instrumentSeeds, publishedResultSeeds, surveyFindingSeeds, surveyRoundSeeds } from './reference/instruments';
 import { localPoliceAreaArea } from './results/areas';
 import { surveyIdOf, writeResults } from './results/write';
 
@@ -13,9 +13,11 @@ export async function seedReferenceData(db: PrismaClient): Promise<void> {
     await seedInstruments(tx, instrumentSeeds.map((seed, index) => ({ ...seed, demo: false, position: index + 1 })));
     for (const round of surveyRoundSeeds) {
       const id = surveyIdOf(round.instrumentCode, round.year);
-      const { instrumentCode, year, ...facts } = round;
+      const { instrumentCode, year, reportedOn, ...rest } = round;
+      const facts = { ...rest, reportedOn: reportedOn ? isoDateToUtc(reportedOn) : null };
       await tx.safetySurvey.upsert({ where: { id }, create: { id, instrumentCode, year, ...facts }, update: facts });
     }
+    await seedFindings(tx);
     await writeResults(
       tx,
       publishedResultSeeds.map((seed) => {
@@ -28,6 +30,14 @@ export async function seedReferenceData(db: PrismaClient): Promise<void> {
       { writer: { actorRole: 'system', actorSubject: 'reference-data', requestId: null, operation: 'seedReferenceData' } },
     );
   });
+}
+
+/** Statements sources make about a kommun's results (reference data without mutations: upserted by seed key). */
+async function seedFindings(tx: Prisma.TransactionClient): Promise<void> {
+  for (const { seedKey, instrumentCode, year, sourcePublishedOn, ...finding } of surveyFindingSeeds) {
+    const data = { ...finding, surveyId: surveyIdOf(instrumentCode, year), sourcePublishedOn: sourcePublishedOn ? isoDateToUtc(sourcePublishedOn) : null };
+    await tx.surveyFinding.upsert({ where: { seedKey }, create: { seedKey, ...data }, update: data });
+  }
 }
 
 /** The indicator catalogue (from packages/schema), in its order. */

@@ -17,7 +17,7 @@ export interface ActionFilter {
   municipality: string | null;
 }
 
-function actionFilterWhere(filter: ActionFilter): Prisma.ActionWhereInput {
+export function actionFilterWhere(filter: ActionFilter): Prisma.ActionWhereInput {
   const day = filter.activeOn ? isoDateToUtc(filter.activeOn) : null;
   return {
     ...(filter.status ? { status: filter.status } : {}),
@@ -27,7 +27,7 @@ function actionFilterWhere(filter: ActionFilter): Prisma.ActionWhereInput {
   };
 }
 
-const ACTION_ORDER: Prisma.ActionOrderByWithRelationInput[] = [{ startsOn: { sort: 'asc', nulls: 'last' } }, { title: 'asc' }];
+export const ACTION_ORDER: Prisma.ActionOrderByWithRelationInput[] = [{ startsOn: { sort: 'asc', nulls: 'last' } }, { title: 'asc' }];
 
 /** Lists of actions keyed by kommun, by origin record, or by focus area: one SQL statement per filter for all keys. */
 function actionsBy(keyField: 'municipalityCode' | 'originKey' | 'focusAreaCode', fixed: Prisma.ActionWhereInput = {}) {

@@ -15,7 +15,7 @@ import {
 import type { Context, ReadBack, Tx } from '../db';
 import type { Action, ActionOrigin, ActionStatus, Outcome, Prisma, ResponsibleKind, Visibility } from '../generated/prisma/client';
 import { mayReadAction, requireWriterOf } from './access';
-import { checkOriginExists } from './origin';
+import { checkOrigin } from './origin';
 import { actionSnapshot } from './snapshot';
 import { checkTransition } from './status';
 import { checkCoordinates, checkedFocusArea, checkedIndicatorCodes, checkedResponsible } from './validate';
@@ -106,7 +106,7 @@ export async function insertAction(tx: Tx, writer: Context, operation: string, d
 export async function createAction<Result>(context: Context, input: NewAction, readBack: ReadBack<Result>): Promise<Result> {
   requireWriterOf(context, input.municipalityCode);
   const data = checkedNewAction(input);
-  await checkOriginExists(context.peers, input.origin, data.originKey);
+  await checkOrigin(context.peers, input.origin, data.originKey, input.municipalityCode);
   return context.db.$transaction(async (tx) => readBack(tx, await insertAction(tx, context, 'createAction', data)));
 }
 

@@ -2,7 +2,7 @@
  * The first real åtgärder, as the public source documents state them (`shared/sources/`). What a
  * text does not state (a date, a later status) is left out, never guessed. Each cites its source.
  */
-import type { ActionOrigin, ActionStatus, ResponsibleKind } from '../generated/prisma/client';
+import type { ActionOrigin, ActionStatus, AgreementLink, ResponsibleKind } from '../generated/prisma/client';
 
 export interface ActionSeed {
   seedKey: string;
@@ -13,6 +13,9 @@ export interface ActionSeed {
   origin: ActionOrigin | null;
   /** For AGREEMENT / CITIZEN_PROMISE: the id of the record in the agreements subgraph. */
   originKey: string | null;
+  /** The agreement it belongs to (its id in the agreements subgraph), and how the source links the two. */
+  agreementId: string | null;
+  agreementLink: AgreementLink | null;
   place: string | null;
   method: string | null;
   status: ActionStatus;
@@ -30,7 +33,12 @@ const LANDSKRONA_KOMMUN = { kind: 'MUNICIPAL_DEPARTMENT' as const, name: 'Landsk
 const NARPOLISEN = { kind: 'POLICE' as const, name: 'Närpolisen i Landskrona', lead: true };
 const YEAR_2009 = { startsOn: '2009-01-01', endsOn: '2009-12-31' };
 const NO_DATES = { startsOn: null, endsOn: null };
-const landskronaAgreement = { origin: 'AGREEMENT' as const, originKey: 'landskrona-2009' };
+const landskronaAgreement = { origin: 'AGREEMENT' as const, originKey: 'landskrona-2009', agreementId: 'landskrona-2009', agreementLink: 'STATED' as const };
+/** Decided at the KSAU meeting (2019-02-25) that approved the 2019 agreement; the text does not say it comes from the agreement. */
+const LUND_2019_SAME_DECISION = { agreementId: 'lund-2019', agreementLink: 'SAME_DECISION' as const };
+/** "Sedan tidigare har KSAU beslutat": decided earlier, presented with the 2019 agreement among the same measures. */
+const LUND_2019_SAME_PACKAGE = { agreementId: 'lund-2019', agreementLink: 'SAME_PACKAGE' as const };
+const NO_AGREEMENT = { agreementId: null, agreementLink: null };
 
 export const actionSeeds: readonly ActionSeed[] = [
   {
@@ -42,6 +50,7 @@ export const actionSeeds: readonly ActionSeed[] = [
     focusAreaCode: 'SAFE_PUBLIC_SPACE',
     origin: null,
     originKey: null,
+    ...LUND_2019_SAME_DECISION,
     place: 'Lunds central, Clemenstorget, Bantorget och Knut den Stores torg',
     method: 'ordningsvakter',
     status: 'PLANNED',
@@ -57,6 +66,7 @@ export const actionSeeds: readonly ActionSeed[] = [
     focusAreaCode: 'SAFE_PUBLIC_SPACE',
     origin: null,
     originKey: null,
+    ...LUND_2019_SAME_PACKAGE,
     place: 'Klostergården',
     method: 'kamerabevakning',
     status: 'PLANNED',
@@ -72,6 +82,7 @@ export const actionSeeds: readonly ActionSeed[] = [
     focusAreaCode: 'VOLUME_CRIME',
     origin: null,
     originKey: null,
+    ...LUND_2019_SAME_PACKAGE,
     place: null,
     method: 'märk-DNA',
     status: 'PLANNED',
@@ -86,7 +97,9 @@ export const actionSeeds: readonly ActionSeed[] = [
     description: 'KSAU gav kommunkontoret i uppdrag att initiera ett medborgarlöfte med polisen om polisiär närvaro i de östra kommundelarna.',
     focusAreaCode: 'SAFE_PUBLIC_SPACE',
     origin: 'CITIZEN_PROMISE',
-    originKey: null,
+    // The medborgarlöfte KSAU commissioned (agreements subgraph), which belongs to the 2019 agreement.
+    originKey: 'lund-2019-medborgarlofte-ostra',
+    ...NO_AGREEMENT,
     place: 'De östra kommundelarna',
     method: 'polisiär närvaro',
     status: 'PLANNED',
@@ -238,6 +251,7 @@ export const actionSeeds: readonly ActionSeed[] = [
     focusAreaCode: 'SAFE_PUBLIC_SPACE',
     origin: null,
     originKey: null,
+    ...NO_AGREEMENT,
     place: 'Medborgarhuset, Burlöv',
     method: 'polisiär närvaro',
     status: 'ONGOING',

@@ -1,5 +1,6 @@
 import { groupLoader, todayInSweden } from '@samverkan/schema';
-import { actionCountsOfMunicipality, type ActionFilter, actionsOfAgreement, actionsOfFocusArea, actionsOfMunicipality, actionsOfPromise } from '../actions/lists';
+import { actionsLinkedToAgreement } from '../actions/agreement-actions';
+import { actionCountsOfMunicipality, type ActionFilter, actionsOfFocusArea, actionsOfMunicipality, actionsOfPromise } from '../actions/lists';
 import { builder, type Context } from '../builder';
 import type { Action as ActionRow, ActionStatus } from '../generated/prisma/client';
 import { Action } from './action';
@@ -7,13 +8,13 @@ import { ActionCountRef } from './action-counts';
 import { ActionPlan } from './action-plan';
 import { complianceOfMunicipality, ComplianceRef } from './compliance';
 import { ActionStatusEnum } from './enums';
-import { AgreementRef, CitizenPromiseRef, FocusAreaRef, MunicipalityRef } from './references';
+import { AgreementLinkEnum, AgreementRef, CitizenPromiseRef, FocusAreaRef, MunicipalityRef } from './references';
 import { SituationReport } from './situation-report';
 
 /*
  * The fields this subgraph adds to the agreements subgraph's entities: a kommun's åtgärder,
  * lägesbilder, åtgärdsplaner, counts and compliance, and the åtgärder of an agreement, a
- * medborgarlöfte and a fokusområde. Each is loaded for every entity of a request at once.
+ * medborgarlöfte and a fokusområde; and an åtgärd's link to the agreement the sources place it with. Each is loaded for every entity of a request at once.
  */
 
 /** The filter arguments every action list takes. */
@@ -76,8 +77,35 @@ MunicipalityRef.implement({
 
 AgreementRef.implement({
   externalFields: (t) => ({ id: t.id({ description: 'The agreement\'s id.' }) }),
-  fields: (t) => ({ actions: t.field(actionsField((a: { id: string }, filter, context) => actionsOfAgreement(context).load(a.id, filter))) }),
+  fields: (t) => ({
+    actions: t.field({
+      type: [Action],
+      nullable: true,
+      description:
+        'Åtgärder of the agreement, by start: those that come from it (origin AGREEMENT) and those the sources place with it (`agreementLink`: decided at the same meeting, or presented in the same programme). Filter by a date they are under way, a status, a fokusområde, a kommun or the kind of link.',
+      args: { ...actionListArgs, links: t.arg({ type: [AgreementLinkEnum], description: 'Only actions linked this way (an action that comes from the agreement counts as STATED); all when left out.' }) },
+      resolve: async (a, args, context) => {
+        const filter = { activeOn: args.activeOn ?? null, status: args.status ?? null, focusArea: args.focusArea ?? null, municipality: args.municipality ?? null, links: args.links ?? null };
+        return (await actionsLinkedToAgreement(context).load(a.id, filter)).map((linked) => linked.action);
+      },
+    }),
+  }),
 });
+
+builder.prismaObjectFields(Action, (t) => ({
+  agreementLink: t.field({
+    type: AgreementLinkEnum,
+    nullable: true,
+    description: 'Koppling: how the sources link the åtgärd to `linkedAgreement`; null when they place it with no agreement.',
+    resolve: (action) => action.agreementLink,
+  }),
+  linkedAgreement: t.field({
+    type: AgreementRef,
+    nullable: true,
+    description: 'Samverkansöverenskommelse the sources place the åtgärd with (see `agreementLink`), whether or not it comes from it (`agreement`).',
+    resolve: (action) => (action.agreementId ? { id: action.agreementId } : null),
+  }),
+}));
 
 CitizenPromiseRef.implement({
   externalFields: (t) => ({ id: t.id({ description: 'The medborgarlöfte\'s id.' }) }),

@@ -12,6 +12,7 @@ import {
 } from '@samverkan/schema';
 import type { LifecycleState, Party, PrismaClient } from '../generated/prisma/client';
 import { mayReadLifecycleRecord, requireParty } from './access';
+import { startOf } from './status';
 import { type CheckedDraft, type DraftInput, type DraftKind, type LifecycleRecord, type RecordKind, removeDocuments, type Tx, writeDocuments } from './record';
 
 /*
@@ -47,12 +48,23 @@ function lifecycleStep(
   };
 }
 
+/** The states a draft's steps accept: a commissioned record (no text known yet) is written and approved as a draft is. */
+const DRAFT_STATES: readonly LifecycleState[] = ['DRAFT', 'COMMISSIONED'];
+
 function requireState(kind: RecordKind, record: LifecycleRecord, state: LifecycleState, what: string): void {
-  if (record.state !== state) {
+  const accepted = state === 'DRAFT' ? DRAFT_STATES : [state];
+  if (!accepted.includes(record.state)) {
     throw conflict(`Only a ${state === 'DRAFT' ? 'draft' : 'signed ' + kind.noun} can be ${what}; this ${kind.noun} is ${record.state.toLowerCase()}.`, {
       state: record.state,
     });
   }
+}
+
+/** A record's start by the status rule (validFrom ?? signedOn ?? decidedOn), read from its table. */
+async function storedStartOf(kind: RecordKind, tx: Tx, id: string): Promise<Date | null> {
+  const select = { validFrom: true, signedOn: true, decidedOn: true } as const;
+  const row = kind.entityType === 'Agreement' ? await tx.agreement.findUnique({ where: { id }, select }) : await tx.citizenPromise.findUnique({ where: { id }, select });
+  return row ? startOf(row).on : null;
 }
 
 /** Writes a new draft, by either party; returns its id. */
@@ -74,7 +86,7 @@ export function updateDraft<Input extends DraftInput, Draft extends CheckedDraft
   input: Input,
 ): Promise<void> {
   return versionedChange(tx, writer, `update${kind.entityType}Draft`, lifecycleStep(kind, writer, { id, version, what: 'change' }, async (tx, record) => {
-    if (record.state !== 'DRAFT') throw conflict(`Only a draft can be changed; this ${kind.noun} is ${record.state.toLowerCase()}.`, { state: record.state });
+    if (!DRAFT_STATES.includes(record.state)) throw conflict(`Only a draft can be changed; this ${kind.noun} is ${record.state.toLowerCase()}.`, { state: record.state });
     if (input.municipalityCode !== record.municipalityCode) throw badInput(`${kind.aNoun} cannot move to another kommun; write a new draft.`, { field: 'municipalityCode' });
     const draft = await kind.check(tx, input, writer.actor);
     requireParty(writer, { ...draft, municipalityCode: input.municipalityCode }, `change this ${kind.noun}`);
@@ -118,7 +130,8 @@ export function approve(kind: RecordKind, tx: Tx, writer: SubgraphContext, id: s
     await kind.beforeSigning?.(tx, record);
     const day = isoDateToUtc(signedOn ?? todayInSweden());
     await kind.change(tx, id, { state: 'SIGNED', signedOn: day });
-    if (record.previousId) await kind.change(tx, record.previousId, { supersededOn: record.validFrom ?? day });
+    // The predecessor ends as this one starts: its stated start, else the signing day now set.
+    if (record.previousId) await kind.change(tx, record.previousId, { supersededOn: startOf({ validFrom: record.validFrom, signedOn: day }).on ?? day });
   }));
 }
 
@@ -150,7 +163,7 @@ export function supersede(kind: RecordKind, tx: Tx, writer: SubgraphContext, id:
     const alreadyNext = await kind.findNext(tx, id, successorId);
     if (alreadyNext) throw conflict(`This ${kind.noun} is already superseded by "${alreadyNext.title}" (id ${alreadyNext.id}).`, { field: 'by' });
     await kind.change(tx, successorId, { previousId: id });
-    const supersededOn = successor.state === 'SIGNED' ? (successor.validFrom ?? successor.signedOn ?? isoDateToUtc(todayInSweden())) : null;
+    const supersededOn = successor.state === 'SIGNED' ? ((await storedStartOf(kind, tx, successorId)) ?? isoDateToUtc(todayInSweden())) : null;
     await kind.change(tx, id, { supersededOn });
   }));
 }

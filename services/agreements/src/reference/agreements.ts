@@ -3,7 +3,7 @@
  * (`shared/sources/`). Where a text does not state a fact, it is left out (null), never guessed.
  * Each record carries its sources.
  */
-import type { Party } from '../generated/prisma/client';
+import type { CommitmentKind, Party } from '../generated/prisma/client';
 
 export interface SourceSeed {
   title: string;
@@ -31,6 +31,14 @@ export interface AgreementSeed {
   validTo: string | null;
   signedOn: string | null;
   approvedBy: string | null;
+  /** The day it was decided and by whom, where the source says; the start where nothing else is stated. */
+  decidedOn: string | null;
+  decidedBy: string | null;
+  /** The police party as the source names it, where it is no registered unit. */
+  policePartyName: string | null;
+  /** The kommun's claim to be the first in Sweden, quoted, and who made it. */
+  firstInSwedenClaim: string | null;
+  firstInSwedenClaimedBy: string | null;
   purpose: string | null;
   goals: string | null;
   followUp: string | null;
@@ -39,10 +47,15 @@ export interface AgreementSeed {
   signatories: { name: string; title: string; party: Party }[];
   focusAreas: { code: string; title: string; description: string | null }[];
   steeringDocuments: SteeringDocumentSeed[];
+  /** What the agreement commits the parties to, quoted. */
+  commitments: { kind: CommitmentKind; intervalMonths: number | null; text: string }[];
   sources: SourceSeed[];
 }
 
-const LUND_2024_SOURCE: SourceSeed = {
+export const KSAU_2019_SOURCE_TITLE = 'Lund höjer ambitionen i trygghet- och säkerhetsarbetet';
+const UNCLAIMED = { firstInSwedenClaim: null, firstInSwedenClaimedBy: null } as const;
+
+export const LUND_2024_SOURCE: SourceSeed = {
   title: 'Samverkansöverenskommelse mellan Lunds kommun och Lokalpolisområde Lund 2024 - 2027',
   publishedOn: '2024-02-14',
   note: 'Giltighetstid: "i fyra år under perioden 2024–2027"; the text gives years, read here as 2024-01-01 to 2027-12-31.',
@@ -58,6 +71,10 @@ export const agreementSeeds: readonly AgreementSeed[] = [
     validTo: null,
     signedOn: null,
     approvedBy: 'Kommunstyrelsens arbetsutskott (KSAU), 2019-02-25',
+    decidedOn: '2019-02-25',
+    decidedBy: 'Kommunstyrelsens arbetsutskott (KSAU)',
+    policePartyName: null,
+    ...UNCLAIMED,
     purpose: 'Överenskommelsen är det övergripande dokument som slår fast att kommunen och polisen ska samverka.',
     goals: null,
     followUp: null,
@@ -65,7 +82,14 @@ export const agreementSeeds: readonly AgreementSeed[] = [
     signatories: [],
     focusAreas: [],
     steeringDocuments: [],
-    sources: [{ title: 'Lund höjer ambitionen i trygghet- och säkerhetsarbetet', publishedOn: '2019-02-25' }],
+    commitments: [],
+    sources: [
+      {
+        title: KSAU_2019_SOURCE_TITLE,
+        publishedOn: '2019-02-25',
+        note: 'Decided at KSAU\'s meeting that day: "KSAU beslutade också att godkänna förslaget till överenskommelse mellan Lunds kommun och Lokalpolisområde Lund." The text gives no signing day and no period.',
+      },
+    ],
   },
   {
     seedKey: 'lund-2024',
@@ -76,6 +100,10 @@ export const agreementSeeds: readonly AgreementSeed[] = [
     validTo: '2027-12-31',
     signedOn: '2024-02-14',
     approvedBy: null,
+    decidedOn: null,
+    decidedBy: null,
+    policePartyName: null,
+    ...UNCLAIMED,
     purpose: 'Syftet med denna samverkansöverenskommelse är att främja, utveckla och fördjupa samarbetet mellan kommun och polis.',
     goals: 'Målet är att skapa en ökad upplevd trygghet och minskad brottslighet för de människor som bor, verkar eller vistas i Lunds kommun.',
     followUp:
@@ -157,6 +185,18 @@ export const agreementSeeds: readonly AgreementSeed[] = [
         adoptedBy: null,
       },
     ],
+    commitments: [
+      {
+        kind: 'JOINT_SITUATION_REPORT',
+        intervalMonths: 24,
+        text: 'minst vartannat år, ta fram en gemensam lägesbild som grund för det gemensamma brottsförebyggande och trygghetsskapande arbetet. I lägesbilden ska brottsligheten inom kommunens geografiska område kartläggas och orsakerna analyseras.',
+      },
+      {
+        kind: 'ACTION_PLAN',
+        intervalMonths: null,
+        text: 'med utgångspunkt i lägesbilden ta fram och besluta om en åtgärdsplan som beskriver vilka åtgärder som kommunen avser att vidta för att förebygga brott samt vem som ansvarar för att genomföra beslutade åtgärder. Åtgärdsplanen är ett levande dokument som kommer att revideras utifrån behov.',
+      },
+    ],
     sources: [
       LUND_2024_SOURCE,
       {
@@ -175,6 +215,10 @@ export const agreementSeeds: readonly AgreementSeed[] = [
     validTo: '2026-12-31',
     signedOn: null,
     approvedBy: null,
+    decidedOn: null,
+    decidedBy: null,
+    policePartyName: null,
+    ...UNCLAIMED,
     purpose: null,
     goals:
       'De övergripande målen för det gemensamma arbetet är att minska brottsligheten som både privatpersoner och företag utsätts för, samt öka den upplevda tryggheten.',
@@ -190,17 +234,25 @@ export const agreementSeeds: readonly AgreementSeed[] = [
       { code: 'VOLUME_CRIME', title: 'Öka känslan av trygghet och förebygga mängdbrott', description: null },
     ],
     steeringDocuments: [],
+    commitments: [],
     sources: [{ title: 'Ny överenskommelse med Polisen och ny lagstiftning för att stärka det trygghetsskapande arbetet', publishedOn: null, note: 'Burlövs kommun; the page gives no publication date.' }],
   },
   {
     seedKey: 'landskrona-2009',
     title: 'Överenskommelse mellan Landskrona kommun och Polisen i Landskrona',
     municipalityCode: '1282',
-    localPoliceAreaIds: ['landskrona'],
+    // The source's police party is "närpolisen i Landskrona", no lokalpolisområde: its name, no unit.
+    localPoliceAreaIds: [],
     validFrom: null,
     validTo: null,
     signedOn: null,
     approvedBy: 'Kommunstyrelsens arbetsutskott (KSau)',
+    // "Idag har ett enigt KSau … ställt sig bakom den överenskommelse": the text has no date.
+    decidedOn: null,
+    decidedBy: 'Kommunstyrelsens arbetsutskott (KSau)',
+    policePartyName: 'Närpolisen i Landskrona',
+    firstInSwedenClaim: 'Landskrona blir med överenskommelsen först i landet med att teckna ett avtal mellan kommunen och polisen',
+    firstInSwedenClaimedBy: 'Torkild Strandberg, kommunstyrelsens ordförande',
     purpose: 'Överenskommelsen gör inte anspråk på att täcka alla områden, utan är en prioritering av de uppgifter som vi bedömer vara viktigast under kommande år.',
     goals: null,
     followUp: null,
@@ -212,11 +264,12 @@ export const agreementSeeds: readonly AgreementSeed[] = [
       { code: 'SAFE_PUBLIC_SPACE', title: 'Tryggheten i offentlig miljö', description: null },
     ],
     steeringDocuments: [],
+    commitments: [],
     sources: [
       {
         title: 'Landskrona först i landet med avtal mellan kommun och polis',
         publishedOn: null,
-        note: 'The first such agreement in Sweden; its actions are planned for 2009. The text gives no date of signing.',
+        note: 'The kommun\'s chair says it is the first such agreement in Sweden ("först i landet"); its actions are planned for 2009. The text gives no date of signing or decision. The police party is "närpolisen i Landskrona" (närpolischef Boel Håkansson).',
       },
     ],
   },

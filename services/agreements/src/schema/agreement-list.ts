@@ -1,6 +1,6 @@
 import { badInput, isoDateToUtc, todayInSweden } from '@samverkan/schema';
 import { visibleAgreementsWhere } from '../lifecycle/access';
-import { type LifecycleStatus, statusWhere } from '../lifecycle/status';
+import { addDays, assumedEndBy, endOf, type LifecycleStatus, statusWhere } from '../lifecycle/status';
 import { builder } from '../builder';
 import type { Prisma } from '../generated/prisma/client';
 import { Agreement } from './agreement';
@@ -22,6 +22,7 @@ const AgreementFilter = builder.inputType('AgreementFilter', {
     on: t.field({ type: 'Date', description: 'The day `status` is judged on; today in Sweden when left out.' }),
     focusArea: t.id({ description: 'Fokusområde: only agreements with this catalogue area (e.g. ELDERLY).' }),
     search: t.string({ description: 'Fritext: the text as it stands (any case) within the title, purpose, goals or a fokusområde\'s title or text. For Swedish full-text search (word forms, word starts, ranked) over agreements, medborgarlöften and åtgärder, use `search`.' }),
+    firstInSweden: t.boolean({ description: 'Först i landet: only agreements whose kommun claims (true) or does not claim (false) to be the first in Sweden.' }),
   }),
 });
 
@@ -34,6 +35,7 @@ interface AgreementFilterValue {
   on?: string | null;
   focusArea?: string | number | null;
   search?: string | null;
+  firstInSweden?: boolean | null;
 }
 
 function filterWhere(filter: AgreementFilterValue | null | undefined): Prisma.AgreementWhereInput {
@@ -44,6 +46,7 @@ function filterWhere(filter: AgreementFilterValue | null | undefined): Prisma.Ag
   if (filter.policeRegion != null) and.push({ municipality: { county: { policeRegionCode: String(filter.policeRegion) } } });
   if (filter.county != null) and.push({ municipality: { countyCode: String(filter.county) } });
   if (filter.focusArea != null) and.push({ focusAreas: { some: { focusAreaCode: String(filter.focusArea) } } });
+  if (filter.firstInSweden != null) and.push({ firstInSwedenClaim: filter.firstInSweden ? { not: null } : null });
   if (filter.status) and.push(statusWhere(filter.status, filter.on ?? todayInSweden()));
   else if (filter.on) throw badInput('`on` is the day `status` is judged on: give a status too.', { field: 'on' });
   const search = filter.search?.trim();
@@ -144,20 +147,27 @@ builder.queryFields((t) => ({
   }),
   expiringAgreements: t.prismaField({
     type: ['Agreement'],
-    description: 'Utgående: agreements in force on `on` whose validity ends within `within` days, soonest first.',
+    description: 'Utgående: agreements in force on `on` whose validity ends within `within` days, soonest first. Only stated ends, unless `includeAssumedEnds`.',
     args: {
       within: t.arg.int({ required: true, description: 'Days ahead, 1–3650.' }),
       on: t.arg({ type: 'Date', description: 'The day to look ahead from; today in Sweden when left out.' }),
+      includeAssumedEnds: t.arg.boolean({
+        defaultValue: false,
+        description: 'Also agreements with no stated end whose assumed end (`assumedValidTo`: SAMVERKAN_OPEN_END_YEARS after the start) falls within `within` days.',
+      }),
     },
-    resolve: (query, _root, args, context) => {
+    resolve: async (query, _root, args, context) => {
       if (args.within < 1 || args.within > 3650) throw badInput(`\`within\` must be between 1 and 3650 days, got ${args.within}.`, { field: 'within' });
       const on = args.on ?? todayInSweden();
-      const until = new Date(isoDateToUtc(on).getTime() + args.within * 86_400_000);
-      return context.db.agreement.findMany({
-        ...query,
-        where: { AND: [visibleAgreementsWhere(context.actor), statusWhere('ACTIVE', on), { validTo: { not: null, lte: until } }] },
-        orderBy: [{ validTo: 'asc' }, { municipalityCode: 'asc' }],
-      });
+      const until = addDays(on, args.within);
+      const ends: Prisma.AgreementWhereInput[] = [{ validTo: { not: null, lte: isoDateToUtc(until) } }];
+      if (args.includeAssumedEnds) ends.push(assumedEndBy(until));
+      const where = { AND: [visibleAgreementsWhere(context.actor), statusWhere('ACTIVE', on), { OR: ends }] };
+      if (!args.includeAssumedEnds) return context.db.agreement.findMany({ ...query, where, orderBy: [{ validTo: 'asc' }, { municipalityCode: 'asc' }] });
+      // An assumed end is no column to sort on: the order is the end the status rule reads, then the kommun.
+      const rows = await context.db.agreement.findMany({ ...query, where });
+      const key = (row: (typeof rows)[number]) => `${endOf(row)}|${row.municipalityCode}`;
+      return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
     },
   }),
 }));

@@ -6,6 +6,7 @@ import { builder, type Context } from '../builder';
 import { AgreementFocusAreaInput } from './focus-area';
 import { LocalPoliceArea, Municipality } from './geography';
 import { LifecycleStatusEnum, lifecycleMutationFields, ON_DESCRIPTION, PartyEnum, SignatoryInput, SourceDocumentInput } from './lifecycle';
+import { addPeriodFields } from './period';
 
 /*
  * Samverkansöverenskommelser: the agreement, its approvals and the styrdokument it refers to, one
@@ -13,7 +14,7 @@ import { LifecycleStatusEnum, lifecycleMutationFields, ON_DESCRIPTION, PartyEnum
  * agreements are in `agreement-list.ts`.
  */
 
-const SteeringDocument = builder.prismaObject('SteeringDocument', {
+export const SteeringDocument = builder.prismaObject('SteeringDocument', {
   description: 'Styrdokument: a kommun\'s own plan or programme that an agreement refers to.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Id.' }),
@@ -55,7 +56,8 @@ export const Agreement = builder.prismaObject('Agreement', {
     approvedBy: t.exposeString('approvedBy', { nullable: true, description: 'Beslutad av: a body that approved it (e.g. KSAU), if the sources name one.' }),
     status: t.field({
       type: LifecycleStatusEnum,
-      description: 'Status on a day (today in Sweden by default): DRAFT, UPCOMING, ACTIVE, EXPIRED, SUPERSEDED or WITHDRAWN.',
+      description:
+        'Status on a day (today in Sweden by default): DRAFT, COMMISSIONED, UPCOMING, ACTIVE, EXPIRED, SUPERSEDED, WITHDRAWN or UNDATED. Never ACTIVE before its start (`startsOn`) or without one, nor, with no stated end, more than SAMVERKAN_OPEN_END_YEARS years after its start (`assumedValidTo`).',
       args: { on: t.arg({ type: 'Date', description: ON_DESCRIPTION }) },
       resolve: (agreement, args) => statusOn(agreement, args.on ?? todayInSweden()),
     }),
@@ -77,8 +79,16 @@ export const Agreement = builder.prismaObject('Agreement', {
     version: t.exposeInt('version', { description: 'Version: give it back when updating, so that no one\'s change is lost.' }),
     history: t.field(historyField((agreement: { id: string }, context: Context) => agreementHistory(context).load(agreement.id), (state, context) => mayReadLifecycleState(context, state))),
     citizenPromises: t.relation('promises', { description: 'Medborgarlöften made under the agreement.' }),
+    firstInSweden: t.boolean({
+      description: 'Först i landet: true when the kommun claims it as the first such agreement in Sweden (the kommun\'s claim, quoted in `firstInSwedenClaim`; the hub does not verify it).',
+      resolve: (a) => a.firstInSwedenClaim !== null,
+    }),
+    firstInSwedenClaim: t.exposeString('firstInSwedenClaim', { nullable: true, description: 'Anspråk: the claim to be first in Sweden, quoted from the source.' }),
+    firstInSwedenClaimedBy: t.exposeString('firstInSwedenClaimedBy', { nullable: true, description: 'Anspråk av: who made the claim, as the source names them.' }),
   }),
 });
+
+addPeriodFields(Agreement, 'agreement');
 
 builder.asEntity(Agreement, {
   key: builder.selection<{ id: string }>('id'),
@@ -142,9 +152,15 @@ builder.prismaObjectFields(Municipality, (t) => ({
   activeAgreement: t.field({
     type: Agreement,
     nullable: true,
-    description: 'Gällande överenskommelse: the agreement in force on `on` (today in Sweden by default), or null.',
+    description: 'Gällande överenskommelse: the agreement in force on `on` (today in Sweden by default, status ACTIVE), the latest starting first; or null.',
     args: { on: t.arg({ type: 'Date', description: 'The day (YYYY-MM-DD).' }) },
-    select: (args) => ({ agreements: { where: statusWhere('ACTIVE', args.on ?? todayInSweden()), orderBy: { validFrom: { sort: 'desc', nulls: 'last' } }, take: 1 } }),
+    select: (args) => ({
+      agreements: {
+        where: statusWhere('ACTIVE', args.on ?? todayInSweden()),
+        orderBy: [{ validFrom: { sort: 'desc', nulls: 'last' } }, { signedOn: { sort: 'desc', nulls: 'last' } }, { decidedOn: { sort: 'desc', nulls: 'last' } }],
+        take: 1,
+      },
+    }),
     resolve: (municipality) => municipality.agreements[0] ?? null,
   }),
 }));

@@ -7,6 +7,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { FocusArea } from './focus-area';
 import { Municipality } from './geography';
 import { LifecycleStatusEnum, lifecycleMutationFields, ON_DESCRIPTION, PartyEnum, SignatoryInput, SourceDocumentInput } from './lifecycle';
+import { addPeriodFields } from './period';
 
 /*
  * Medborgarlöften: the promise, its items and approvals, the queries, its mutations, and a kommun's
@@ -45,7 +46,7 @@ export const CitizenPromise = builder.prismaObject('CitizenPromise', {
     validTo: t.field({ type: 'Date', nullable: true, description: 'Gäller till.', resolve: (p) => p.validTo }),
     status: t.field({
       type: LifecycleStatusEnum,
-      description: 'Status on a day (today in Sweden by default).',
+      description: 'Status on a day (today in Sweden by default), by the same rule as an agreement\'s: never ACTIVE before its start or without one; a commissioned one (COMMISSIONED) never.',
       args: { on: t.arg({ type: 'Date', description: ON_DESCRIPTION }) },
       resolve: (promise, args) => statusOn(promise, args.on ?? todayInSweden()),
     }),
@@ -66,6 +67,8 @@ export const CitizenPromise = builder.prismaObject('CitizenPromise', {
     history: t.field(historyField((promise: { id: string }, context: Context) => promiseHistory(context).load(promise.id), (state, context) => mayReadLifecycleState(context, state))),
   }),
 });
+
+addPeriodFields(CitizenPromise, 'medborgarlöfte');
 
 builder.asEntity(CitizenPromise, {
   key: builder.selection<{ id: string }>('id'),

@@ -11,6 +11,8 @@ import './agreement';
 import './agreement-list';
 import './citizen-promise';
 import './police-party';
+import './commitment';
+import './milestone';
 import './search';
 import './import';
 import './police-organisation-admin';

@@ -18,10 +18,11 @@ export const LifecycleStatusEnum = builder.enumType('AgreementStatus', {
     DRAFT: { description: 'Utkast: not yet approved by both the kommun and the police.' },
     COMMISSIONED: { description: 'Uppdrag: decided to be produced (e.g. a medborgarlöfte a kommun commissioned); no signed text is known, so it is never in force.' },
     UPCOMING: { description: 'Kommande: signed, its validity has not started.' },
-    ACTIVE: { description: 'Gällande: signed and in force.' },
-    EXPIRED: { description: 'Utgången: its validity has ended.' },
+    ACTIVE: { description: 'Gällande: signed and in force: on or after its start, and on or before its stated end or, with no stated end, within the years SAMVERKAN_OPEN_END_YEARS allows (see `assumedValidTo`).' },
+    EXPIRED: { description: 'Utgången: its validity has ended (its stated end, or the assumed end of an open one, has passed).' },
     SUPERSEDED: { description: 'Ersatt: a later agreement has taken over.' },
     WITHDRAWN: { description: 'Återkallad: withdrawn by a party.' },
+    UNDATED: { description: 'Odaterad: signed, but the sources give no start (no validity, signing or decision date), so it is never counted as in force.' },
   } as const,
 });
 

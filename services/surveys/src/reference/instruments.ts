@@ -62,15 +62,30 @@ export interface SurveyRoundSeed {
   ageTo: number | null;
   sampleSize: number | null;
   source: string;
+  /** When its results were reported, where a source says; with MONTH precision the month's last day. */
+  reportedOn: string | null;
+  reportedPrecision: 'DAY' | 'MONTH' | 'YEAR' | null;
 }
 
 const TRELLEBORG_SOURCE =
   'Polisregion Syd: trygghetsmätning 2019, lokalpolisområde Trelleborg (totalt problemindex 2019: 1,78 och 2018: 1,63; n = 1 884 anges en gång, här för 2019)';
 
-const bareRound = { fieldingNote: null, modes: [], languageCount: null, ageFrom: null, ageTo: null, sampleSize: null } as const;
+const bareRound = { fieldingNote: null, modes: [], languageCount: null, ageFrom: null, ageTo: null, sampleSize: null, reportedOn: null, reportedPrecision: null } as const;
+
+/** Lunds kommun, 2019-02-25: the source of the November 2018 report and what it says of Lund. */
+export const LUND_KSAU_2019 = { title: 'Lund höjer ambitionen i trygghet- och säkerhetsarbetet', publishedOn: '2019-02-25' };
 
 export const surveyRoundSeeds: readonly SurveyRoundSeed[] = [
-  { instrumentCode: 'POLISEN_SYD', year: 2018, ...bareRound, modes: [], source: TRELLEBORG_SOURCE },
+  {
+    instrumentCode: 'POLISEN_SYD',
+    year: 2018,
+    ...bareRound,
+    modes: [],
+    // "den senaste trygghetsmätningen från november 2018 som polisen tagit fram" (read here as this round).
+    reportedOn: '2018-11-30',
+    reportedPrecision: 'MONTH',
+    source: `${TRELLEBORG_SOURCE}; ${LUND_KSAU_2019.title} (Lunds kommun, ${LUND_KSAU_2019.publishedOn}): reported in November 2018`,
+  },
   { instrumentCode: 'POLISEN_SYD', year: 2019, ...bareRound, modes: [], source: TRELLEBORG_SOURCE },
   {
     instrumentCode: 'POLISEN_SYD',
@@ -81,6 +96,8 @@ export const surveyRoundSeeds: readonly SurveyRoundSeed[] = [
     ageFrom: null,
     ageTo: null,
     sampleSize: null,
+    reportedOn: null,
+    reportedPrecision: null,
     source: 'Burlövs kommun: Ny överenskommelse med Polisen (2023), "Polisens trygghetsmätning"',
   },
   {
@@ -92,6 +109,8 @@ export const surveyRoundSeeds: readonly SurveyRoundSeed[] = [
     ageFrom: 16,
     ageTo: 85,
     sampleSize: 87_600,
+    reportedOn: null,
+    reportedPrecision: null,
     source: SYD_SOURCE,
   },
 ];
@@ -109,4 +128,28 @@ export interface PublishedResultSeed {
 export const publishedResultSeeds: readonly PublishedResultSeed[] = [
   { instrumentCode: 'POLISEN_SYD', year: 2018, indicatorCode: 'PROBLEM_INDEX', localPoliceAreaId: 'trelleborg', value: 1.63, respondents: null},
   { instrumentCode: 'POLISEN_SYD', year: 2019, indicatorCode: 'PROBLEM_INDEX', localPoliceAreaId: 'trelleborg', value: 1.78, respondents: 1884},
+];
+
+export interface SurveyFindingSeed {
+  seedKey: string;
+  instrumentCode: string;
+  year: number;
+  municipalityCode: string;
+  /** The statement, quoted from the source; no values are read into it. */
+  text: string;
+  sourceTitle: string;
+  sourcePublishedOn: string | null;
+}
+
+/** What sources say of a kommun's results in words, where they give no values. */
+export const surveyFindingSeeds: readonly SurveyFindingSeed[] = [
+  {
+    seedKey: 'lund-2018-polisen-syd',
+    instrumentCode: 'POLISEN_SYD',
+    year: 2018,
+    municipalityCode: '1281',
+    text: 'Enligt den senaste trygghetsmätningen från november 2018 som polisen tagit fram uppfattas Lund som en förhållandevis trygg kommun och Lund har väldigt bra siffror i jämförelse med andra kommuner i polisregion Syd.',
+    sourceTitle: LUND_KSAU_2019.title,
+    sourcePublishedOn: LUND_KSAU_2019.publishedOn,
+  },
 ];

@@ -1,5 +1,6 @@
 import { policeRegionArgument } from '@samverkan/schema';
 import { builder } from '../builder';
+import { MunicipalityRef } from './survey-area';
 
 /* Trygghetsmätningar: the yearly rounds of the instruments. */
 
@@ -8,6 +9,15 @@ const SurveyModeEnum = builder.enumType('SurveyMode', {
   values: {
     POST: { description: 'Papper, per post.' },
     WEB: { description: 'Webben.' },
+  } as const,
+});
+
+const ReportedPrecisionEnum = builder.enumType('ReportedPrecision', {
+  description: 'Precision: how exact a report date is as the source gives it.',
+  values: {
+    DAY: { description: 'Dag.' },
+    MONTH: { description: 'Månad: the date is the month\'s last day.' },
+    YEAR: { description: 'År: the date is the year\'s last day.' },
   } as const,
 });
 
@@ -33,8 +43,37 @@ export const SafetySurvey = builder.prismaObject('SafetySurvey', {
       resolve: (s) => (s.responses !== null && s.sampleSize ? Math.round((1000 * s.responses) / s.sampleSize) / 10 : null),
     }),
     source: t.exposeString('source', { nullable: true, description: 'Källa.' }),
+    reportedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Redovisad: when its results were reported, where a source says; with `reportedPrecision` MONTH the last day of that month.',
+      resolve: (s) => s.reportedOn,
+    }),
+    reportedPrecision: t.field({ type: ReportedPrecisionEnum, nullable: true, description: 'Precision of `reportedOn`.', resolve: (s) => s.reportedPrecision as 'DAY' | 'MONTH' | 'YEAR' | null }),
+    findings: t.relation('findings', { description: 'Iakttagelser: what sources say in words of kommuners\' results in this round.', query: { orderBy: [{ municipalityCode: 'asc' }, { id: 'asc' }] } }),
   }),
 });
+
+builder.prismaObject('SurveyFinding', {
+  description: 'Iakttagelse: a statement a source makes about a kommun\'s results in a trygghetsmätning, quoted; no values are read into it.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Id.' }),
+    survey: t.relation('survey', { description: 'Trygghetsmätning: the round it is about.' }),
+    municipality: t.field({ type: MunicipalityRef, description: 'Kommun it is about.', resolve: (f) => ({ code: f.municipalityCode }) }),
+    text: t.exposeString('text', { description: 'Text: the statement, quoted from the source.' }),
+    sourceTitle: t.exposeString('sourceTitle', { description: 'Källa: the title of the document that makes it.' }),
+    sourcePublishedOn: t.field({ type: 'Date', nullable: true, description: 'Källans datum, if it gives one.', resolve: (f) => f.sourcePublishedOn }),
+  }),
+});
+
+builder.objectFields(MunicipalityRef, (t) => ({
+  surveyFindings: t.prismaField({
+    type: ['SurveyFinding'],
+    description: 'Iakttagelser: statements sources make in words about the kommun\'s trygghetsmätning results, by year.',
+    resolve: (query, municipality, _args, context) =>
+      context.db.surveyFinding.findMany({ ...query, where: { municipalityCode: municipality.code }, orderBy: [{ survey: { year: 'asc' } }, { id: 'asc' }] }),
+  }),
+}));
 
 builder.asEntity(SafetySurvey, {
   key: builder.selection<{ id: string }>('id'),
