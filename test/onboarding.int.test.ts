@@ -130,7 +130,7 @@ describe.each(testDatabaseKinds())('bulk onboarding on %s', (kind) => {
     ]);
     const csv = fs.readFileSync(path.join(__dirname, '../docs/examples/actions.csv'), 'utf8');
     const IMPORT_CSV = 'mutation ($csv: String!) { importActionRecords(fileName: "actions.csv", csv: $csv) { inserted refused { path message } } }';
-    const bad = `${csv}1281,a-5,Utan ansvarig,,,agreement:no-such,,,,,,,,,POLICE:Polisen\n`;
+    const bad = `${csv}1281,atg-2032-5,Utan ansvarig,,,agreement:no-such,,,,,,,,,POLICE:Polisen\n`;
     const { body } = await postGraphQL<{ importActionRecords: { inserted: number; refused: { path: string }[] } }>(hub.gateway.url, IMPORT_CSV, { csv: bad }, {
       authorization: `Bearer ${tokens.get(ADMIN)}`,
     });
