@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createClient } from '../db';
 import { ImportFileError } from '../import/csv-format';
 import { importResultsFile } from '../import/import-file';
-import { progressBar } from '../import/progress';
+import { progressBar } from '@samverkan/server/progress';
 import { seedDemoData, seedReferenceData } from '../seed';
 
 const USAGE = `Usage: samverkan-surveys <command>

@@ -1,1 +1,0 @@
-export { type ProgressBar, progressBar } from '@samverkan/server/progress';
