@@ -1,3 +1,4 @@
+import { defaultSubgraphUrl, SUBGRAPHS } from '@samverkan/hub';
 import fs from 'node:fs';
 import { gatewayOptionsFromEnv, startGateway } from './gateway';
 import { SUPERGRAPH_PATH, subgraphsOf } from './supergraph';
@@ -6,17 +7,14 @@ import { parse } from 'graphql';
 
 describe('the gateway configuration', () => {
   it('finds the three subgraphs and their default URLs in the committed supergraph', () => {
-    expect(subgraphsOf(fs.readFileSync(SUPERGRAPH_PATH, 'utf8'))).toEqual([
-      { name: 'actions', url: 'http://localhost:4002/graphql' },
-      { name: 'agreements', url: 'http://localhost:4001/graphql' },
-      { name: 'surveys', url: 'http://localhost:4003/graphql' },
-    ]);
+    const registered = SUBGRAPHS.map((subgraph) => ({ name: subgraph.name, url: defaultSubgraphUrl(subgraph) }));
+    expect(subgraphsOf(fs.readFileSync(SUPERGRAPH_PATH, 'utf8'))).toEqual(registered.sort((a, b) => a.name.localeCompare(b.name)));
   });
 
   it('reads ports, subgraph URLs and secrets from the environment', () => {
     expect(
-      gatewayOptionsFromEnv({ PORT: '5000', ACTIONS_URL: 'http://10.0.0.2:4002/graphql', SAMVERKAN_JWT_SECRET: 'j', SAMVERKAN_HOP_SECRET: 'h' }),
-    ).toEqual({ port: 5000, subgraphUrls: { actions: 'http://10.0.0.2:4002/graphql' }, tokens: { secret: 'j' }, hopSecret: 'h', limits: {} });
+      gatewayOptionsFromEnv({ PORT: '5000', ACTIONS_URL: 'http://10.0.0.2:8080/graphql', SAMVERKAN_JWT_SECRET: 'j', SAMVERKAN_HOP_SECRET: 'h' }),
+    ).toEqual({ port: 5000, subgraphUrls: { actions: 'http://10.0.0.2:8080/graphql' }, tokens: { secret: 'j' }, hopSecret: 'h', limits: {} });
   });
 
   it('finds a subgraph moved to another port on this machine, as npm start runs it', () => {

@@ -6,7 +6,7 @@
  *
  * To put the hub behind it, run the subgraphs as usual and, instead of our gateway,
  *
- *     PORT=4000 HOST=0.0.0.0 AGREEMENTS_URL=http://10.0.0.4:4001/graphql … samverkan-hive-gateway
+ *     PORT=4000 HOST=0.0.0.0 AGREEMENTS_URL=http://10.0.0.4:8080/graphql … samverkan-hive-gateway
  *
  * (`node gateway/bin/samverkan-hive-gateway.js` in a checkout, after `npm run build`). Each
  * subgraph of the registry in `@samverkan/hub` is found at its `<PREFIX>_URL` (one URL: Hive

@@ -51,10 +51,10 @@ describe('the text format', () => {
   it('reads as the services always printed, fields after the message, an error below it', () => {
     const out = capture();
     const log = createLogger('actions', { format: 'text', write: out.write });
-    log.info('ready at http://127.0.0.1:4002/graphql');
+    log.info('ready at http://127.0.0.1:8080/graphql');
     log.warn('actor headers refused', { reason: 'bad signature', requestId: 'r 2' });
     log.error('unexpected error', { error: new Error('boom') });
-    expect(out.lines[0]!.line).toBe('[actions] ready at http://127.0.0.1:4002/graphql');
+    expect(out.lines[0]!.line).toBe('[actions] ready at http://127.0.0.1:8080/graphql');
     expect(out.lines[1]!.line).toBe('[actions] actor headers refused reason="bad signature" requestId="r 2"');
     expect(out.lines[2]!.line).toMatch(/^\[actions\] unexpected error\nError: boom\n {4}at /);
     expect(out.lines.map((l) => l.level)).toEqual(['info', 'warn', 'error']);

@@ -4,8 +4,8 @@ import { replicaFetcher, replicaUrls } from './replicas';
 
 describe('replicaUrls', () => {
   it('reads one URL or several separated by commas', () => {
-    expect(replicaUrls('http://a:4001/graphql')).toEqual(['http://a:4001/graphql']);
-    expect(replicaUrls(' http://a:4001/graphql, http://b:4001/graphql ,')).toEqual(['http://a:4001/graphql', 'http://b:4001/graphql']);
+    expect(replicaUrls('http://a:8080/graphql')).toEqual(['http://a:8080/graphql']);
+    expect(replicaUrls(' http://a:8080/graphql, http://b:8080/graphql ,')).toEqual(['http://a:8080/graphql', 'http://b:8080/graphql']);
   });
 });
 

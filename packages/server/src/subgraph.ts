@@ -89,7 +89,7 @@ export interface StartSubgraphOptions {
 /** A running subgraph. */
 export interface RunningSubgraph<Client> {
   name: string;
-  /** Its GraphQL URL, e.g. http://127.0.0.1:4001/graphql */
+  /** Its GraphQL URL, e.g. http://127.0.0.1:<port>/graphql */
   url: string;
   port: number;
   database: Database;
