@@ -19,6 +19,7 @@
  * Settings: BENCH_POSTGRES_URL (default postgresql://root@127.0.0.1:5432/postgres),
  * BENCH_SECONDS per measurement (default 5).
  */
+import { randomBytes } from 'node:crypto';
 import { dropPostgresDatabase, ensurePostgresDatabase, repositoryRoot, withDatabase } from '@samverkan/db';
 import { municipalities } from '@samverkan/geo';
 import { SUBGRAPHS, subgraphEntry } from '@samverkan/hub';
@@ -46,8 +47,9 @@ const SUBGRAPH_BASE_PORT = 5110;
 const subgraphPort = (service: Service, replica = 0) => SUBGRAPH_BASE_PORT + replica * SUBGRAPHS.length + SUBGRAPHS.indexOf(subgraphEntry(service));
 /** A subgraph's setting, e.g. `AGREEMENTS_URL`. */
 const setting = (service: Service, name: 'DATABASE_URL' | 'PORT' | 'URL') => `${subgraphEntry(service).envPrefix}_${name}`;
-const HOP_SECRET = 'bench-hop-secret';
-const JWT_SECRET = 'bench-jwt-secret';
+// Random for each run, and as long as production requires (the processes run with NODE_ENV=production).
+const HOP_SECRET = randomBytes(24).toString('base64url');
+const JWT_SECRET = randomBytes(24).toString('base64url');
 const ACTIONS_PER_KOMMUN = 20;
 
 const dbUrl = (service: Service) => withDatabase(SERVER, `samverkan_bench_${service}`);
