@@ -67,9 +67,10 @@ export function writeAudit(tx: AuditedClient, entry: AuditEntryData): Promise<vo
 /**
  * Locks a record's row until the transaction ends, so that two writers who read the same version
  * cannot both change it: the second waits, then finds the version moved on. `table` is one of the
- * service's own table names, never client input.
+ * service's own table names, never client input; `id` is its primary key (text, or a number for a
+ * single-row table such as a revision counter).
  */
-export async function lockRow(tx: AuditedClient, table: string, id: string): Promise<void> {
+export async function lockRow(tx: AuditedClient, table: string, id: string | number): Promise<void> {
   await tx.$queryRawUnsafe(`SELECT 1 FROM "${table}" WHERE id = $1 FOR UPDATE`, id);
 }
 

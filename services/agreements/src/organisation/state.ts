@@ -1,4 +1,4 @@
-import type { Snapshot } from '@samverkan/schema';
+import { lockRow, type Snapshot } from '@samverkan/schema';
 import type { Tx } from '../db';
 import { isoOf, type Period, periodOf, type UnitKind } from './rules';
 
@@ -157,5 +157,5 @@ export async function currentRevision(tx: Pick<Tx, 'organisationRevision'>): Pro
  */
 export async function lockOrganisation(tx: Tx): Promise<void> {
   await tx.organisationRevision.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
-  await tx.$queryRawUnsafe('SELECT 1 FROM "OrganisationRevision" WHERE id = 1 FOR UPDATE');
+  await lockRow(tx, 'OrganisationRevision', 1);
 }
