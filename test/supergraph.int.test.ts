@@ -1,5 +1,5 @@
 import { repositoryPath, SUBGRAPHS } from '@samverkan/hub';
-import { composeSupergraph, CompositionError, printSubgraphSdl, registeredSubgraphSources, SUPERGRAPH_HEADER } from '@samverkan/tools';
+import { API_SCHEMA_HEADER, composeApiSchema, composeSupergraph, CompositionError, printSubgraphSdl, registeredSubgraphSources, SUPERGRAPH_HEADER } from '@samverkan/tools';
 import { buildSchema, type GraphQLSchema, isEnumType, isInputObjectType, isObjectType, isScalarType } from 'graphql';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +20,14 @@ describe('the committed supergraph', () => {
     const composed = SUPERGRAPH_HEADER + composeSupergraph(registeredSubgraphSources());
     const committed = fs.readFileSync(path.join(root, 'gateway', 'supergraph.graphql'), 'utf8');
     if (composed !== committed) throw new Error(`gateway/supergraph.graphql ${STALE}`);
+  });
+
+  it('schema.graphql is the API schema of that composition, without federation\'s directives', () => {
+    const api = API_SCHEMA_HEADER + composeApiSchema(registeredSubgraphSources());
+    const committed = fs.readFileSync(path.join(root, 'schema.graphql'), 'utf8');
+    if (api !== committed) throw new Error(`schema.graphql ${STALE}`);
+    expect(committed).not.toMatch(/@join__|@link|_entities|_Service/);
+    expect(buildSchema(committed).getQueryType()?.getFields().municipality).toBeDefined();
   });
 
   it('describes every type, field, argument and enum value of the public API', () => {

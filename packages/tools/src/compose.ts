@@ -1,7 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import fs from 'node:fs';
 import { defaultSubgraphUrl, repositoryPath, SUBGRAPHS } from '@samverkan/hub';
-import { graphql, type GraphQLSchema, parse } from 'graphql';
+import { graphql, type GraphQLSchema, parse, printSchema } from 'graphql';
 
 /** One subgraph as the composition reads it. */
 export interface SubgraphSource {
@@ -18,14 +18,27 @@ export class CompositionError extends Error {
   override name = 'CompositionError';
 }
 
-/** Composes subgraph SDLs into a supergraph SDL with Apollo's composition (Federation 2). */
-export function composeSupergraph(subgraphs: SubgraphSource[]): string {
+/** The composition of subgraph SDLs (Federation 2), or a {@link CompositionError} listing every error. */
+function compose(subgraphs: SubgraphSource[]) {
   const result = composeServices(subgraphs.map((subgraph) => ({ name: subgraph.name, url: subgraph.url, typeDefs: parse(subgraph.sdl) })));
   if (result.errors || !result.supergraphSdl) {
     const messages = (result.errors ?? []).map((error) => `- ${error.message}`).join('\n');
     throw new CompositionError(`The subgraphs do not compose:\n${messages}`);
   }
-  return result.supergraphSdl;
+  return result;
+}
+
+/** Composes subgraph SDLs into a supergraph SDL with Apollo's composition (Federation 2). */
+export function composeSupergraph(subgraphs: SubgraphSource[]): string {
+  return compose(subgraphs).supergraphSdl;
+}
+
+/**
+ * The API schema that clients see: the composed supergraph without federation's directives and
+ * types (what `/schema.graphql` serves and a kommun app generates its types from).
+ */
+export function composeApiSchema(subgraphs: SubgraphSource[]): string {
+  return `${printSchema(compose(subgraphs).schema.toAPISchema().toGraphQLJSSchema()).trim()}\n`;
 }
 
 /** The subgraphs of the registry with their committed SDL files, as the supergraph is composed from them. */
@@ -39,6 +52,13 @@ export function registeredSubgraphSources(): SubgraphSource[] {
 
 /** Where the composed supergraph is committed. */
 export const SUPERGRAPH_PATH = repositoryPath('gateway/supergraph.graphql');
+
+/** Where the client-facing API schema is committed. */
+export const API_SCHEMA_PATH = repositoryPath('schema.graphql');
+
+/** The header written above the committed API schema. */
+export const API_SCHEMA_HEADER =
+  '# The Samverkan hub\'s API, as clients see it (served at /schema.graphql). Written by `npm run compose`\n# from the subgraphs of packages/hub/src/registry.ts. Do not edit: a test fails when this file is stale.\n';
 
 /** The header written above a committed supergraph. */
 export const SUPERGRAPH_HEADER =

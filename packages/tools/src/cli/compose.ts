@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 /**
  * `npm run compose`: prints each registered subgraph's SDL to its `schema.graphql` (from the built
- * service, `dist/schema`), then composes them into `gateway/supergraph.graphql`. Says which files
+ * service, `dist/schema`), then composes them into `gateway/supergraph.graphql` and the clients' API
+ * schema `schema.graphql`. Says which files
  * changed; exits 1 with every composition error when the subgraphs do not compose.
  */
 import { repositoryPath, SUBGRAPHS } from '@samverkan/hub';
 import type { GraphQLSchema } from 'graphql';
 import fs from 'node:fs';
 import path from 'node:path';
-import { composeSupergraph, printSubgraphSdl, registeredSubgraphSources, SUPERGRAPH_HEADER, SUPERGRAPH_PATH } from '../compose';
+import { API_SCHEMA_HEADER, API_SCHEMA_PATH, composeApiSchema, composeSupergraph, printSubgraphSdl, registeredSubgraphSources, SUPERGRAPH_HEADER, SUPERGRAPH_PATH } from '../compose';
 
 /** Writes `text` to `file` when it differs, and says so. */
 function write(file: string, text: string): void {
@@ -23,7 +24,9 @@ async function main(): Promise<void> {
     const loaded = require(repositoryPath(`${subgraph.dir}/dist/schema`)) as { schema: GraphQLSchema }; // eslint-disable-line @typescript-eslint/no-require-imports
     write(repositoryPath(subgraph.sdlPath), await printSubgraphSdl(loaded.schema));
   }
-  write(SUPERGRAPH_PATH, SUPERGRAPH_HEADER + composeSupergraph(registeredSubgraphSources()));
+  const sources = registeredSubgraphSources();
+  write(SUPERGRAPH_PATH, SUPERGRAPH_HEADER + composeSupergraph(sources));
+  write(API_SCHEMA_PATH, API_SCHEMA_HEADER + composeApiSchema(sources));
 }
 
 main().catch((error: unknown) => {
