@@ -1,0 +1,1 @@
+// The notifications subgraph: see README (being built).
