@@ -1,0 +1,2 @@
+/** Tabeller (being built): see the package description. */
+export {};
