@@ -18,7 +18,7 @@ const shared = {
   moduleNameMapper: {
     // Generated Prisma Client imports its siblings as `./x.js`; in sources they are `./x.ts`.
     '^(\\.{1,2}/.*)\\.js$': '$1',
-    '^@samverkan/(geo|db|schema|server|log|hub|tools)$': path.join(__dirname, 'packages/$1/src'),
+    '^@samverkan/(geo|db|schema|server|log|hub|tools|tables)$': path.join(__dirname, 'packages/$1/src'),
     '^@samverkan/(db|server)/testing$': path.join(__dirname, 'packages/$1/src/testing'),
     '^@samverkan/server/progress$': path.join(__dirname, 'packages/server/src/progress'),
   },

@@ -1,2 +1,30 @@
-/** Tabeller (being built): see the package description. */
-export {};
+/**
+ * Tabeller: the tables the analysts' workspace shows and the gateway serves as downloads. Each is
+ * one GraphQL document against the hub's public API, its parameters (checked, with Swedish and
+ * English messages), its columns and how the answer becomes rows, and a file name; plus the CSV
+ * writer whose files open right in Swedish Excel. No dependencies and no Node APIs: the browser
+ * uses the same code.
+ */
+import { actionsTable } from './actions';
+import { complianceTable } from './compliance';
+import { rankingTable } from './ranking';
+import type { TableDefinition } from './types';
+
+export * from './types';
+export { ACTION_STATUS_NAMES, COUNTY_CODES, POLICE_REGION_CODES } from './codes';
+export { decimalsOf, toSwedishCsv } from './csv';
+export { fileNameOf, fileNamePart, swedishToday } from './file-name';
+export { parseParameters, type RawParams } from './parameters';
+export { complianceReasons, complianceTable } from './compliance';
+export { rankingTable } from './ranking';
+export { actionsTable } from './actions';
+
+/** Every table, by its name in URLs. */
+export const TABLES: Readonly<Record<string, TableDefinition>> = Object.fromEntries(
+  [rankingTable, complianceTable, actionsTable].map((table) => [table.name, table]),
+);
+
+/** The table of that name, or undefined. */
+export function tableNamed(name: string): TableDefinition | undefined {
+  return Object.prototype.hasOwnProperty.call(TABLES, name) ? TABLES[name] : undefined;
+}
