@@ -10,6 +10,7 @@ import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { HistoryEntryShape } from './audit';
+import type { PageInfoShape } from './connection';
 import { type AuthScopes, authScopesFor } from './auth';
 import { forbidden } from './errors';
 import type { SubgraphContext } from './context';
@@ -24,6 +25,7 @@ export interface SharedSchemaTypes<Context extends SubgraphContext, PrismaTypes 
   Objects: {
     HistoryEntry: HistoryEntryShape;
     FieldChange: HistoryEntryShape['changes'][number];
+    PageInfo: PageInfoShape;
   };
   Scalars: {
     ID: { Input: string; Output: string | number };
@@ -86,6 +88,7 @@ export function createSubgraphBuilder<Context extends SubgraphContext, PrismaTyp
   builder.addScalarType('Date', DateScalar);
   builder.addScalarType('MunicipalityCode', MunicipalityCodeScalar);
   defineHistoryTypes(builder);
+  definePageInfo(builder);
   builder.queryType({ description: ROOT_TYPE_DESCRIPTIONS.Query });
   builder.mutationType({ description: ROOT_TYPE_DESCRIPTIONS.Mutation, authScopes: options.mutationAuthScopes });
   return builder;
@@ -137,6 +140,19 @@ function defineHistoryTypes<Context extends SubgraphContext, PrismaTypes extends
   });
 }
 
-type PothosSchemaTypesBuilder<Context extends SubgraphContext, PrismaTypes extends object> = PothosSchemaTypes.SchemaBuilder<
+/** `PageInfo`, the same in every subgraph (a value type, shareable): what every connection tells of the pages after its own. */
+function definePageInfo<Context extends SubgraphContext, PrismaTypes extends object>(builder: PothosSchemaTypesBuilder<Context, PrismaTypes>): void {
+  builder.objectType('PageInfo', {
+    description: 'Sidinformation: whether more follow after a page, and the cursor to continue from.',
+    shareable: true,
+    fields: (t) => ({
+      hasNextPage: t.exposeBoolean('hasNextPage', { description: 'True when more follow after this page.' }),
+      endCursor: t.exposeString('endCursor', { nullable: true, description: 'The last cursor of this page (null when it is empty); pass it as `after` for the next.' }),
+    }),
+  });
+}
+
+/** A subgraph's builder as the shared helpers take it (e.g. `defineConnection`). */
+export type PothosSchemaTypesBuilder<Context extends SubgraphContext, PrismaTypes extends object> = PothosSchemaTypes.SchemaBuilder<
   PothosSchemaTypes.ExtendDefaultTypes<SharedSchemaTypes<Context, PrismaTypes>>
 >;

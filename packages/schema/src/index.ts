@@ -17,3 +17,4 @@ export * from './geography-arguments';
 export * from './import';
 export * from './record-import';
 export * from './seed';
+export * from './connection';

@@ -9,6 +9,7 @@ import './action-plan';
 import './action-counts';
 import './compliance';
 import './extended-entities';
+import './action-pages';
 import './search';
 import './import';
 
