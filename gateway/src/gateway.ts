@@ -40,6 +40,8 @@ import { GatewayMetrics } from './metrics';
 import { type ResponseCacheOptions, useResponseCache } from './response-cache';
 import { createRateLimiter, effectiveLimits, hideSuggestions, limitRules, limitsFromEnv, type RequestLimits, useOperationChecks } from './limits';
 import { SUPERGRAPH_PATH, subgraphsOf } from './supergraph';
+import { subgraphStatesOf, workspaceRoutes } from './routes';
+import { type WorkspaceOptions, workspaceOptionsFromEnv } from './workspace';
 
 /** Options of {@link startGateway}; `gatewayOptionsFromEnv` reads those that have an environment variable. */
 export interface GatewayOptions {
@@ -70,6 +72,8 @@ export interface GatewayOptions {
   log?: boolean;
   /** Where to send traces. @default none: tracing off (`OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`, `OTEL_SERVICE_NAME`) */
   tracing?: TracingOptions;
+  /** The analysts' workspace at `/`: its folder and how users sign in. @default `web/dist`; sign-in by OIDC when `SAMVERKAN_OIDC_*` are set, else a pasted token outside production, none in production (see `WorkspaceOptions`) */
+  workspace?: WorkspaceOptions;
 }
 
 /**
@@ -189,9 +193,6 @@ function useResponseSizeLimit<Context extends object>(): ApolloServerPlugin<Cont
 /** The longest error message sent to a client, in characters. */
 const MAX_ERROR_MESSAGE = 500;
 
-/** How long a subgraph's readiness check may take, in ms. */
-const READINESS_TIMEOUT_MS = 2000;
-
 /** Reads the gateway's options from the environment. */
 export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): GatewayOptions {
   const tracing = tracingOptionsFromEnv(env);
@@ -205,6 +206,7 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Gat
     ...(env.PORT ? { port: Number(env.PORT) } : {}),
     ...(env.HOST ? { host: env.HOST } : {}),
     subgraphUrls,
+    workspace: workspaceOptionsFromEnv(env),
     tokens: {
       ...(env.SAMVERKAN_JWT_SECRET ? { secret: env.SAMVERKAN_JWT_SECRET } : {}),
       ...(env.SAMVERKAN_JWKS_URL ? { jwksUrl: env.SAMVERKAN_JWKS_URL } : {}),
@@ -233,15 +235,6 @@ export interface RunningGateway {
   url: string;
   port: number;
   close(): Promise<void>;
-}
-
-async function checkSubgraph(url: string, timeoutMs: number): Promise<{ ready: boolean; reason?: string }> {
-  try {
-    const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(timeoutMs) });
-    return response.ok ? { ready: true } : { ready: false, reason: `answered ${response.status}` };
-  } catch (error) {
-    return { ready: false, reason: (error as Error).message };
-  }
 }
 
 /**
@@ -325,18 +318,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
 
   const actorOf = actorOfRequest(createTokenVerifier(options.tokens ?? {}));
   const graphiql = createGraphiQLPage();
-  // A subgraph is ready when one of its replicas is; with several, each replica's state is shown too.
-  const subgraphStates = async (): Promise<Record<string, { ready: boolean }>> =>
-    Object.fromEntries(
-      await Promise.all(
-        subgraphs.map(async (s) => {
-          const states = await Promise.all(s.replicas.map(async (url) => ({ url, ...(await checkSubgraph(url, READINESS_TIMEOUT_MS)) })));
-          const ready = states.some((state) => state.ready);
-          if (states.length === 1) return [s.name, { ready, ...(states[0]!.reason ? { reason: states[0]!.reason } : {}) }] as const;
-          return [s.name, { ready, replicas: states }] as const;
-        }),
-      ),
-    );
+  const subgraphStates = subgraphStatesOf(subgraphs);
 
   const rateLimiter = createRateLimiter(limits.rateLimitPerMinute);
   const serveGraphiQL = options.graphiql ?? process.env.NODE_ENV !== 'production';
@@ -354,6 +336,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       headers: { 'retry-after': String(verdict.retryAfterSeconds) },
     };
   };
+  // The workspace at / (files, its sign-in settings) and downloads of its tables (see routes.ts).
+  const workspace = workspaceRoutes({ server, actorOf, admit, log, ...(options.workspace ? { workspace: options.workspace } : {}) });
   const handler = createGraphQLHttpHandler<GatewayContext>({
     server,
     log,
@@ -361,6 +345,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     maxBodyBytes: limits.maxBodyBytes,
     maxResponseBytes: limits.maxResponseBytes,
     admit,
+    fallback: workspace.fallback,
     context: async (request) => {
       try {
         return { actor: await actorOf(request) };
@@ -372,6 +357,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       }
     },
     routes: {
+      ...workspace.routes,
       ...(metrics ? { '/metrics': (_request: http.IncomingMessage, response: http.ServerResponse) => sendMetrics(response, metrics.registry) } : {}),
       '/graphql': async (request, response) => {
         if (!graphiql.wanted(request)) return false;
@@ -396,7 +382,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${options.host ?? '127.0.0.1'}:${port}/graphql`;
-  log.info(`GraphiQL and GraphQL at ${url.replace('127.0.0.1', 'localhost')}`);
+  log.info(`Arbetsyta: ${url.replace('127.0.0.1', 'localhost').replace(/graphql$/, '')}  GraphiQL and GraphQL: ${url.replace('127.0.0.1', 'localhost')}`);
   return {
     url,
     port,

@@ -24,6 +24,8 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   maxResponseBytes?: number;
   /** Other routes by path, tried before GraphQL (e.g. `/health`). The GraphQL path's entry runs first for it. */
   routes?: Record<string, RouteHandler>;
+  /** Tried for a path that no route and not GraphQL's path match (e.g. files served by a prefix), before the 404. @default none */
+  fallback?: RouteHandler;
   /** Checked before a GraphQL request's body is read; a refusal is sent as a GraphQL error (e.g. a rate limit). */
   admit?: (request: IncomingMessage) => Promise<Refusal | null> | Refusal | null;
   /** Where unexpected errors are logged. @default a logger named `http` */
@@ -184,6 +186,7 @@ export function createGraphQLHttpHandler<Context extends BaseContext>(options: G
       const route = routes[url.pathname];
       if (route && (await route(request, response)) !== false) return;
       if (url.pathname !== graphqlPath) {
+        if (options.fallback && (await options.fallback(request, response)) !== false) return;
         sendGraphQLError(response, 404, 'NOT_FOUND', `Nothing is served at ${url.pathname}; GraphQL is at ${graphqlPath}.`);
         return;
       }

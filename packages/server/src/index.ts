@@ -6,3 +6,4 @@ export * from './tracing';
 export * from './replicas';
 export * from './limits';
 export * from './police-organisation';
+export * from './tables-xlsx';
