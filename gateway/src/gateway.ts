@@ -42,6 +42,8 @@ import { createRateLimiter, effectiveLimits, hideSuggestions, limitRules, limits
 import { SUPERGRAPH_PATH, subgraphsOf } from './supergraph';
 import { subgraphStatesOf, workspaceRoutes } from './routes';
 import { type WorkspaceOptions, workspaceOptionsFromEnv } from './workspace';
+import { API_SCHEMA_ROUTE, createApiSchemaRoute } from './api-schema';
+import { createTrustedDocuments, trustedDocumentsModeFromEnv, type TrustedDocumentsOptions } from './trusted-documents';
 
 /** Options of {@link startGateway}; `gatewayOptionsFromEnv` reads those that have an environment variable. */
 export interface GatewayOptions {
@@ -74,6 +76,8 @@ export interface GatewayOptions {
   tracing?: TracingOptions;
   /** The analysts' workspace at `/`: its folder and how users sign in. @default `web/dist`; sign-in by OIDC when `SAMVERKAN_OIDC_*` are set, else a pasted token outside production, none in production (see `WorkspaceOptions`) */
   workspace?: WorkspaceOptions;
+  /** Which documents are answered over HTTP (see trusted-documents.ts). @default mode 'allow-arbitrary', the built manifest (`SAMVERKAN_TRUSTED_DOCUMENTS`) */
+  trustedDocuments?: TrustedDocumentsOptions;
 }
 
 /**
@@ -226,6 +230,7 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Gat
         }
       : {}),
     ...(tracing ? { tracing } : {}),
+    ...(trustedDocumentsModeFromEnv(env) ? { trustedDocuments: { mode: trustedDocumentsModeFromEnv(env)! } } : {}),
   };
 }
 
@@ -261,6 +266,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const replicasOf = new Map(subgraphs.map((subgraph) => [subgraph.name, subgraph.replicas]));
 
   const limits = effectiveLimits(options.limits);
+  const trustedDocuments = createTrustedDocuments(options.trustedDocuments);
 
   // Prometheus metrics, off unless SAMVERKAN_METRICS=1.
   const metrics = metricsEnabled() ? new GatewayMetrics() : null;
@@ -289,7 +295,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     // The process stops the server itself (see index.ts), in order.
     stopOnTerminationSignals: false,
     logger: apolloLogger(log),
+    persistedQueries: { cache: trustedDocuments.cache },
     plugins: [
+      trustedDocuments.plugin(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       useOperationChecks(),
@@ -346,7 +354,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     maxResponseBytes: limits.maxResponseBytes,
     admit,
     fallback: workspace.fallback,
-    context: async (request) => {
+    context: async (request, graphql) => {
+      trustedDocuments.check(graphql);
       try {
         return { actor: await actorOf(request) };
       } catch (error) {
@@ -367,6 +376,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
         else sendGraphQLError(response, 404, 'NOT_FOUND', 'GraphiQL is not served here (SAMVERKAN_GRAPHIQL=1 turns it on); GraphQL is, by POST or GET with a query.');
         return true;
       },
+      [API_SCHEMA_ROUTE]: createApiSchemaRoute(),
       '/health': async (_request, response) => sendJson(response, 200, { status: 'ok', subgraphs: await subgraphStates() }),
       '/ready': async (_request, response) => {
         const states = await subgraphStates();

@@ -34,26 +34,36 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   tracing?: Tracing;
 }
 
-/** The query and variables of a GraphQL request, as its sender sent them (empty when it sent none). */
+/** The query, variables and extensions of a GraphQL request, as its sender sent them (empty when it sent none). */
 export interface GraphQLRequestParts {
   query: string;
   variables: Record<string, unknown> | null;
+  /** Its `extensions` (e.g. `persistedQuery`), or null when it sent none or not an object. */
+  extensions: Record<string, unknown> | null;
 }
 
-/** The query and variables of a POST's JSON body, or of a GET's URL. */
-function graphQLRequestParts(body: unknown, search: URLSearchParams): GraphQLRequestParts {
-  const source = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : { query: search.get('query'), variables: search.get('variables') };
-  let variables = source.variables;
-  if (typeof variables === 'string') {
+/** A JSON object sent as such or as text (a GET's URL), or null. */
+function jsonObject(value: unknown): Record<string, unknown> | null {
+  if (typeof value === 'string') {
     try {
-      variables = JSON.parse(variables);
+      value = JSON.parse(value);
     } catch {
-      variables = null; // GraphQL refuses such a request itself
+      return null; // GraphQL refuses such a request itself
     }
   }
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+/** The query, variables and extensions of a POST's JSON body, or of a GET's URL. */
+function graphQLRequestParts(body: unknown, search: URLSearchParams): GraphQLRequestParts {
+  const source =
+    body !== null && typeof body === 'object'
+      ? (body as Record<string, unknown>)
+      : { query: search.get('query'), variables: search.get('variables'), extensions: search.get('extensions') };
   return {
     query: typeof source.query === 'string' ? source.query : '',
-    variables: variables !== null && typeof variables === 'object' && !Array.isArray(variables) ? (variables as Record<string, unknown>) : null,
+    variables: jsonObject(source.variables),
+    extensions: jsonObject(source.extensions),
   };
 }
 
