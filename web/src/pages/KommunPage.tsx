@@ -1,0 +1,314 @@
+/**
+ * #/kommun/<code>: a kommun's agreements, medborgarlöften, lägesbilder, åtgärdsplaner, actions,
+ * survey trend against its region and the law's check, every fact with its source. What the
+ * role may not see is simply absent.
+ */
+import { actionsTable, complianceReasons } from '@samverkan/tables';
+import { Sources } from '../components/Sources';
+import { TableView, useTable } from '../components/TableView';
+import { ACTION_STATUS_WORDS, OUTCOME_WORDS, PARTY_WORDS, STATUS_WORDS, todayInSweden, TREND_WORDS } from '../format';
+import type { KommunActionsQuery, KommunQuery, KommunWorkQuery } from '../generated/gql/graphql';
+import { href, type Route } from '../route';
+import { useQuery } from '../useQuery';
+import { KommunActionsDocument, KommunDocument, KommunWorkDocument } from './kommun-queries';
+import { Trend } from './KommunTrend';
+
+type Kommun = NonNullable<KommunQuery['municipality']>;
+type Work = NonNullable<KommunWorkQuery['municipality']>;
+type ActionDetails = NonNullable<NonNullable<KommunActionsQuery['municipality']>['actions']>;
+
+function Status({ status }: { status: string }) {
+  return <span class={`status status-${status.toLowerCase()}`}>{STATUS_WORDS[status] ?? status}</span>;
+}
+
+function period(from: string | null | undefined, to: string | null | undefined): string {
+  if (!from && !to) return 'period okänd';
+  return `${from ?? '?'} – ${to ?? 'tills vidare'}`;
+}
+
+export function KommunPage({ route }: { route: Route }) {
+  const code = route.parts[1] ?? '';
+  const on = todayInSweden();
+  const { data, error, loading } = useQuery(KommunDocument, { code, on }, !/^\d{4}$/.test(code));
+  const valid = /^\d{4}$/.test(code);
+  const work = useQuery(KommunWorkDocument, { code, on }, !valid).data?.municipality;
+  const details = useQuery(KommunActionsDocument, { code }, !valid).data?.municipality?.actions ?? [];
+  const kommun = data?.municipality;
+  if (!/^\d{4}$/.test(code)) return <NotFound text={`”${code}” är ingen kommunkod (fyra siffror).`} />;
+  if (error) return <NotFound text={error} />;
+  if (loading && !kommun) return <p aria-busy="true">Kommunen hämtas …</p>;
+  if (!kommun) return <NotFound text={`Ingen kommun har koden ${code}.`} />;
+  return (
+    <article aria-labelledby="rubrik" data-kommun={kommun.code}>
+      <h1 id="rubrik">{kommun.name}</h1>
+      <p class="lead">
+        Kommunkod {kommun.code} · {kommun.county.name} · polisregion {kommun.policeRegion.name} ·{' '}
+        <a href={href('karta', { lan: kommun.county.code })}>Visa länet på kartan</a>
+      </p>
+      <nav class="toc" aria-label="På sidan">
+        <a href="#efterlevnad">Efterlevnad</a> <a href="#overenskommelser">Överenskommelser</a> <a href="#medborgarloften">Medborgarlöften</a>{' '}
+        <a href="#lagesbilder">Lägesbild och åtgärdsplan</a> <a href="#atgarder">Åtgärder</a> <a href="#trend">Trygghetsmätning</a>
+      </nav>
+      <ComplianceVerdict compliance={work?.compliance} on={on} loading={!work} />
+      <Agreements kommun={kommun} />
+      <Promises kommun={kommun} />
+      <Reports work={work ?? undefined} />
+      <Actions kommun={kommun} details={details} />
+      <Trend code={kommun.code} region={kommun.policeRegion.code} regionName={kommun.policeRegion.name} findings={kommun.surveyFindings} />
+    </article>
+  );
+}
+
+function NotFound({ text }: { text: string }) {
+  return (
+    <section aria-labelledby="rubrik">
+      <h1 id="rubrik">Kommunen kunde inte visas</h1>
+      <p>{text}</p>
+      <p>
+        <a href={href('karta')}>Till kartan</a>
+      </p>
+    </section>
+  );
+}
+
+function ComplianceVerdict({ compliance: c, on, loading }: { compliance: Work['compliance'] | undefined; on: string; loading: boolean }) {
+  return (
+    <section aria-labelledby="efterlevnad">
+      <h2 id="efterlevnad" tabIndex={-1}>
+        Efterlevnad av lagen (2023:196) den {on}
+      </h2>
+      {!c ? (
+        <p>{loading ? 'Bedömningen hämtas …' : 'Navet har ingen bedömning för kommunen.'}</p>
+      ) : (
+        <>
+          <p class={c.compliant ? 'verdict ok' : 'verdict not-ok'}>{c.compliant ? 'Uppfyller lagen' : 'Uppfyller inte lagen'}</p>
+          {!c.compliant && (
+            <ul>
+              {complianceReasons({ ...c, municipality: null }).map((reason) => (
+                <li>{reason}</li>
+              ))}
+            </ul>
+          )}
+          <p>
+            Lagen kräver en lägesbild som är högst två år gammal och en åtgärdsplan beslutad efter den. Senaste lägesbild: {c.situationReportDecidedOn ?? 'ingen känd'}
+            {c.situationReportJoint ? ' (gemensam med polisen)' : ''}; åtgärdsplan: {c.actionPlanDecidedOn ?? 'ingen känd'}. Pågående åtgärder: {c.ongoingActions}, försenade: {c.overdueActions}.
+          </p>
+          <p class="sources">Källa: lägesbilderna och åtgärdsplanerna nedan.</p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Agreements({ kommun }: { kommun: Kommun }) {
+  return (
+    <section aria-labelledby="overenskommelser">
+      <h2 id="overenskommelser" tabIndex={-1}>
+        Samverkansöverenskommelser
+      </h2>
+      {kommun.agreements.length === 0 && <p>Navet känner ingen överenskommelse för kommunen.</p>}
+      {kommun.agreements.map((a) => (
+        <div class="record" data-agreement={a.id}>
+          <h3>
+            {a.title} <Status status={a.status} />
+          </h3>
+          <dl class="facts">
+            <div>
+              <dt>Giltighet</dt>
+              <dd>
+                {period(a.validFrom ?? a.startsOn, a.validTo)}
+                {!a.validToKnown && a.assumedValidTo ? ` (inget slutdatum angivet; räknas som gällande till ${a.assumedValidTo})` : ''}
+              </dd>
+            </div>
+            {a.signedOn && (
+              <div>
+                <dt>Undertecknad</dt>
+                <dd>{a.signedOn}</dd>
+              </div>
+            )}
+            {a.decidedOn && (
+              <div>
+                <dt>Beslutad</dt>
+                <dd>
+                  {a.decidedOn}
+                  {a.decidedBy ? ` av ${a.decidedBy}` : ''}
+                </dd>
+              </div>
+            )}
+            <div>
+              <dt>Polisen som part</dt>
+              <dd>{a.policeParty && 'name' in a.policeParty ? a.policeParty.name : (a.policePartyName ?? '–')}</dd>
+            </div>
+          </dl>
+          {a.purpose && <p>Syfte: {a.purpose}</p>}
+          {a.focusAreas.length > 0 && (
+            <>
+              <h4>Fokusområden</h4>
+              <ol>
+                {a.focusAreas.map((f) => (
+                  <li>
+                    {f.title}
+                    {f.title !== f.focusArea.name ? ` (${f.focusArea.name})` : ''}
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+          {a.signatories.length > 0 && (
+            <>
+              <h4>Undertecknare</h4>
+              <ul>
+                {a.signatories.map((s) => (
+                  <li>
+                    {s.name}, {s.title} ({PARTY_WORDS[s.party]})
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {a.commitments.length > 0 && (
+            <>
+              <h4>Åtaganden</h4>
+              <ul>
+                {a.commitments.map((c) => (
+                  <li>{c.text}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          <Sources sources={a.sources} />
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function Promises({ kommun }: { kommun: Kommun }) {
+  return (
+    <section aria-labelledby="medborgarloften">
+      <h2 id="medborgarloften" tabIndex={-1}>
+        Medborgarlöften
+      </h2>
+      {kommun.citizenPromises.length === 0 && <p>Navet känner inget medborgarlöfte för kommunen.</p>}
+      {kommun.citizenPromises.map((p) => (
+        <div class="record">
+          <h3>
+            {p.title} <Status status={p.status} />
+          </h3>
+          <p>
+            {period(p.validFrom, p.validTo)}
+            {p.decidedOn ? ` · beslutat ${p.decidedOn}${p.decidedBy ? ` av ${p.decidedBy}` : ''}` : ''}
+            {p.agreement ? ` · hör till ${p.agreement.title}` : ''}
+          </p>
+          <ol>
+            {p.promises.map((item) => (
+              <li>{item.text}</li>
+            ))}
+          </ol>
+          <Sources sources={p.sources} />
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function Reports({ work }: { work: Work | undefined }) {
+  const reports = work?.situationReports ?? [];
+  const plans = work?.actionPlans ?? [];
+  return (
+    <section aria-labelledby="lagesbilder">
+      <h2 id="lagesbilder" tabIndex={-1}>
+        Lägesbild och åtgärdsplan
+      </h2>
+      {reports.length === 0 && <p>Navet känner ingen lägesbild för kommunen.</p>}
+      {reports.map((r) => (
+        <div class="record">
+          <h3>Lägesbild: {r.title}</h3>
+          <p>
+            Beslutad {r.decidedOn ?? 'datum okänt'}
+            {r.decidedBy ? ` av ${r.decidedBy}` : ''} · {period(r.periodFrom, r.periodTo)} · {r.joint ? 'gemensam med polisen' : 'kommunens egen'}
+          </p>
+          {r.summary && <p>{r.summary}</p>}
+          {r.findings.length > 0 && (
+            <ul>
+              {r.findings.map((f) => (
+                <li>
+                  {f.problem}
+                  {f.area ? ` (${f.area})` : ''} — {TREND_WORDS[f.trend] ?? f.trend}
+                  {f.focusArea ? `; ${f.focusArea.name}` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p class="sources">Underlag: {r.dataSources.length ? r.dataSources.join('; ') : 'anges inte'}</p>
+        </div>
+      ))}
+      {plans.length === 0 && <p>Navet känner ingen åtgärdsplan för kommunen.</p>}
+      {plans.map((plan) => (
+        <div class="record">
+          <h3>Åtgärdsplan: {plan.title}</h3>
+          <p>
+            Beslutad {plan.decidedOn ?? 'datum okänt'}
+            {plan.decidedBy ? ` av ${plan.decidedBy}` : ''} · {period(plan.periodFrom, plan.periodTo)}
+            {plan.basedOn.length ? ` · bygger på ${plan.basedOn.map((b) => b.title).join(', ')}` : ''}
+          </p>
+          {plan.revisions.length > 0 && (
+            <>
+              <h4>Revideringar</h4>
+              <ol>
+                {plan.revisions.map((rev) => (
+                  <li>
+                    Revidering {rev.number}, beslutad {rev.decidedOn ?? 'datum okänt'}{rev.note ? ` — ${rev.note}` : ''}
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function Actions({ kommun, details: actions }: { kommun: Kommun; details: ActionDetails }) {
+  const raw = { municipality: kommun.code };
+  const state = useTable(actionsTable, raw);
+  return (
+    <section aria-labelledby="atgarder">
+      <h2 id="atgarder" tabIndex={-1}>
+        Åtgärder
+      </h2>
+      <TableView
+        table={actionsTable}
+        state={state}
+        raw={raw}
+        columns={['title', 'status', 'focusArea', 'startsOn', 'endsOn', 'lead', 'followUps', 'lastOutcome']}
+        caption={`Åtgärder i ${kommun.name} (de du får se)`}
+        empty="Inga åtgärder som du får se."
+      />
+      {actions.some((a) => a.followUps.length > 0 || a.sources.length > 0) && (
+        <details>
+          <summary>Uppföljningar och källor per åtgärd</summary>
+          {actions.map((a) => (
+            <div class="record">
+              <h3>
+                {a.title} <span class="status">{ACTION_STATUS_WORDS[a.status]}</span>
+              </h3>
+              {a.description && <p>{a.description}</p>}
+              {a.followUps.length > 0 && (
+                <ul>
+                  {a.followUps.map((f) => (
+                    <li>
+                      {f.date}, {f.author}: {f.text} ({OUTCOME_WORDS[f.outcome]})
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <Sources sources={a.sources} />
+            </div>
+          ))}
+        </details>
+      )}
+    </section>
+  );
+}
