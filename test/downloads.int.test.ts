@@ -119,6 +119,22 @@ describe('downloads at the gateway (PGlite)', () => {
     expect(sheet.getRow(2).getCell(7).numFmt).toBe('0.00');
   });
 
+  it('is linked from the API: the comparison\'s export names its download', async () => {
+    const { body } = await postGraphQL<{ indicatorComparison: { csv: { downloadPath: string; text: string }; xlsx: { downloadPath: string } } }>(
+      hub.gateway.url,
+      '{ indicatorComparison(indicator: "PROBLEM_INDEX", year: 2025, policeRegion: "SYD", baseYear: 2024) { csv: export(format: CSV) { downloadPath text } xlsx: export(format: XLSX) { downloadPath } } }',
+    );
+    const { csv, xlsx } = body.data!.indicatorComparison;
+    expect(csv.downloadPath).toBe('/downloads/rangordning.csv?indicator=PROBLEM_INDEX&year=2025&policeRegion=SYD&baseYear=2024');
+    expect(xlsx.downloadPath).toBe(csv.downloadPath.replace('.csv', '.xlsx'));
+    // The export's own CSV (kept for compatibility) is Swedish Excel's too.
+    expect(csv.text.split('\r\n')[0]).toMatch(/^Rang;Område;/);
+    expect(csv.text).toContain(';1,78;');
+    const response = await get(csv.downloadPath);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="rangordning-problem-index-SYD-2025-bas-2024.csv"');
+  });
+
   it('shows each caller what they may see: a kommun user gets its PARTIES action, anonymous callers do not', async () => {
     const anonymous = await (await get('/downloads/atgarder.csv?municipality=1287')).text();
     const kommun = await get('/downloads/atgarder.csv?municipality=1287', { authorization: `Bearer ${kommunToken}` });

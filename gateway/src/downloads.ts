@@ -2,20 +2,11 @@ import type { ApolloServer } from '@apollo/server';
 import type { Logger } from '@samverkan/log';
 import { AuthenticationError, ErrorCode, indicatorCatalogue } from '@samverkan/schema';
 import { type Refusal, sendGraphQLError, tableXlsx, XLSX_MEDIA_TYPE } from '@samverkan/server';
-import { parseParameters, type RawParams, type TableDefinition, type TableFormat, type TableParams, TableParameterError, tableNamed, TABLES, toSwedishCsv } from '@samverkan/tables';
+import { DOWNLOADS_PREFIX, parseParameters, type RawParams, type TableDefinition, type TableFormat, type TableParams, TableParameterError, tableNamed, TABLES, toSwedishCsv } from '@samverkan/tables';
 import type http from 'node:http';
 import type { GatewayContext } from './context';
 
-/** Where downloads are served: `/downloads/<table>.<csv|xlsx>?<parameters>`. */
-export const DOWNLOADS_PREFIX = '/downloads/';
-
-/** The path of a table's download with its parameters, e.g. `/downloads/rangordning.csv?indicator=…`. */
-export function downloadPath(table: string, format: TableFormat, params: Readonly<Record<string, string | number | boolean | undefined | null>> = {}): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(name, String(value));
-  const query = search.toString();
-  return `${DOWNLOADS_PREFIX}${table}.${format}${query ? `?${query}` : ''}`;
-}
+export { DOWNLOADS_PREFIX, downloadPath } from '@samverkan/tables';
 
 /** A download request, understood: its table, format and checked parameters. */
 export interface DownloadRequest {

@@ -8,7 +8,7 @@
 import { actionsTable } from './actions';
 import { complianceTable } from './compliance';
 import { rankingTable } from './ranking';
-import type { TableDefinition } from './types';
+import type { TableDefinition, TableFormat } from './types';
 
 export * from './types';
 export { ACTION_STATUS_NAMES, COUNTY_CODES, POLICE_REGION_CODES } from './codes';
@@ -18,6 +18,17 @@ export { parseParameters, type RawParams } from './parameters';
 export { complianceReasons, complianceTable } from './compliance';
 export { rankingTable } from './ranking';
 export { actionsTable } from './actions';
+
+/** Where the gateway serves the tables as files: `/downloads/<table>.<csv|xlsx>?<parameters>`. */
+export const DOWNLOADS_PREFIX = '/downloads/';
+
+/** The gateway's path of a table's download with its parameters (empty ones left out), e.g. `/downloads/rangordning.csv?indicator=PROBLEM_INDEX&year=2025`. */
+export function downloadPath(table: string, format: TableFormat, params: Readonly<Record<string, string | number | boolean | undefined | null>> = {}): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '' && value !== false) search.set(name, String(value));
+  const query = search.toString();
+  return `${DOWNLOADS_PREFIX}${table}.${format}${query ? `?${query}` : ''}`;
+}
 
 /** Every table, by its name in URLs. */
 export const TABLES: Readonly<Record<string, TableDefinition>> = Object.fromEntries(

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { UNIT_RANGES } from '@samverkan/schema';
+import { type AreaScopeArguments, UNIT_RANGES } from '@samverkan/schema';
+import { type Column, downloadPath, type Row, type TableFormat, toSwedishCsv } from '@samverkan/tables';
 import type { Comparison } from './compare';
 
 /** A comparison as a file. */
@@ -8,25 +9,53 @@ export interface ExportFile {
   mediaType: string;
   /** The file's bytes. */
   content: Buffer;
+  /** The gateway's download of the same table as a real file, when one of @samverkan/tables serves it; else null. */
+  downloadPath: string | null;
 }
 
-/** The table's columns: Swedish headings (the users' language) and how to read each from a row. */
-const COLUMNS: { heading: string; value: (row: Comparison['rows'][number], comparison: Comparison) => string | number | null }[] = [
-  { heading: 'Rang', value: (row) => row.rank },
-  { heading: 'Område', value: (row) => row.area.name },
-  { heading: 'Områdesnivå', value: (row) => row.area.level },
-  { heading: 'Områdeskod', value: (row) => row.area.code },
-  { heading: 'Värde', value: (row) => row.value },
-  { heading: 'Antal svarande (n)', value: (row) => row.result.respondents },
-  { heading: 'Percentil', value: (row) => row.percentile },
-  { heading: 'Föregående år', value: (row) => row.previousValue },
-  { heading: 'Förändring mot föregående år', value: (row) => row.changeFromPreviousYear },
-  { heading: 'Basår', value: (row, comparison) => (row.baseValue === null ? null : comparison.baseYear) },
-  { heading: 'Värde basår', value: (row) => row.baseValue },
-  { heading: 'Förändring mot basår', value: (row) => row.changeFromBaseYear },
-  { heading: 'Polisregionens värde', value: (row) => row.policeRegionValue },
-  { heading: 'Ursprung', value: (row) => (row.result.origin === 'DEMO' ? 'DEMO (påhittat)' : 'Publicerat') },
+/** What the comparison was asked for: its areas and instrument (the gateway's download needs them). */
+export interface ComparisonScope {
+  scope: AreaScopeArguments;
+  instrumentCode: string | null;
+}
+
+type ComparisonRow = Comparison['rows'][number];
+
+/** The table's columns: Swedish headings (the users' language), their kind, and how to read each from a row. */
+const COLUMNS: (Column & { value: (row: ComparisonRow, comparison: Comparison) => string | number | null })[] = [
+  { key: 'rank', header: 'Rang', kind: 'integer', value: (row) => row.rank },
+  { key: 'area', header: 'Område', kind: 'text', value: (row) => row.area.name },
+  { key: 'level', header: 'Områdesnivå', kind: 'text', value: (row) => row.area.level },
+  { key: 'code', header: 'Områdeskod', kind: 'text', value: (row) => row.area.code },
+  { key: 'value', header: 'Värde', kind: 'decimal', decimals: 2, value: (row) => row.value },
+  { key: 'respondents', header: 'Antal svarande (n)', kind: 'integer', value: (row) => row.result.respondents },
+  { key: 'percentile', header: 'Percentil', kind: 'decimal', decimals: 1, value: (row) => row.percentile },
+  { key: 'previousValue', header: 'Föregående år', kind: 'decimal', decimals: 2, value: (row) => row.previousValue },
+  { key: 'changeFromPreviousYear', header: 'Förändring mot föregående år', kind: 'decimal', decimals: 2, value: (row) => row.changeFromPreviousYear },
+  { key: 'baseYear', header: 'Basår', kind: 'integer', value: (row, comparison) => (row.baseValue === null ? null : comparison.baseYear) },
+  { key: 'baseValue', header: 'Värde basår', kind: 'decimal', decimals: 2, value: (row) => row.baseValue },
+  { key: 'changeFromBaseYear', header: 'Förändring mot basår', kind: 'decimal', decimals: 2, value: (row) => row.changeFromBaseYear },
+  { key: 'policeRegionValue', header: 'Polisregionens värde', kind: 'decimal', decimals: 2, value: (row) => row.policeRegionValue },
+  { key: 'origin', header: 'Ursprung', kind: 'text', value: (row) => (row.result.origin === 'DEMO' ? 'DEMO (påhittat)' : 'Publicerat') },
 ];
+
+/**
+ * The gateway's download of the comparison (the table `rangordning` of @samverkan/tables), for a
+ * comparison of kommuner in a polisregion, a län or the country with published values (and demo
+ * values, when asked for both); null for other comparisons, which that table does not hold.
+ */
+export function comparisonDownloadPath(comparison: Comparison, asked: ComparisonScope | undefined, format: TableFormat): string | null {
+  if (!asked || comparison.level !== 'MUNICIPALITY' || asked.scope.municipalities?.length || !comparison.origins.includes('PUBLISHED')) return null;
+  return downloadPath('rangordning', format, {
+    indicator: comparison.indicator.code,
+    year: comparison.year,
+    policeRegion: asked.scope.policeRegion,
+    county: asked.scope.county,
+    baseYear: comparison.baseYear,
+    instrument: asked.instrumentCode,
+    includeDemo: comparison.origins.includes('DEMO'),
+  });
+}
 
 function baseName(comparison: Comparison): string {
   return `jamforelse-${comparison.indicator.code}-${comparison.instrument?.code ?? 'inga-resultat'}-${comparison.year}`.toLowerCase();
@@ -49,31 +78,32 @@ function about(comparison: Comparison): [string, string | number | null][] {
   ];
 }
 
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** The comparison as CSV (RFC 4180: commas, decimal points, UTF-8 with a byte-order mark so that Excel reads å, ä, ö). */
-export function comparisonCsv(comparison: Comparison): ExportFile {
-  const lines = [COLUMNS.map((c) => csvField(c.heading)).join(',')];
-  for (const row of comparison.rows) lines.push(COLUMNS.map((c) => csvField(c.value(row, comparison))).join(','));
-  return { fileName: `${baseName(comparison)}.csv`, mediaType: 'text/csv; charset=utf-8', content: Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`, 'utf8') };
+/**
+ * The comparison as CSV for Swedish Excel (toSwedishCsv of @samverkan/tables: UTF-8 with a
+ * byte-order mark, semicolons, decimal comma, CRLF, RFC 4180 quoting, text kept from formulas).
+ */
+export function comparisonCsv(comparison: Comparison, asked?: ComparisonScope): ExportFile {
+  const rows: Row[] = comparison.rows.map((row) => Object.fromEntries(COLUMNS.map((c) => [c.key, c.value(row, comparison)])));
+  return {
+    fileName: `${baseName(comparison)}.csv`,
+    mediaType: 'text/csv; charset=utf-8',
+    content: Buffer.from(toSwedishCsv(COLUMNS, rows), 'utf8'),
+    downloadPath: comparisonDownloadPath(comparison, asked, 'csv'),
+  };
 }
 
 /** The comparison as an Excel workbook: the table on the first sheet, what it is on the second. */
-export async function comparisonXlsx(comparison: Comparison): Promise<ExportFile> {
+export async function comparisonXlsx(comparison: Comparison, asked?: ComparisonScope): Promise<ExportFile> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Samverkan hub';
   // A fixed date keeps the file the same for the same comparison.
   workbook.created = new Date(Date.UTC(comparison.year, 0, 1));
   const table = workbook.addWorksheet('Jämförelse');
-  table.addRow(COLUMNS.map((c) => c.heading)).font = { bold: true };
+  table.addRow(COLUMNS.map((c) => c.header)).font = { bold: true };
   for (const row of comparison.rows) table.addRow(COLUMNS.map((c) => c.value(row, comparison)));
   table.views = [{ state: 'frozen', ySplit: 1 }];
   table.columns.forEach((column, index) => {
-    column.width = Math.max(10, COLUMNS[index]!.heading.length + 2);
+    column.width = Math.max(10, COLUMNS[index]!.header.length + 2);
   });
   const sheet = workbook.addWorksheet('Om jämförelsen');
   for (const pair of about(comparison)) sheet.addRow(pair);
@@ -81,5 +111,5 @@ export async function comparisonXlsx(comparison: Comparison): Promise<ExportFile
   sheet.getColumn(1).width = 18;
   sheet.getColumn(2).width = 60;
   const content = Buffer.from(await workbook.xlsx.writeBuffer());
-  return { fileName: `${baseName(comparison)}.xlsx`, mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content };
+  return { fileName: `${baseName(comparison)}.xlsx`, mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content, downloadPath: comparisonDownloadPath(comparison, asked, 'xlsx') };
 }

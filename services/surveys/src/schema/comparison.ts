@@ -4,7 +4,7 @@ import { organisationForReads } from '@samverkan/server';
 import { builder, type Context } from '../builder';
 import { type Comparison, type ComparisonRequest, type ComparisonRow, compareIndicator, indicatorTrend, type Trend, type TrendSeries } from '../comparison/compare';
 import { explainEmptyAnswer } from '../comparison/emptiness';
-import { comparisonCsv, comparisonXlsx } from '../comparison/export';
+import { type ComparisonScope, comparisonCsv, comparisonXlsx, type ExportFile } from '../comparison/export';
 import type { AreaLevel, ResultOrigin } from '../generated/prisma/client';
 import { EmptyAnswerRef } from './empty-answer';
 import { Indicator } from './indicator';
@@ -17,7 +17,7 @@ import { ResultOriginEnum, SurveyResult } from './survey-result';
 const ExportFormatEnum = builder.enumType('ExportFormat', {
   description: 'Filformat of an export.',
   values: {
-    CSV: { description: 'CSV (commas, decimal points, UTF-8).' },
+    CSV: { description: 'CSV för svensk Excel: semicolons between fields, decimal comma, UTF-8 with a byte-order mark, CRLF.' },
     XLSX: { description: 'Excel workbook.' },
   } as const,
 });
@@ -44,7 +44,7 @@ const ComparisonRowRef = builder.objectRef<ComparisonRow>('IndicatorComparisonRo
   }),
 });
 
-const ExportFileRef = builder.objectRef<{ fileName: string; mediaType: string; content: Buffer }>('ExportFile').implement({
+const ExportFileRef = builder.objectRef<ExportFile>('ExportFile').implement({
   description: 'Exportfil: a file, e.g. a comparison as CSV or Excel, to save as it is.',
   fields: (t) => ({
     fileName: t.exposeString('fileName', { description: 'Filnamn.' }),
@@ -55,10 +55,15 @@ const ExportFileRef = builder.objectRef<{ fileName: string; mediaType: string; c
       description: 'Innehåll as text, for a text format (CSV); null for a binary one (XLSX).',
       resolve: (file) => (file.mediaType.startsWith('text/') ? file.content.toString('utf8').replace(/^\ufeff/, '') : null),
     }),
+    downloadPath: t.exposeString('downloadPath', {
+      nullable: true,
+      description:
+        'Nedladdning: the gateway\'s path that serves the same table as a real file (GET it with the same bearer token, e.g. with curl), e.g. /downloads/rangordning.csv?indicator=PROBLEM_INDEX&year=2025&policeRegion=SYD; null for a comparison that table does not hold (another level than kommun, a list of kommuner, demo values alone).',
+    }),
   }),
 });
 
-const ComparisonRef = builder.objectRef<Comparison>('IndicatorComparison').implement({
+const ComparisonRef = builder.objectRef<Comparison & { asked?: ComparisonScope }>('IndicatorComparison').implement({
   description: 'Jämförelse: one indicator across areas in one year, of one instrument, ranked best first.',
   fields: (t) => ({
     indicator: t.field({ type: Indicator, description: 'Indikator.', resolve: (c) => c.indicator }),
@@ -78,9 +83,9 @@ const ComparisonRef = builder.objectRef<Comparison>('IndicatorComparison').imple
     }),
     export: t.field({
       type: ExportFileRef,
-      description: 'Export: the comparison as a file (CSV or Excel).',
+      description: 'Export: the comparison as a file (CSV for Swedish Excel, or an Excel workbook), its bytes in base64; `downloadPath` names the gateway\'s real file download of the same table.',
       args: { format: t.arg({ type: ExportFormatEnum, required: true, description: 'Filformat.' }) },
-      resolve: (c, args) => (args.format === 'CSV' ? comparisonCsv(c) : comparisonXlsx(c)),
+      resolve: (c, args) => (args.format === 'CSV' ? comparisonCsv(c, c.asked) : comparisonXlsx(c, c.asked)),
     }),
   }),
 });
@@ -179,7 +184,9 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, context) => {
       checkYear(args.year, 'year');
       if (args.baseYear != null) checkYear(args.baseYear, 'baseYear');
-      return compareIndicator(context.db, { ...(await requestOf(args, context)), year: args.year, baseYear: args.baseYear ?? null });
+      const request = await requestOf(args, context);
+      const comparison = await compareIndicator(context.db, { ...request, year: args.year, baseYear: args.baseYear ?? null });
+      return { ...comparison, asked: { scope: request.scope, instrumentCode: request.instrumentCode ?? null } };
     },
   }),
   indicatorTrend: t.field({

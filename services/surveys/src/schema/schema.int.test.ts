@@ -199,10 +199,10 @@ describe.each(testDatabaseKinds())('surveys subgraph on %s', (kind) => {
   });
 
   it('exports a comparison as CSV and as an Excel workbook with the same rows', async () => {
-    const { body } = await query<{ indicatorComparison: { rows: Row[]; csv: { fileName: string; text: string }; xlsx: { fileName: string; mediaType: string; base64: string; text: null } } }>(
+    const { body } = await query<{ indicatorComparison: { rows: Row[]; csv: { fileName: string; text: string; downloadPath: string | null }; xlsx: { fileName: string; mediaType: string; base64: string; text: null } } }>(
       `{ indicatorComparison(indicator: "PROBLEM_INDEX", year: 2025, policeRegion: SYD, origins: [DEMO]) {
           rows { area { name } value rank }
-          csv: export(format: CSV) { fileName text }
+          csv: export(format: CSV) { fileName text downloadPath }
           xlsx: export(format: XLSX) { fileName mediaType base64 text }
       } }`.replace('policeRegion: SYD', 'policeRegion: "SYD"'),
     );
@@ -210,9 +210,12 @@ describe.each(testDatabaseKinds())('surveys subgraph on %s', (kind) => {
     const { rows, csv, xlsx } = body.data!.indicatorComparison;
     expect(csv.fileName).toBe('jamforelse-problem_index-polisen_syd-2025.csv');
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toMatch(/^Rang,Område,Områdesnivå,Områdeskod,Värde,/);
+    // CSV for Swedish Excel: semicolons and a decimal comma.
+    expect(lines[0]).toMatch(/^Rang;Område;Områdesnivå;Områdeskod;Värde;/);
     expect(lines).toHaveLength(59);
-    expect(lines[1]).toMatch(new RegExp(`^1,${rows[0]!.area.name},MUNICIPALITY,\\d{4},${rows[0]!.value},`));
+    expect(lines[1]).toMatch(new RegExp(`^1;${rows[0]!.area.name};MUNICIPALITY;\\d{4};${rows[0]!.value.toFixed(2).replace('.', ',')};`));
+    // Demo values alone are no table the gateway serves as a download.
+    expect(csv.downloadPath).toBeNull();
 
     expect(xlsx.text).toBeNull();
     const workbook = new ExcelJS.Workbook();
