@@ -2,7 +2,7 @@
 /**
  * `npm start`: runs the whole hub on this machine — the subgraphs of the registry, then the
  * gateway — each in its own process, with their output prefixed by name (JSON log lines, with
- * SAMVERKAN_LOG_FORMAT=json, are passed on unchanged). Prints the GraphiQL URL when all are ready.
+ * SAMVERKAN_LOG_FORMAT=json, are passed on unchanged). Prints the workspace's and GraphiQL's URLs when all are ready.
  *
  * It supervises them: a process that stops unexpectedly is started again after a pause that grows
  * with each crash in a row (0.5 s, 1 s, 2 s … at most 8 s; back to 0.5 s once it has run for a
@@ -125,7 +125,7 @@ process.on('SIGTERM', () => stop(0));
   start(gateway);
   await waitUntilReady(gateway);
   if (!stopping) {
-    console.log(`\nSamverkan hub is running. GraphiQL: http://localhost:${gatewayPort}/graphql  (Ctrl-C stops it)\n`);
+    console.log(`\nSamverkan hub is running. Arbetsyta: http://localhost:${gatewayPort}/  GraphiQL: http://localhost:${gatewayPort}/graphql  (Ctrl-C stops it)\n`);
   }
 })().catch((error: unknown) => {
   console.error((error as Error).message);
