@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
   } catch (error) {
     if (!(error instanceof HubError) || error.code !== 'CONFLICT') throw error;
-    console.log(`Conflict, as expected: ${error.message} (current version ${String(error.extensions.currentVersion)}).`);
+    console.log(`Conflict, as expected: ${error.message} Current version: ${String(error.extensions.currentVersion)}.`);
     // Recover: read the action again, look at what changed, redo the change at the current version.
     const { action } = await hub(ActionById, { id: created.id });
     if (!action) throw new Error(`Action ${created.id} is gone.`);
