@@ -6,6 +6,7 @@ import path from 'node:path';
 import { type RunningGateway, startGateway } from '../../gateway/src/gateway';
 import type { PrismaClient as ActionsClient } from '../../services/actions/src/db';
 import type { PrismaClient as AgreementsClient } from '../../services/agreements/src/db';
+import type { PrismaClient as NotificationsClient } from '../../services/notifications/src/db';
 import type { PrismaClient as SurveysClient } from '../../services/surveys/src/db';
 
 /** The whole hub in this process: every subgraph of the registry on a fresh database, and the real gateway. */
@@ -14,6 +15,7 @@ export interface TestHub {
   agreements: RunningSubgraph<AgreementsClient>;
   actions: RunningSubgraph<ActionsClient>;
   surveys: RunningSubgraph<SurveysClient>;
+  notifications: RunningSubgraph<NotificationsClient>;
   /** Every subgraph by its registry name. */
   subgraphs: Record<string, RunningSubgraph<PrismaClientLike>>;
   close(): Promise<void>;
@@ -79,6 +81,7 @@ export async function startTestHub(kind: TestDatabaseKind, options: TestHubOptio
     agreements: subgraphs.agreements as RunningSubgraph<AgreementsClient>,
     actions: subgraphs.actions as RunningSubgraph<ActionsClient>,
     surveys: subgraphs.surveys as RunningSubgraph<SurveysClient>,
+    notifications: subgraphs.notifications as RunningSubgraph<NotificationsClient>,
     subgraphs,
     close: async () => {
       await gateway.close();

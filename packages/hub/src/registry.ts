@@ -41,6 +41,9 @@ export const SUBGRAPHS: readonly SubgraphEntry[] = [
   // kommuner each police unit covers); actions also asks it whether an action's origin exists.
   entry('actions', 4002, ['agreements']),
   entry('surveys', 4003, ['agreements']),
+  // Notifications reads the other three's outboxes and asks them of deadlines, as each webhook
+  // subscription's owner (see services/notifications).
+  entry('notifications', 4004, ['agreements', 'actions', 'surveys']),
 ];
 
 /** The gateway's port unless `PORT` says otherwise. */

@@ -18,3 +18,5 @@ export * from './import';
 export * from './record-import';
 export * from './seed';
 export * from './connection';
+export * from './outbox';
+export * from './outbox-field';

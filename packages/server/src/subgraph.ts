@@ -62,6 +62,20 @@ export interface SubgraphDefinition<Client extends PrismaClientLike> {
   seed?: (client: Client, log: Logger, organisation: OrganisationCopy) => Promise<void>;
   /** Where the police organisation comes from when the service keeps it itself (agreements); others keep a copy from `peers.agreements`. */
   organisation?: (client: Client) => OrganisationCopy;
+  /**
+   * Work the service does beside answering requests (the notifications subgraph's delivery worker):
+   * started once the subgraph serves, stopped (and awaited) before its database closes.
+   */
+  background?: (client: Client, runtime: BackgroundRuntime) => { stop(): Promise<void> };
+}
+
+/** What a service's background work is given. */
+export interface BackgroundRuntime {
+  log: Logger;
+  /** The URL settings of the subgraphs it asks itself, by name. */
+  peers: Readonly<Record<string, string>>;
+  /** The secret that signs the trusted hop (for asking the peers as an actor). */
+  hopSecret: string;
 }
 
 /** How to run a subgraph. */
@@ -222,6 +236,7 @@ export async function startSubgraph<Client extends PrismaClientLike>(
     const actualPort = (server.address() as AddressInfo).port;
     const url = `http://${host}:${actualPort}/graphql`;
     log.info(`ready at ${url}`);
+    const background = definition.background?.(db, { log, peers, hopSecret });
     const stopApollo = apollo;
     return {
       name: definition.name,
@@ -233,6 +248,7 @@ export async function startSubgraph<Client extends PrismaClientLike>(
         return graphqlRequests;
       },
       close: async () => {
+        await background?.stop();
         await closeGracefully(server);
         await stopApollo.stop();
         await db.$disconnect();

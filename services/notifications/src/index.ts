@@ -1,1 +1,4 @@
-// The notifications subgraph: see README (being built).
+import { runSubgraphProcess } from '@samverkan/server';
+import { subgraph as notificationsSubgraph } from './definition';
+
+runSubgraphProcess(notificationsSubgraph);

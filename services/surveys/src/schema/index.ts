@@ -1,4 +1,5 @@
-import { SUBGRAPH_SCHEMA_OPTIONS } from '@samverkan/schema';
+import { addChangeEventFields, SUBGRAPH_SCHEMA_OPTIONS } from '@samverkan/schema';
+import { OUTBOX_RULES } from '../outbox/rules';
 import { builder } from '../builder';
 // The order of these imports is the order of the Query fields in the printed schema.
 import './indicator';
@@ -19,4 +20,7 @@ import './import';
  */
 
 /** This subgraph's schema, with its federation directives. */
+// The outbox, for the notifications subgraph only (@inaccessible).
+addChangeEventFields(builder, OUTBOX_RULES);
+
 export const schema = builder.toSubGraphSchema(SUBGRAPH_SCHEMA_OPTIONS);
