@@ -41,7 +41,7 @@ import { type ResponseCacheOptions, useResponseCache } from './response-cache';
 import { createRateLimiter, effectiveLimits, hideSuggestions, limitRules, limitsFromEnv, type RequestLimits, useOperationChecks } from './limits';
 import { SUPERGRAPH_PATH, subgraphsOf } from './supergraph';
 import { subgraphStatesOf, workspaceRoutes } from './routes';
-import { type WorkspaceOptions, workspaceOptionsFromEnv } from './workspace';
+import { gatewayWorkspaceFromEnv, type WorkspaceOptions } from './workspace';
 import { API_SCHEMA_ROUTE, createApiSchemaRoute } from './api-schema';
 import { createTrustedDocuments, trustedDocumentsModeFromEnv, type TrustedDocumentsOptions } from './trusted-documents';
 
@@ -210,7 +210,7 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Gat
     ...(env.PORT ? { port: Number(env.PORT) } : {}),
     ...(env.HOST ? { host: env.HOST } : {}),
     subgraphUrls,
-    workspace: workspaceOptionsFromEnv(env),
+    ...gatewayWorkspaceFromEnv(env),
     tokens: {
       ...(env.SAMVERKAN_JWT_SECRET ? { secret: env.SAMVERKAN_JWT_SECRET } : {}),
       ...(env.SAMVERKAN_JWKS_URL ? { jwksUrl: env.SAMVERKAN_JWKS_URL } : {}),

@@ -51,6 +51,12 @@ export function workspaceOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): W
   return { oidc: { authorizationEndpoint, tokenEndpoint, clientId, scope: env.SAMVERKAN_OIDC_SCOPE || 'openid' } };
 }
 
+/** The gateway's `workspace` option from the environment: none when no workspace variable is set. */
+export function gatewayWorkspaceFromEnv(env: NodeJS.ProcessEnv = process.env): { workspace?: WorkspaceOptions } {
+  const workspace = workspaceOptionsFromEnv(env);
+  return Object.keys(workspace).length ? { workspace } : {};
+}
+
 /** What /workspace-config.json answers. */
 export interface WorkspaceConfig {
   signIn: 'token' | 'oidc' | 'none';
