@@ -17,6 +17,23 @@ type Kommun = NonNullable<KommunQuery['municipality']>;
 type Work = NonNullable<KommunWorkQuery['municipality']>;
 type ActionDetails = NonNullable<NonNullable<KommunActionsQuery['municipality']>['actions']>;
 
+/** A link within the page: the hash names the route, so it scrolls and focuses instead. */
+function Jump({ to, children }: { to: string; children: string }) {
+  return (
+    <a
+      href={`#/kommun/${location.hash.split('/')[2]?.split('?')[0] ?? ''}`}
+      onClick={(event) => {
+        event.preventDefault();
+        const target = document.getElementById(to);
+        target?.scrollIntoView({ block: 'start' });
+        target?.focus({ preventScroll: true });
+      }}
+    >
+      {children}
+    </a>
+  );
+}
+
 function Status({ status }: { status: string }) {
   return <span class={`status status-${status.toLowerCase()}`}>{STATUS_WORDS[status] ?? status}</span>;
 }
@@ -46,15 +63,21 @@ export function KommunPage({ route }: { route: Route }) {
         <a href={href('karta', { lan: kommun.county.code })}>Visa länet på kartan</a>
       </p>
       <nav class="toc" aria-label="På sidan">
-        <a href="#efterlevnad">Efterlevnad</a> <a href="#overenskommelser">Överenskommelser</a> <a href="#medborgarloften">Medborgarlöften</a>{' '}
-        <a href="#lagesbilder">Lägesbild och åtgärdsplan</a> <a href="#atgarder">Åtgärder</a> <a href="#trend">Trygghetsmätning</a>
+        <Jump to="overenskommelser">Överenskommelser</Jump> <Jump to="medborgarloften">Medborgarlöften</Jump> <Jump to="lagesbilder">Lägesbild och åtgärdsplan</Jump>{' '}
+        <Jump to="efterlevnad">Efterlevnad</Jump> <Jump to="trend">Trygghetsmätning</Jump> <Jump to="atgarder">Åtgärder</Jump>
       </nav>
-      <ComplianceVerdict compliance={work?.compliance} on={on} loading={!work} />
-      <Agreements kommun={kommun} />
-      <Promises kommun={kommun} />
-      <Reports work={work ?? undefined} />
+      <div class="kommun-grid">
+        <div>
+          <Agreements kommun={kommun} />
+          <Promises kommun={kommun} />
+          <Reports work={work ?? undefined} />
+        </div>
+        <div>
+          <ComplianceVerdict compliance={work?.compliance} on={on} loading={!work} />
+          <Trend code={kommun.code} region={kommun.policeRegion.code} regionName={kommun.policeRegion.name} findings={kommun.surveyFindings} />
+        </div>
+      </div>
       <Actions kommun={kommun} details={details} />
-      <Trend code={kommun.code} region={kommun.policeRegion.code} regionName={kommun.policeRegion.name} findings={kommun.surveyFindings} />
     </article>
   );
 }

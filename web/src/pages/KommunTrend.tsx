@@ -80,9 +80,9 @@ export function Trend({ code, region, regionName, findings }: Props) {
             deps={[points, regionTrend.data]}
             make={(Plot) =>
               Plot.plot({
-                width: 720,
+                width: 560,
                 height: 280,
-                x: { label: 'År', tickFormat: 'd' },
+                x: { label: 'År', tickFormat: 'd', ticks: points.map((p) => p.year) },
                 y: { label: trend?.indicator.name ?? '', grid: true },
                 color: { legend: true, domain: ['Kommunen', `Median i polisregion ${regionName}`], range: ['#2b6a99', '#b30000'] },
                 marks: [Plot.line(lines, { x: 'year', y: 'value', stroke: 'series', marker: 'circle' })],

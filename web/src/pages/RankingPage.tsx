@@ -4,9 +4,23 @@ import { Controls, readSettings } from '../components/Controls';
 import { DemoNote } from '../components/Demo';
 import { PlotFigure } from '../components/PlotFigure';
 import { TableView, useTable } from '../components/TableView';
-import { formatValue, UNIT_WORDS } from '../format';
+import { EMPTY_WORDS, formatValue, UNIT_WORDS } from '../format';
+import { graphql } from '../generated/gql';
+import { useQuery } from '../useQuery';
 import { href, type Route, updateParams } from '../route';
 import { surveyYears, useSession } from '../session';
+
+/** Why the ranking has no rows (the table's own document does not ask). */
+const RankingEmptyDocument = graphql(`
+  query RankingEmpty($indicator: ID!, $year: Int!, $policeRegion: ID, $county: ID, $instrument: ID, $origins: [ResultOrigin!]) {
+    indicatorComparison(indicator: $indicator, year: $year, policeRegion: $policeRegion, county: $county, instrument: $instrument, origins: $origins) {
+      empty {
+        reason
+        yearsWithPublishedResults
+      }
+    }
+  }
+`);
 
 interface Comparison {
   indicatorComparison: {
@@ -34,6 +48,12 @@ export function RankingPage({ route }: { route: Route }) {
   const unit = comparison?.indicator.unit;
   const rows = state.rows ?? [];
   const anyDemo = rows.some((row) => row.demo);
+  const noRows = Boolean(state.rows && state.rows.length === 0 && !state.loading);
+  const why = useQuery(
+    RankingEmptyDocument,
+    { indicator: settings.indicator, year: settings.year, policeRegion: settings.region ?? null, county: settings.county ?? null, instrument: settings.instrument ?? null, origins: settings.demo ? ['PUBLISHED', 'DEMO'] : ['PUBLISHED'] },
+    !noRows,
+  ).data?.indicatorComparison.empty;
   const instruments = session.data.surveyInstruments.filter((i) => settings.demo || !i.demo);
   const scope = settings.county
     ? session.data.policeRegions.flatMap((r) => r.counties).find((c) => c.code === settings.county)?.name
@@ -81,23 +101,32 @@ export function RankingPage({ route }: { route: Route }) {
           </div>
         </dl>
       )}
-      {anyDemo && <DemoNote />}
-      {rows.length > 0 && (
-        <PlotFigure
-          label={`Stapeldiagram: ${comparison?.indicator.name} per kommun i ${scope}, ${settings.year}, med median${rows[0]?.policeRegionValue !== null ? ' och polisregionens värde' : ''}.`}
-          deps={[state.rows]}
-          make={(Plot) => barChart(Plot, rows, comparison!)}
-        />
+      {noRows && why && (
+        <p class="hint" data-empty={why.reason}>
+          Ingen rangordning: {EMPTY_WORDS[why.reason] ?? why.reason}
+          {why.yearsWithPublishedResults.length ? ` (år med publicerade resultat: ${why.yearsWithPublishedResults.join(', ')})` : ''}.
+          {why.reason === 'ONLY_DEMO_VALUES' && ' Kryssa i ”Visa demovärden” för att se påhittade exempelvärden.'}
+        </p>
       )}
-      <TableView
-        table={rankingTable}
-        state={state}
-        raw={raw}
-        columns={['rank', 'name', 'value', 'respondents', 'previousValue', 'changeFromPreviousYear', 'baseValue', 'changeFromBaseYear', 'median', 'policeRegionValue', 'countryValue', 'demo']}
-        caption={`Rangordning: ${comparison?.indicator.name ?? settings.indicator}, ${scope}, ${settings.year}${settings.baseYear ? ` (basår ${settings.baseYear})` : ''}. Rang 1 är bäst.`}
-        render={(key, row, text) => (key === 'name' ? <a href={href(`kommun/${String(row.code)}`)}>{text}</a> : undefined)}
-        empty="Inga kommuner har ett värde med dessa val (se förklaringen ovan)."
-      />
+      {anyDemo && <DemoNote />}
+      <div class="ranking-layout">
+        <TableView
+          table={rankingTable}
+          state={state}
+          raw={raw}
+          columns={['rank', 'name', 'value', 'respondents', 'previousValue', 'changeFromPreviousYear', 'baseValue', 'changeFromBaseYear', 'median', 'policeRegionValue', 'countryValue', 'demo']}
+          caption={`Rangordning: ${comparison?.indicator.name ?? settings.indicator}, ${scope}, ${settings.year}${settings.baseYear ? ` (basår ${settings.baseYear})` : ''}. Rang 1 är bäst.`}
+          render={(key, row, text) => (key === 'name' ? <a href={href(`kommun/${String(row.code)}`)}>{text}</a> : undefined)}
+          empty="Inga kommuner har ett värde med dessa val (se förklaringen ovan)."
+        />
+        {rows.length > 0 && (
+          <PlotFigure
+            label={`Stapeldiagram: ${comparison?.indicator.name} per kommun i ${scope}, ${settings.year}, med median${rows[0]?.policeRegionValue !== null ? ' och polisregionens värde' : ''}.`}
+            deps={[state.rows]}
+            make={(Plot) => barChart(Plot, rows, comparison!)}
+          />
+        )}
+      </div>
     </section>
   );
 }
@@ -112,9 +141,10 @@ function barChart(Plot: typeof import('@observablehq/plot'), rows: Row[], compar
     ...(comparison.countryValue !== null ? [Plot.ruleX([comparison.countryValue], { stroke: '#1a9850' })] : []),
   ];
   return Plot.plot({
-    width: 900,
-    height: Math.max(160, rows.length * 16 + 60),
-    marginLeft: 130,
+    width: 420,
+    height: Math.max(160, rows.length * 13 + 70),
+    marginLeft: 110,
+    marginRight: 20,
     x: { label: `${comparison.indicator.name} (${UNIT_WORDS[comparison.indicator.unit]})`, grid: true },
     y: { label: null },
     style: { fontSize: '12px' },
