@@ -51,7 +51,8 @@ describe('downloads at the gateway (PGlite)', () => {
     for (const result of [await action('Trygghetsvandring i hamnen', 'PUBLIC', kommunToken), await action('=Spaning mot narkotikahandel', 'PARTIES', policeToken)]) {
       expect(result.body.errors).toBeUndefined();
     }
-  });
+    // Four subgraphs and the demo values take their time on a busy machine.
+  }, 300_000);
   afterAll(async () => {
     await hub?.close();
   });
