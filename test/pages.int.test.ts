@@ -2,6 +2,7 @@ import { testDatabaseKinds } from '@samverkan/db/testing';
 import { municipalities } from '@samverkan/geo';
 import { type Actor, signDevelopmentToken } from '@samverkan/schema';
 import { postGraphQL } from '@samverkan/server/testing';
+import { seedDemoData } from '../services/surveys/src/seed';
 import { startTestHub, TEST_JWT_SECRET, type TestHub } from './support/hub';
 
 /**
@@ -9,7 +10,8 @@ import { startTestHub, TEST_JWT_SECRET, type TestHub } from './support/hub';
  * through the gateway — the whole hub's list with pages that cross kommun borders, and each kommun's
  * own — each action arriving exactly once, in order, with the total; rows written during a walk
  * neither repeat nor hide earlier ones; bad `first` and `after` refused; a kommun user walks only
- * what they may read.
+ * what they may read. The other lists that grow (lägesbilder, åtgärdsplaner and their revisions,
+ * follow-ups, survey results, history) page the same way and hold what their plain lists hold.
  */
 
 const ADMIN: Actor = { role: 'admin', subject: 'pages-admin' };
@@ -178,5 +180,118 @@ describe.each(testDatabaseKinds())('pages of åtgärder on %s', (kind) => {
     const expected = all.filter((a) => a.visibility === 'PUBLIC' && syd.has(a.municipalityCode)).map((a) => a.id);
     expect(publicSyd.totals).toEqual([expected.length]);
     expect(publicSyd.nodes.map((n) => n.id).sort()).toEqual(expected.sort());
+  }, 600_000);
+
+  /** Walks a connection field (any node type) `first` at a time; returns the ids in order and the totals seen. */
+  const walkIds = async (actor: Actor | null, text: string, variables: Record<string, unknown>, pick: (data: never) => { edges: { cursor: string; node: { id?: string; at?: string; number?: number } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number }) => {
+    const ids: string[] = [];
+    const totals = new Set<number>();
+    let after: string | null = null;
+    for (let guard = 0; guard < 1000; guard++) {
+      const body = await query<never>(actor, text, { ...variables, after });
+      expect(body.errors).toBeUndefined();
+      const page = pick(body.data!);
+      totals.add(page.totalCount);
+      ids.push(...page.edges.map((edge) => String(edge.node.id ?? edge.node.at ?? edge.node.number)));
+      if (!page.pageInfo.hasNextPage) return { ids, totals: [...totals] };
+      after = page.pageInfo.endCursor;
+    }
+    throw new Error('the walk did not end');
+  };
+
+  test('a kommun\'s lägesbilder and åtgärdsplaner, and a plan\'s revisions, page as their plain lists hold them', async () => {
+    const reportIds: string[] = [];
+    for (const [n, decidedOn] of ['2024-02-01', '2024-02-01', '2023-01-15'].entries()) {
+      const report = await query<{ createSituationReport: { id: string } }>(LUND, 'mutation R($title: String!, $decidedOn: Date!) { createSituationReport(input: { municipalityCode: "1281", title: $title, decidedOn: $decidedOn, joint: true }) { id } }', { title: `Lägesbild ${n + 1}`, decidedOn });
+      expect(report.errors).toBeUndefined();
+      reportIds.push(report.data!.createSituationReport.id);
+    }
+    for (const decidedOn of ['2024-03-01', '2024-06-01']) {
+      const items = [{ key: 'a', title: 'Trygghetsvandringar' }];
+      const plan = await query<{ createActionPlan: { id: string; version: number } }>(LUND, 'mutation P($decidedOn: Date!, $reports: [ID!]!, $items: [ActionPlanItemInput!]!) { createActionPlan(input: { municipalityCode: "1281", title: "Åtgärdsplan", decidedOn: $decidedOn, situationReportIds: $reports, items: $items }) { id version } }', { decidedOn, reports: [reportIds[0]], items });
+      expect(plan.errors).toBeUndefined();
+      const { id } = plan.data!.createActionPlan;
+      let { version } = plan.data!.createActionPlan;
+      for (const revisedOn of ['2024-09-01', '2024-12-01']) {
+        const revised = await query<{ reviseActionPlan: { version: number } }>(LUND, 'mutation V($id: ID!, $version: Int!, $on: Date!, $items: [ActionPlanItemInput!]!) { reviseActionPlan(id: $id, version: $version, decidedOn: $on, items: $items) { version } }', { id, version, on: revisedOn, items: [...items, { key: revisedOn, title: `Ny punkt ${revisedOn}` }] });
+        expect(revised.errors).toBeUndefined();
+        version = revised.data!.reviseActionPlan.version;
+      }
+      expect(id).toBeTruthy();
+    }
+    const plain = await query<{ municipality: { situationReports: { id: string }[]; actionPlans: { id: string; revisions: { number: number }[] }[] } }>(
+      null,
+      '{ municipality(code: "1281") { situationReports { id } actionPlans { id revisions { number } } } }',
+      {},
+    );
+    expect(plain.errors).toBeUndefined();
+    const lund = plain.data!.municipality;
+    expect(lund.situationReports).toHaveLength(3);
+    expect(lund.actionPlans).toHaveLength(2);
+    const reports = await walkIds(null, 'query R($after: String) { municipality(code: "1281") { situationReportsConnection(first: 1, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } totalCount } } }', {}, (d: { municipality: { situationReportsConnection: never } }) => d.municipality.situationReportsConnection);
+    // Newest first; the two of the same day in the order of their ids (the plain list leaves that order open).
+    expect(reports.ids.slice().sort()).toEqual(lund.situationReports.map((r) => r.id).sort());
+    expect(reports.ids[2]).toBe(reportIds[2]);
+    expect(reports.totals).toEqual([lund.situationReports.length]);
+    const plans = await walkIds(null, 'query P($after: String) { municipality(code: "1281") { actionPlansConnection(first: 1, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } totalCount } } }', {}, (d: { municipality: { actionPlansConnection: never } }) => d.municipality.actionPlansConnection);
+    expect(plans.ids).toEqual(lund.actionPlans.map((p) => p.id));
+    for (const plan of lund.actionPlans) {
+      const revisions = await walkIds(
+        null,
+        'query V($after: String) { municipality(code: "1281") { actionPlansConnection { edges { node { id revisionsConnection(first: 1, after: $after) { edges { cursor node { number } } pageInfo { hasNextPage endCursor } totalCount } } } } } }',
+        {},
+        (d: { municipality: { actionPlansConnection: { edges: { node: { id: string; revisionsConnection: never } }[] } } }) =>
+          d.municipality.actionPlansConnection.edges.find((edge) => edge.node.id === plan.id)!.node.revisionsConnection,
+      );
+      expect(revisions.ids).toEqual(['1', '2', '3']);
+      expect(revisions.ids).toEqual(plan.revisions.map((r) => String(r.number)));
+    }
+  });
+
+  test('an åtgärd\'s follow-ups and its history page as their plain lists hold them', async () => {
+    const created = await query<{ createAction: { id: string } }>(
+      LUND,
+      'mutation { createAction(input: { municipalityCode: "1281", title: "Uppföljd åtgärd", responsible: [{ kind: MUNICIPAL_DEPARTMENT, name: "Lunds kommun", lead: true }] }) { id } }',
+      {},
+    );
+    expect(created.errors).toBeUndefined();
+    const { id } = created.data!.createAction;
+    for (const [n, date] of ['2025-05-01', '2025-02-01', '2025-05-01'].entries()) {
+      const added = await query<{ addFollowUp: { version: number } }>(LUND, 'mutation F($id: ID!, $date: Date!, $text: String!) { addFollowUp(actionId: $id, input: { date: $date, text: $text, outcome: TOO_EARLY }) { version } }', { id, date, text: `Uppföljning ${n + 1}` });
+      expect(added.errors).toBeUndefined();
+      const updated = await query<{ updateAction: { version: number } }>(LUND, 'mutation U($id: ID!, $version: Int!, $title: String!) { updateAction(id: $id, version: $version, changes: { title: $title }) { version } }', { id, version: added.data!.addFollowUp.version, title: `Uppföljd åtgärd ${n + 1}` });
+      expect(updated.errors).toBeUndefined();
+    }
+    const plain = await query<{ action: { followUps: { id: string }[]; history: { at: string; operation: string }[] } }>(LUND, 'query A($id: ID!) { action(id: $id) { followUps { id } history { at operation } } }', { id });
+    const { followUps, history } = plain.data!.action;
+    expect(followUps).toHaveLength(3);
+    expect(history.length).toBeGreaterThanOrEqual(4);
+    const pagedFollowUps = await walkIds(LUND, 'query G($id: ID!, $after: String) { action(id: $id) { followUpsConnection(first: 2, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } totalCount } } }', { id }, (d: { action: { followUpsConnection: never } }) => d.action.followUpsConnection);
+    expect(new Set(pagedFollowUps.ids)).toEqual(new Set(followUps.map((f) => f.id)));
+    expect(pagedFollowUps.ids).toHaveLength(3);
+    const pagedHistory = await walkIds(LUND, 'query H($id: ID!, $after: String) { action(id: $id) { historyConnection(first: 2, after: $after) { edges { cursor node { at } } pageInfo { hasNextPage endCursor } totalCount } } }', { id }, (d: { action: { historyConnection: never } }) => d.action.historyConnection);
+    expect(pagedHistory.ids).toEqual(history.map((h) => h.at));
+    expect(pagedHistory.totals).toEqual([history.length]);
+    // Anonymous callers are told to sign in, as for `history`.
+    const anonymous = await query(null, 'query H($id: ID!) { action(id: $id) { historyConnection { totalCount } } }', { id });
+    expect(anonymous.errors?.[0]?.message).toMatch(/signed-in/);
+  });
+
+  test('survey results page by area and for the whole hub, published values only unless asked', async () => {
+    await seedDemoData(hub.surveys.client);
+    const origins = ['PUBLISHED', 'DEMO'];
+    const plain = await query<{ municipality: { surveyResults: { id: string }[] } }>(null, 'query S($origins: [ResultOrigin!]) { municipality(code: "1281") { surveyResults(origins: $origins) { id } } }', { origins });
+    const lund = plain.data!.municipality.surveyResults.map((r) => r.id);
+    expect(lund.length).toBeGreaterThan(7);
+    const paged = await walkIds(null, 'query S($origins: [ResultOrigin!], $after: String) { municipality(code: "1281") { surveyResultsConnection(origins: $origins, first: 7, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } totalCount } } }', { origins }, (d: { municipality: { surveyResultsConnection: never } }) => d.municipality.surveyResultsConnection);
+    expect(paged.ids.slice().sort()).toEqual(lund.slice().sort());
+    expect(paged.totals).toEqual([lund.length]);
+    const published = await hub.surveys.client.surveyResult.count({ where: { origin: 'PUBLISHED' } });
+    const root = await query<{ surveyResults: { totalCount: number } }>(null, '{ surveyResults(first: 1) { totalCount } }', {});
+    expect(root.data!.surveyResults.totalCount).toBe(published);
+    const demoSyd = await hub.surveys.client.surveyResult.count({ where: { origin: 'DEMO', policeRegionCode: 'SYD', year: 2025 } });
+    const walked = await walkIds(null, 'query D($after: String) { surveyResults(filter: { origins: [DEMO], policeRegion: "SYD", from: 2025, to: 2025 }, first: 500, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } totalCount } }', {}, (d: { surveyResults: never }) => d.surveyResults);
+    expect(walked.ids).toHaveLength(demoSyd);
+    expect(new Set(walked.ids).size).toBe(demoSyd);
   }, 600_000);
 });

@@ -1,4 +1,5 @@
 import type { Actor } from './actor';
+import { type Connection, Keyset, type PageArgs } from './connection';
 import type { SubgraphContext } from './context';
 import { forbidden } from './errors';
 
@@ -209,5 +210,36 @@ export function historyField<Parent extends object, Context extends SubgraphCont
     resolve: async (parent: Parent, _args: object, context: Context) =>
       // The parent is the record's row: its columns are the audited fields the trail never changed.
       readableEntries(await entries(parent, context), (state) => mayRead(state, context), parent as Snapshot).map(historyEntryOf),
+  };
+}
+
+/** The order of a history's pages: oldest first (time, then the entry's id), and their cursors. */
+const HISTORY_PAGES = new Keyset<AuditEntryRow>('history', [
+  { field: 'at', direction: 'asc' },
+  { field: 'id', direction: 'asc' },
+]);
+
+/**
+ * The options of a record's `historyConnection` field (beside `history`, the same entries a page at
+ * a time): `t.field({ ...historyConnectionField(load, mayRead), args: connectionArgs(builder) })`.
+ * The entries a caller may read are chosen entry by entry from the whole trail (what could be read
+ * before and after each depends on those before it), so the trail is read whole and cut into pages
+ * here; `totalCount` counts the entries the caller may read.
+ */
+export function historyConnectionField<Parent extends object, Context extends SubgraphContext>(
+  entries: (parent: Parent, context: Context) => Promise<AuditEntryRow[]>,
+  mayRead: (state: Snapshot, context: Context) => boolean,
+) {
+  return {
+    type: 'HistoryEntryConnection' as const,
+    nullable: true as const,
+    description: `${HISTORY_DESCRIPTION} A page at a time, oldest first.`,
+    authScopes: { authenticated: true },
+    unauthorizedError: () => forbidden('The history of a record is shown to signed-in parties only.'),
+    resolve: async (parent: Parent, args: PageArgs, context: Context): Promise<Connection<HistoryEntryShape>> => {
+      const readable = readableEntries(await entries(parent, context), (state) => mayRead(state, context), parent as Snapshot);
+      const page = HISTORY_PAGES.pageOf(readable, args);
+      return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: historyEntryOf(edge.node) })) };
+    },
   };
 }

@@ -10,7 +10,7 @@ import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { HistoryEntryShape } from './audit';
-import type { PageInfoShape } from './connection';
+import { type Connection, defineConnection, type PageInfoShape } from './connection';
 import { type AuthScopes, authScopesFor } from './auth';
 import { forbidden } from './errors';
 import type { SubgraphContext } from './context';
@@ -26,6 +26,7 @@ export interface SharedSchemaTypes<Context extends SubgraphContext, PrismaTypes 
     HistoryEntry: HistoryEntryShape;
     FieldChange: HistoryEntryShape['changes'][number];
     PageInfo: PageInfoShape;
+    HistoryEntryConnection: Connection<HistoryEntryShape>;
   };
   Scalars: {
     ID: { Input: string; Output: string | number };
@@ -87,8 +88,8 @@ export function createSubgraphBuilder<Context extends SubgraphContext, PrismaTyp
   });
   builder.addScalarType('Date', DateScalar);
   builder.addScalarType('MunicipalityCode', MunicipalityCodeScalar);
-  defineHistoryTypes(builder);
   definePageInfo(builder);
+  defineHistoryTypes(builder);
   builder.queryType({ description: ROOT_TYPE_DESCRIPTIONS.Query });
   builder.mutationType({ description: ROOT_TYPE_DESCRIPTIONS.Mutation, authScopes: options.mutationAuthScopes });
   return builder;
@@ -127,7 +128,7 @@ function defineHistoryTypes<Context extends SubgraphContext, PrismaTypes extends
       after: t.string({ nullable: true, description: 'Efter: the value after (null when it was cleared).', resolve: (change) => asText(change.after) }),
     }),
   });
-  builder.objectType('HistoryEntry', {
+  const entry = builder.objectType('HistoryEntry', {
     description: 'Ändring: one write to a record, from the audit trail: who, when, which operation, and what it changed.',
     shareable: true,
     fields: (t) => ({
@@ -138,6 +139,7 @@ function defineHistoryTypes<Context extends SubgraphContext, PrismaTypes extends
       changes: t.field({ type: ['FieldChange'], description: 'Ändringar: the fields it changed.', resolve: (entry) => entry.changes }),
     }),
   });
+  defineConnection(builder, entry, { name: 'HistoryEntry', nodes: 'ändringar (history entries)', order: 'oldest first', shareable: true });
 }
 
 /** `PageInfo`, the same in every subgraph (a value type, shareable): what every connection tells of the pages after its own. */

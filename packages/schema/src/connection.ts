@@ -65,6 +65,14 @@ export const PAGE_ARG_DESCRIPTIONS = {
   after: 'Markör: continue after this cursor (an `endCursor` or an edge\'s `cursor` of the same list); a cursor of another list is refused.',
 } as const;
 
+/** The `first` and `after` arguments of a connection field, with their descriptions: `args: { ...filters, ...connectionArgs(builder) }`. */
+export function connectionArgs<Context extends SubgraphContext, PrismaTypes extends object>(builder: PothosSchemaTypesBuilder<Context, PrismaTypes>) {
+  return builder.args((t) => ({
+    first: t.int({ description: PAGE_ARG_DESCRIPTIONS.first }),
+    after: t.string({ description: PAGE_ARG_DESCRIPTIONS.after }),
+  }));
+}
+
 /**
  * A list's sort order and cursors. `name` tells the lists apart: a cursor of one list is refused by
  * another. The last key must be unique (the id), so that the order is total.
@@ -159,19 +167,21 @@ export class Keyset<Row extends object> {
 
   private compareValues(a: readonly SortValue[], b: readonly SortValue[]): number {
     for (const [index, key] of this.keys.entries()) {
-      const order = compareOne(a[index] ?? null, b[index] ?? null, key.nulls ?? 'last');
-      if (order !== 0) return key.direction === 'asc' ? order : -order;
+      const order = compareOne(a[index] ?? null, b[index] ?? null, key);
+      if (order !== 0) return order;
     }
     return 0;
   }
 }
 
-/** Two sort values in ascending order, nulls where `nulls` says (for descending keys the caller turns it round). */
-function compareOne(a: SortValue, b: SortValue, nulls: 'first' | 'last'): number {
-  if (a === null || b === null) return a === b ? 0 : (a === null) === (nulls === 'first') ? -1 : 1;
+/** Two sort values in a key's order: nulls where the key puts them (as PostgreSQL does when it says nothing), the rest by its direction. */
+function compareOne<Row>(a: SortValue, b: SortValue, key: SortKey<Row>): number {
+  const nullsFirst = key.nulls ? key.nulls === 'first' : key.direction === 'desc';
+  if (a === null || b === null) return a === b ? 0 : (a === null) === nullsFirst ? -1 : 1;
   const x = a instanceof Date ? a.getTime() : a;
   const y = b instanceof Date ? b.getTime() : b;
-  return x < y ? -1 : x > y ? 1 : 0;
+  const order = x < y ? -1 : x > y ? 1 : 0;
+  return key.direction === 'asc' ? order : -order;
 }
 
 /** The rows beyond `value` in the key's own column, or null when none can be. */

@@ -1,7 +1,7 @@
 import { municipalities } from '@samverkan/geo';
 import { type Connection, countyArgument, Keyset, type PageArgs, policeRegionArgument } from '@samverkan/schema';
 import type { Context } from '../db';
-import type { Action, AgreementLink, Prisma } from '../generated/prisma/client';
+import type { Action, AgreementLink, FollowUp, Prisma } from '../generated/prisma/client';
 import { visibleActionsWhere } from './access';
 import { type ActionFilter, actionFilterWhere } from './lists';
 
@@ -59,5 +59,20 @@ export function actionPage(context: Context, where: Prisma.ActionWhereInput, arg
     args,
     (page) => context.db.action.findMany({ where: { AND: [visible, page.where as Prisma.ActionWhereInput] }, orderBy: page.orderBy as Prisma.ActionOrderByWithRelationInput[], take: page.take }),
     () => context.db.action.count({ where: visible }),
+  );
+}
+
+/** The order of an åtgärd's follow-ups: by date, then id. */
+export const FOLLOW_UP_PAGES = new Keyset<FollowUp>('followUps', [
+  { field: 'date', direction: 'asc' },
+  { field: 'id', direction: 'asc' },
+]);
+
+/** One page of an åtgärd's follow-ups (the caller reads the åtgärd, so its follow-ups too). */
+export function followUpPage(context: Context, actionId: string, args: PageArgs): Promise<Connection<FollowUp>> {
+  return FOLLOW_UP_PAGES.page(
+    args,
+    (page) => context.db.followUp.findMany({ where: { AND: [{ actionId }, page.where as Prisma.FollowUpWhereInput] }, orderBy: page.orderBy as Prisma.FollowUpOrderByWithRelationInput[], take: page.take }),
+    () => context.db.followUp.count({ where: { actionId } }),
   );
 }

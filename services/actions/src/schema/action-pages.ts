@@ -1,4 +1,4 @@
-import { defineConnection, PAGE_ARG_DESCRIPTIONS } from '@samverkan/schema';
+import { connectionArgs, defineConnection } from '@samverkan/schema';
 import { actionPage, agreementActionsWhere, rootActionWhere } from '../actions/pages';
 import { actionFilterWhere } from '../actions/lists';
 import { builder } from '../builder';
@@ -27,10 +27,7 @@ const ActionListFilter = builder.inputType('ActionListFilter', {
   }),
 });
 
-const pageArgs = builder.args((t) => ({
-  first: t.int({ description: PAGE_ARG_DESCRIPTIONS.first }),
-  after: t.string({ description: PAGE_ARG_DESCRIPTIONS.after }),
-}));
+const pageArgs = connectionArgs(builder);
 
 builder.queryField('actions', (t) =>
   t.field({

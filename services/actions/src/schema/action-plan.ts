@@ -1,4 +1,4 @@
-import { historyField, historyLoader, READABLE_BY_ALL, recordLoader } from '@samverkan/schema';
+import { connectionArgs, historyConnectionField, historyField, historyLoader, READABLE_BY_ALL, recordLoader } from '@samverkan/schema';
 import { visibleActionsWhere } from '../actions/access';
 import { builder, type Context } from '../builder';
 import { diffRevisions, type PlanItem } from '../plans/revisions';
@@ -93,10 +93,11 @@ export const ActionPlan = builder.prismaObject('ActionPlan', {
       select: { basedOn: { select: { situationReport: true } } },
       resolve: (p) => p.basedOn.map((link) => link.situationReport),
     }),
-    revisions: t.relation('revisions', { description: 'Revideringar, oldest first.', query: { orderBy: { number: 'asc' } } }),
-    actions: t.relation('actions', { description: 'Åtgärder in the plan.', query: (_args, context) => ({ where: visibleActionsWhere(context) }) }),
+    revisions: t.relation('revisions', { description: 'Revideringar, oldest first.', query: { orderBy: { number: 'asc' } }, deprecationReason: 'Use revisionsConnection: the same list a page at a time, with totalCount.' }),
+    actions: t.relation('actions', { description: 'Åtgärder in the plan.', query: (_args, context) => ({ where: visibleActionsWhere(context) }), deprecationReason: 'Use actionsConnection: the same list a page at a time, with totalCount.' }),
     version: t.exposeInt('version', { description: 'Version.' }),
-    history: t.field(historyField((plan: { id: string }, context: Context) => planHistory(context).load(plan.id), READABLE_BY_ALL)),
+    history: t.field({ ...historyField((plan: { id: string }, context: Context) => planHistory(context).load(plan.id), READABLE_BY_ALL), deprecationReason: 'Use historyConnection: the same list a page at a time, with totalCount.' }),
+    historyConnection: t.field({ ...historyConnectionField((plan: { id: string }, context: Context) => planHistory(context).load(plan.id), READABLE_BY_ALL), args: connectionArgs(builder) }),
   }),
 });
 

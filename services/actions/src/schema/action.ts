@@ -1,4 +1,4 @@
-import { historyField, historyLoader } from '@samverkan/schema';
+import { connectionArgs, historyConnectionField, historyField, historyLoader } from '@samverkan/schema';
 import { mayReadAction, visibleActionsWhere } from '../actions/access';
 import { changeActionStatus, createAction, updateAction } from '../actions/write';
 import { builder, type Context } from '../builder';
@@ -66,10 +66,17 @@ export const Action = builder.prismaObject('Action', {
     visibility: t.field({ type: VisibilityEnum, description: 'Synlighet.', resolve: (action) => action.visibility }),
     responsible: t.relation('responsible', { description: 'Ansvariga, the lead first.', query: { orderBy: [{ lead: 'desc' }, { position: 'asc' }] } }),
     statusHistory: t.relation('statusHistory', { description: 'Statushistorik, in the order the changes were recorded.', query: { orderBy: { createdAt: 'asc' } } }),
-    followUps: t.relation('followUps', { description: 'Uppföljningar, oldest first.', query: { orderBy: { date: 'asc' } } }),
+    followUps: t.relation('followUps', { description: 'Uppföljningar, oldest first.', query: { orderBy: { date: 'asc' } }, deprecationReason: 'Use followUpsConnection: the same list a page at a time, with totalCount.' }),
     sources: t.field({ type: [SourceRef], description: 'Källor.', resolve: (action) => (action.sources ?? []) as never }),
     version: t.exposeInt('version', { description: 'Version: give it back when changing the åtgärd.' }),
-    history: t.field(historyField((action: { id: string }, context: Context) => actionHistory(context).load(action.id), (state, context) => mayReadAction(context, state))),
+    history: t.field({
+      ...historyField((action: { id: string }, context: Context) => actionHistory(context).load(action.id), (state, context) => mayReadAction(context, state)),
+      deprecationReason: 'Use historyConnection: the same list a page at a time, with totalCount.',
+    }),
+    historyConnection: t.field({
+      ...historyConnectionField((action: { id: string }, context: Context) => actionHistory(context).load(action.id), (state, context) => mayReadAction(context, state)),
+      args: connectionArgs(builder),
+    }),
   }),
 });
 

@@ -31,6 +31,7 @@ function actionsField<Parent>(load: (parent: Parent, filter: ActionFilter, conte
     type: [Action] as [typeof Action],
     nullable: true as const,
     description: 'Åtgärder, by start; filter by a date they are under way, a status, a fokusområde or a kommun.',
+    deprecationReason: 'Use actionsConnection: the same list a page at a time, with totalCount.',
     args: actionListArgs,
     resolve: (parent: Parent, args: { activeOn?: string | null; status?: ActionStatus | null; focusArea?: string | null; municipality?: string | null }, context: Context) =>
       load(parent, { activeOn: args.activeOn ?? null, status: args.status ?? null, focusArea: args.focusArea ?? null, municipality: args.municipality ?? null }, context),
@@ -51,12 +52,14 @@ MunicipalityRef.implement({
       type: [SituationReport],
       nullable: true,
       description: 'Lägesbilder of the kommun, newest first.',
+      deprecationReason: 'Use situationReportsConnection: the same list a page at a time, with totalCount.',
       resolve: (m, _args, context) => reportsOfMunicipality(context).load(m.code),
     }),
     actionPlans: t.field({
       type: [ActionPlan],
       nullable: true,
       description: 'Åtgärdsplaner of the kommun, newest first.',
+      deprecationReason: 'Use actionPlansConnection: the same list a page at a time, with totalCount.',
       resolve: (m, _args, context) => plansOfMunicipality(context).load(m.code),
     }),
     actionCounts: t.field({
@@ -83,6 +86,7 @@ AgreementRef.implement({
       nullable: true,
       description:
         'Åtgärder of the agreement, by start: those that come from it (origin AGREEMENT) and those the sources place with it (`agreementLink`: decided at the same meeting, or presented in the same programme). Filter by a date they are under way, a status, a fokusområde, a kommun or the kind of link.',
+      deprecationReason: 'Use actionsConnection: the same list a page at a time, with totalCount.',
       args: { ...actionListArgs, links: t.arg({ type: [AgreementLinkEnum], description: 'Only actions linked this way (an action that comes from the agreement counts as STATED); all when left out.' }) },
       resolve: async (a, args, context) => {
         const filter = { activeOn: args.activeOn ?? null, status: args.status ?? null, focusArea: args.focusArea ?? null, municipality: args.municipality ?? null, links: args.links ?? null };

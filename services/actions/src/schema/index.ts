@@ -11,6 +11,7 @@ import './action-counts';
 import './compliance';
 import './extended-entities';
 import './action-pages';
+import './record-pages';
 import './search';
 import './import';
 
@@ -19,8 +20,8 @@ import './import';
  * subgraph refers to kommuner, agreements, medborgarlöften and fokusområden by key only.
  */
 
-/** This subgraph's schema, with its federation directives. */
 // The outbox, for the notifications subgraph only (@inaccessible).
 addChangeEventFields(builder, OUTBOX_RULES);
 
+/** This subgraph's schema, with its federation directives. */
 export const schema = builder.toSubGraphSchema(SUBGRAPH_SCHEMA_OPTIONS);

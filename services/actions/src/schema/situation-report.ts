@@ -1,4 +1,4 @@
-import { historyField, historyLoader, READABLE_BY_ALL } from '@samverkan/schema';
+import { connectionArgs, historyConnectionField, historyField, historyLoader, READABLE_BY_ALL } from '@samverkan/schema';
 import { builder, type Context } from '../builder';
 import { createSituationReport } from '../situation-reports/write';
 import { dateField } from './date-field';
@@ -34,7 +34,8 @@ export const SituationReport = builder.prismaObject('SituationReport', {
     summary: t.exposeString('summary', { nullable: true, description: 'Sammanfattning.' }),
     findings: t.relation('findings', { description: 'Iakttagelser, in order.', query: { orderBy: { position: 'asc' } } }),
     dataSources: t.exposeStringList('dataSources', { description: 'Underlag: the data it draws on.' }),
-    history: t.field(historyField((report: { id: string }, context: Context) => reportHistory(context).load(report.id), READABLE_BY_ALL)),
+    history: t.field({ ...historyField((report: { id: string }, context: Context) => reportHistory(context).load(report.id), READABLE_BY_ALL), deprecationReason: 'Use historyConnection: the same list a page at a time, with totalCount.' }),
+    historyConnection: t.field({ ...historyConnectionField((report: { id: string }, context: Context) => reportHistory(context).load(report.id), READABLE_BY_ALL), args: connectionArgs(builder) }),
   }),
 });
 

@@ -1,4 +1,4 @@
-import { historyField, historyLoader, todayInSweden } from '@samverkan/schema';
+import { connectionArgs, historyConnectionField, historyField, historyLoader, todayInSweden } from '@samverkan/schema';
 import { agreementWrites } from '../agreements/write';
 import { mayReadLifecycleState, visibleAgreementsWhere } from '../lifecycle/access';
 import { statusOn, statusWhere } from '../lifecycle/status';
@@ -77,7 +77,14 @@ export const Agreement = builder.prismaObject('Agreement', {
     previous: t.relation('previous', { nullable: true, description: 'Föregående: the agreement of the same kommun this one took over from.' }),
     next: t.relation('next', { nullable: true, description: 'Efterföljande: the agreement that took over from this one.' }),
     version: t.exposeInt('version', { description: 'Version: give it back when updating, so that no one\'s change is lost.' }),
-    history: t.field(historyField((agreement: { id: string }, context: Context) => agreementHistory(context).load(agreement.id), (state, context) => mayReadLifecycleState(context, state))),
+    history: t.field({
+      ...historyField((agreement: { id: string }, context: Context) => agreementHistory(context).load(agreement.id), (state, context) => mayReadLifecycleState(context, state)),
+      deprecationReason: 'Use historyConnection: the same list a page at a time, with totalCount.',
+    }),
+    historyConnection: t.field({
+      ...historyConnectionField((agreement: { id: string }, context: Context) => agreementHistory(context).load(agreement.id), (state, context) => mayReadLifecycleState(context, state)),
+      args: connectionArgs(builder),
+    }),
     citizenPromises: t.relation('promises', { description: 'Medborgarlöften made under the agreement.' }),
     firstInSweden: t.boolean({
       description: 'Först i landet: true when the kommun claims it as the first such agreement in Sweden (the kommun\'s claim, quoted in `firstInSwedenClaim`; the hub does not verify it).',

@@ -1,4 +1,4 @@
-import { badInput, historyField, historyLoader, todayInSweden } from '@samverkan/schema';
+import { badInput, connectionArgs, historyConnectionField, historyField, historyLoader, todayInSweden } from '@samverkan/schema';
 import { citizenPromiseWrites } from '../citizen-promises/write';
 import { mayReadLifecycleState, visiblePromisesWhere } from '../lifecycle/access';
 import { statusOn, statusWhere } from '../lifecycle/status';
@@ -64,7 +64,14 @@ export const CitizenPromise = builder.prismaObject('CitizenPromise', {
     signatories: t.relation('signatories', { description: 'Undertecknare.', query: { orderBy: { position: 'asc' } } }),
     sources: t.relation('sources', { description: 'Källor.', query: { orderBy: { id: 'asc' } } }),
     version: t.exposeInt('version', { description: 'Version: give it back when updating.' }),
-    history: t.field(historyField((promise: { id: string }, context: Context) => promiseHistory(context).load(promise.id), (state, context) => mayReadLifecycleState(context, state))),
+    history: t.field({
+      ...historyField((promise: { id: string }, context: Context) => promiseHistory(context).load(promise.id), (state, context) => mayReadLifecycleState(context, state)),
+      deprecationReason: 'Use historyConnection: the same list a page at a time, with totalCount.',
+    }),
+    historyConnection: t.field({
+      ...historyConnectionField((promise: { id: string }, context: Context) => promiseHistory(context).load(promise.id), (state, context) => mayReadLifecycleState(context, state)),
+      args: connectionArgs(builder),
+    }),
   }),
 });
 

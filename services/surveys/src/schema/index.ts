@@ -10,6 +10,7 @@ import './survey-result';
 import './empty-answer';
 import './municipality';
 import './local-police-area';
+import './result-pages';
 import './comparison';
 import './import';
 
@@ -19,8 +20,8 @@ import './import';
  * kommuner and lokalpolisområden by key only; the gateway joins the agreements subgraph's facts.
  */
 
-/** This subgraph's schema, with its federation directives. */
 // The outbox, for the notifications subgraph only (@inaccessible).
 addChangeEventFields(builder, OUTBOX_RULES);
 
+/** This subgraph's schema, with its federation directives. */
 export const schema = builder.toSubGraphSchema(SUBGRAPH_SCHEMA_OPTIONS);

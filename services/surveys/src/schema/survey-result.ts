@@ -1,4 +1,4 @@
-import { filteredGroupLoader, historyField, historyLoader, READABLE_BY_ALL } from '@samverkan/schema';
+import { connectionArgs, filteredGroupLoader, historyConnectionField, historyField, historyLoader, READABLE_BY_ALL } from '@samverkan/schema';
 import { EMPTY_ORGANISATION } from '@samverkan/geo';
 import { organisationForReads } from '@samverkan/server';
 import { builder, type Context } from '../builder';
@@ -50,7 +50,8 @@ export const SurveyResult = builder.prismaObject('SurveyResult', {
     }),
     origin: t.field({ type: ResultOriginEnum, description: 'Ursprung: PUBLISHED, or DEMO for made-up demo values.', resolve: (r) => r.origin }),
     demo: t.boolean({ description: 'DEMO: true when the value is made-up demo data.', resolve: (r) => r.origin === 'DEMO' }),
-    history: t.field(historyField((result: { id: string }, context: Context) => resultHistory(context).load(result.id), READABLE_BY_ALL)),
+    history: t.field({ ...historyField((result: { id: string }, context: Context) => resultHistory(context).load(result.id), READABLE_BY_ALL), deprecationReason: 'Use historyConnection: the same list a page at a time, with totalCount.' }),
+    historyConnection: t.field({ ...historyConnectionField((result: { id: string }, context: Context) => resultHistory(context).load(result.id), READABLE_BY_ALL), args: connectionArgs(builder) }),
   }),
 });
 
@@ -109,6 +110,7 @@ export function areaResultsField<Area>(level: ResultFilter['level'], codeOf: (ar
     type: [SurveyResult] as [typeof SurveyResult],
     nullable: true as const,
     description,
+    deprecationReason: 'Use surveyResultsConnection: the same list a page at a time, with totalCount.',
     args: resultListArgs,
     resolve: (area: Area, args: { indicator?: string | number | null; from?: number | null; to?: number | null; origins?: ResultOrigin[] | null }, context: Context) =>
       resultsOfArea(context).load(codeOf(area), {
