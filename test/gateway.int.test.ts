@@ -99,7 +99,7 @@ describe.each(testDatabaseKinds())('the gateway over three subgraphs on %s', (ki
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({
       status: 'ready',
-      subgraphs: { agreements: { ready: true }, actions: { ready: true }, surveys: { ready: true } },
+      subgraphs: { agreements: { ready: true }, actions: { ready: true }, surveys: { ready: true }, notifications: { ready: true } },
     });
   });
 
@@ -122,7 +122,7 @@ describe('readiness when a subgraph is down', () => {
       expect(body.subgraphs.agreements!.ready).toBe(true);
     } finally {
       await hub.gateway.close();
-      await Promise.all([hub.agreements.close(), hub.actions.close()]);
+      await Promise.all([hub.agreements.close(), hub.actions.close(), hub.notifications.close()]);
     }
   });
 });

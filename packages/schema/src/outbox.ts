@@ -11,8 +11,11 @@ import type { AuditedClient } from './write';
  * Order and completeness: entries are read by (txid, seq) and only those of transactions that have
  * ended before every transaction still running (`pg_snapshot_xmin`): a transaction still open can
  * only commit entries after every position read so far, so a reader that moves its cursor forward
- * never passes over one. Within a record, writes are serialised by its row lock, so its events
- * come in the order they were made.
+ * never passes over one. Within a record, writes are serialised by its row lock, and a write that
+ * begins with that lock (every `versionedChange` in a transaction of its own) gets its transaction
+ * id there, so a record's events come in the order they were made. The exception: a transaction
+ * that wrote other rows first (an import) and then waited for a record's lock held by a later
+ * transaction is ordered before it, so that record's two events may arrive the other way round.
  *
  * Access: an event is shown to the asker only when the asker could read the record both before and
  * after the change (the rule of `history`, on the record's audited fields as they stood then): a

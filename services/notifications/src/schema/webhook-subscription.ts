@@ -75,15 +75,13 @@ const SubscriptionChangesInput = builder.inputType('WebhookSubscriptionChanges',
 builder.queryFields((t) => ({
   webhookSubscriptions: t.prismaField({
     type: [WebhookSubscription],
-    authScopes: { authenticated: true },
-    description: 'Webhookprenumerationer: your own (an administrator: all), oldest first.',
+    description: 'Webhookprenumerationer: your own (an administrator: all), oldest first; none for an anonymous caller.',
     resolve: (query, _root, _args, context) => context.db.webhookSubscription.findMany({ ...query, where: managedWhere(context.actor), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: 1000 }),
   }),
   webhookSubscription: t.prismaField({
     type: WebhookSubscription,
     nullable: true,
-    authScopes: { authenticated: true },
-    description: 'One webhook subscription by id; null when there is none that you may see.',
+    description: 'One webhook subscription by id; null when there is none that you may see (as for an anonymous caller).',
     args: { id: t.arg.id({ required: true, description: 'Id.' }) },
     resolve: async (_query, _root, args, context) => managedSubscription(context, String(args.id)).catch(() => null),
   }),
