@@ -11,6 +11,13 @@ import { href, useRoute } from './route';
 import { type Session, SessionContext, SessionDocument } from './session';
 import type { SessionQuery } from './generated/gql/graphql';
 
+/** The sign-in settings, asked for at once. */
+const configAsked = loadConfig();
+
+/** The first session, asked for at once (unless an OIDC sign-in is being finished: its token first). */
+let early: Promise<SessionQuery> | null = new URLSearchParams(location.search).has('code') ? null : request(SessionDocument, {});
+early?.catch(() => undefined);
+
 const PAGES = [
   { path: 'karta', name: 'Karta' },
   { path: 'rangordning', name: 'Rangordning' },
@@ -25,7 +32,7 @@ export function App() {
   const [token, setTokenState] = useState(currentToken());
 
   useEffect(() => {
-    loadConfig().then(async (loaded) => {
+    configAsked.then(async (loaded) => {
       if (loaded.signIn === 'oidc') {
         const failure = await finishOidcSignIn(loaded);
         if (failure) setProblem(failure);
@@ -38,7 +45,10 @@ export function App() {
   useEffect(() => {
     if (!config) return;
     setData(null);
-    request(SessionDocument, {}).then(
+    // The first session was asked for beside the settings (see below); later ones when the token changes.
+    const first = early;
+    early = null;
+    (first && token === currentToken() ? first : request(SessionDocument, {})).then(
       (answer) => {
         setData(answer);
       },

@@ -62,7 +62,8 @@ export function SwedenMap({ features, counties, shades, label }: Props) {
   const shown = useMemo(() => (counties.length ? features.filter((f) => counties.includes(f.properties.lan_code)) : features), [features, counties.join(',')]);
   const paths = useMemo(() => {
     const projection = geoTransverseMercator().rotate([-15, 0]).fitExtent([[8, 8], [WIDTH - 8, HEIGHT - 8]], { type: 'FeatureCollection', features: shown });
-    const path = geoPath(projection);
+    // A tenth of a pixel is finer than the screen shows; shorter path data draws sooner.
+    const path = geoPath(projection).digits(1);
     return shown.map((feature) => ({ code: feature.properties.id, name: feature.properties.kom_namn, d: path(feature) ?? '', centroid: path.centroid(feature) }));
   }, [shown]);
   const [ready, setReady] = useState(false);
