@@ -71,8 +71,9 @@ export async function startOidcSignIn(oidc: NonNullable<WorkspaceConfig['oidc']>
 }
 
 /**
- * The way back from the provider (`/?code=…&state=…`): exchanges the code for a token (the ID
- * token where the provider gives one, else the access token) and cleans the address. Returns an
+ * The way back from the provider (`/?code=…&state=…`): exchanges the code for a token (the access
+ * token, which the hub verifies; the ID token only where the provider gives no access token) and
+ * cleans the address. Returns an
  * error text when it fails, null when there was nothing to finish or it worked.
  */
 export async function finishOidcSignIn(config: WorkspaceConfig): Promise<string | null> {

@@ -75,7 +75,7 @@ export function TableView({ table, state, raw, columns, caption, render, empty }
           {state.error}
         </p>
       )}
-      <div class="table-scroll" tabIndex={0} role="region" aria-label={table.title}>
+      <div class="table-scroll" tabIndex={0} role="region" aria-label={`Tabell: ${table.title}`}>
         <table data-table={table.name} aria-busy={state.loading}>
           <caption>{caption}</caption>
           <thead>

@@ -116,7 +116,12 @@ export function RankingPage({ route }: { route: Route }) {
           raw={raw}
           columns={['rank', 'name', 'value', 'respondents', 'previousValue', 'changeFromPreviousYear', 'baseValue', 'changeFromBaseYear', 'median', 'policeRegionValue', 'countryValue', 'demo']}
           caption={`Rangordning: ${comparison?.indicator.name ?? settings.indicator}, ${scope}, ${settings.year}${settings.baseYear ? ` (basår ${settings.baseYear})` : ''}. Rang 1 är bäst.`}
-          render={(key, row, text) => (key === 'name' ? <a href={href(`kommun/${String(row.code)}`)}>{text}</a> : undefined)}
+          render={(key, row, text) => {
+            if (key === 'name') return <a href={href(`kommun/${String(row.code)}`)}>{text}</a>;
+            // A change with its sign (the file holds the plain number).
+            if ((key === 'changeFromPreviousYear' || key === 'changeFromBaseYear') && typeof row[key] === 'number' && row[key] > 0) return `+${text}`;
+            return undefined;
+          }}
           empty="Inga kommuner har ett värde med dessa val (se förklaringen ovan)."
         />
         {rows.length > 0 && (
