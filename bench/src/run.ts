@@ -22,27 +22,24 @@
  * BENCH_SECONDS per measurement (default 5).
  */
 import { randomBytes } from 'node:crypto';
-import { dropPostgresDatabase, ensurePostgresDatabase, repositoryRoot, withDatabase } from '@samverkan/db';
+import { dropPostgresDatabase, ensurePostgresDatabase, repositoryRoot } from '@samverkan/db';
 import { municipalities } from '@samverkan/geo';
 import { SUBGRAPHS, subgraphEntry } from '@samverkan/hub';
-import { focusAreaCatalogue, signDevelopmentToken } from '@samverkan/schema';
+import { signDevelopmentToken } from '@samverkan/schema';
 import autocannon from 'autocannon';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { ACTIONS_PER_KOMMUN, addSyntheticKommuner, analyze, dbUrl, seedActions, type Service, SERVICES } from './dataset';
 import { measureWorkspace, type WorkspaceReport, workspaceSection, writeWorkspaceSection } from './workspace';
 
 const root = repositoryRoot(__dirname);
-const SERVER = process.env.BENCH_POSTGRES_URL ?? 'postgresql://root@127.0.0.1:5432/postgres';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = [1, 16, 64] as const;
 /** The subgraphs, by name, in the registry's order. */
-const SERVICES = SUBGRAPHS.map((subgraph) => subgraph.name);
-type Service = string;
 /** Our gateways and the peer. */
 const PORTS = { gateway: 5100, cachedGateway: 5104, hive: 5105, replicatedGateway: 5106, unsharedGateway: 5107 } as const;
 /** The subgraphs listen from this port on, in the registry's order; their second replicas after the first ones. */
@@ -53,9 +50,7 @@ const setting = (service: Service, name: 'DATABASE_URL' | 'PORT' | 'URL') => `${
 // Random for each run, and as long as production requires (the processes run with NODE_ENV=production).
 const HOP_SECRET = randomBytes(24).toString('base64url');
 const JWT_SECRET = randomBytes(24).toString('base64url');
-const ACTIONS_PER_KOMMUN = 20;
 
-const dbUrl = (service: Service) => withDatabase(SERVER, `samverkan_bench_${service}`);
 const gatewayUrl = `http://127.0.0.1:${PORTS.gateway}/graphql`;
 const cachedGatewayUrl = `http://127.0.0.1:${PORTS.cachedGateway}/graphql`;
 const unsharedGatewayUrl = `http://127.0.0.1:${PORTS.unsharedGateway}/graphql`;
@@ -119,53 +114,6 @@ function peakMemoryMiB(child: ChildProcess): number | null {
   } catch {
     return null;
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Data
-
-/** 20 actions per kommun with follow-ups, reproducible (a counter, no randomness). */
-async function seedActions(): Promise<string[]> {
-  const client = new pg.Client({ connectionString: dbUrl('actions') });
-  await client.connect();
-  const ids: string[] = [];
-  try {
-    const statuses = ['PLANNED', 'ONGOING', 'ONGOING', 'DONE', 'CANCELLED'];
-    const rows: unknown[][] = [];
-    const followUps: unknown[][] = [];
-    let n = 0;
-    for (const m of municipalities) {
-      for (let i = 0; i < ACTIONS_PER_KOMMUN; i += 1) {
-        n += 1;
-        const id = randomUUID();
-        ids.push(id);
-        const focus = focusAreaCatalogue[n % focusAreaCatalogue.length]!.code;
-        rows.push([id, m.code, `Åtgärd ${i + 1} i ${m.name}`, focus, statuses[n % statuses.length], n % 7 === 0 ? 'PARTIES' : 'PUBLIC', `2024-0${(n % 9) + 1}-01`, `2026-0${(n % 9) + 1}-28`]);
-        if (n % 2 === 0) followUps.push([randomUUID(), id, `2025-0${(n % 9) + 1}-15`, 'bench', `Uppföljning av åtgärd ${i + 1}`, n % 3 === 0 ? 'EFFECTIVE' : 'PARTLY']);
-      }
-    }
-    for (let start = 0; start < rows.length; start += 1000) {
-      const chunk = rows.slice(start, start + 1000);
-      const column = (index: number) => chunk.map((row) => row[index]);
-      await client.query(
-        `INSERT INTO "Action" (id, "municipalityCode", title, "focusAreaCode", status, visibility, "startsOn", "endsOn", "updatedAt")
-         SELECT *, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::"ActionStatus"[], $6::"Visibility"[], $7::date[], $8::date[])`,
-        [column(0), column(1), column(2), column(3), column(4), column(5), column(6), column(7)],
-      );
-      await client.query(
-        `INSERT INTO "ActionResponsible" (id, "actionId", kind, name, lead, position) SELECT gen_random_uuid()::text, a, 'MUNICIPAL_DEPARTMENT', 'Kommunen', true, 1 FROM unnest($1::text[]) AS a`,
-        [column(0)],
-      );
-    }
-    const column = (index: number) => followUps.map((row) => row[index]);
-    await client.query(
-      `INSERT INTO "FollowUp" (id, "actionId", date, author, text, outcome) SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::"Outcome"[])`,
-      [column(0), column(1), column(2), column(3), column(4), column(5)],
-    );
-  } finally {
-    await client.end();
-  }
-  return ids;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -428,58 +376,6 @@ const SQL: Record<Service, string> = {
     LEFT JOIN "SurveyResult" b ON b."areaCode" = r."areaCode" AND b."areaLevel" = r."areaLevel" AND b."indicatorCode" = r."indicatorCode" AND b.origin = r.origin AND b.year = 2016
     WHERE r."indicatorCode" = 'PROBLEM_INDEX' AND r.year = 2025 AND r."areaLevel" = 'MUNICIPALITY' AND r.origin = 'DEMO'`,
 };
-
-// ---------------------------------------------------------------------------------------------
-
-/** ANALYZE every bench database: the planner's statistics, as autovacuum keeps them on a live database. */
-async function analyze(): Promise<void> {
-  for (const service of SERVICES) {
-    const client = new pg.Client({ connectionString: dbUrl(service) });
-    await client.connect();
-    await client.query('ANALYZE');
-    await client.end();
-  }
-}
-
-/**
- * Nine synthetic copies of every kommun (2,900 in all), each with the original's survey results
- * and actions: the same data shape, ten times the kommuner.
- */
-async function addSyntheticKommuner(): Promise<void> {
-  const originals: string[] = [];
-  const copies: string[] = [];
-  const copyNumbers: number[] = [];
-  for (let copy = 1; copy <= 9; copy += 1) {
-    municipalities.forEach((m, index) => {
-      originals.push(m.code);
-      // Unused four-digit codes from 3000.
-      copies.push(String(3000 + (copy - 1) * municipalities.length + index));
-      copyNumbers.push(copy);
-    });
-  }
-  const mapping = 'unnest($1::text[], $2::text[], $3::int[]) AS m(original, copy, n)';
-  /** Copies the rows of `table` whose `column` names a kommun, with the given columns replaced. */
-  const copyRows = async (service: Service, table: string, column: string, replaced: Record<string, string>, where = 'true') => {
-    const client = new pg.Client({ connectionString: dbUrl(service) });
-    await client.connect();
-    try {
-      const columns = (await client.query<{ name: string }>('SELECT column_name AS name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position', [table])).rows.map(
-        (r) => r.name,
-      );
-      const select = columns.map((c) => replaced[c] ?? `t."${c}"`).join(', ');
-      await client.query(
-        `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) SELECT ${select} FROM "${table}" t JOIN ${mapping} ON t."${column}" = m.original WHERE ${where}`,
-        [originals, copies, copyNumbers],
-      );
-    } finally {
-      await client.end();
-    }
-  };
-  await copyRows('agreements', 'Municipality', 'code', { code: 'm.copy', name: "t.name || ' (kopia ' || m.n || ')'" });
-  await copyRows('actions', 'Action', 'municipalityCode', { id: 'gen_random_uuid()::text', municipalityCode: 'm.copy', seedKey: 'NULL' });
-  await copyRows('surveys', 'SurveyResult', 'areaCode', { id: 'gen_random_uuid()::text', areaCode: 'm.copy', municipalityCode: 'm.copy', importId: 'NULL' }, `t."areaLevel" = 'MUNICIPALITY'`);
-  await analyze();
-}
 
 /** How a run in which replicas were killed ended for its clients. */
 interface KillRun {
