@@ -23,6 +23,8 @@ export interface ResponseCacheOptions {
   ttlMs?: number;
   /** Whether identical reads in flight share one answer. @default true (`SAMVERKAN_SHARE_IN_FLIGHT`, `0` turns it off) */
   shareInFlight?: boolean;
+  /** The most bytes of answers (their JSON) kept; the oldest go first. @default 33554432 (32 MiB) */
+  maxBytes?: number;
 }
 
 /** The most answers kept (the oldest go first). */
@@ -33,6 +35,8 @@ type Result = Record<string, unknown>;
 interface Entry {
   storedAt: number;
   result: Result;
+  /** The length of its JSON. */
+  bytes: number;
 }
 
 /** The answer a response carries, when it is one that may be shared (no errors). */
@@ -44,9 +48,11 @@ const answer = (result: Result, how: 'hit' | 'shared'): GraphQLResponse => ({
   body: { kind: 'single', singleResult: result },
 });
 
-export function useResponseCache(options: ResponseCacheOptions = {}, now: () => number = Date.now): ApolloServerPlugin<GatewayContext> & { clear(): void; readonly size: number } {
+export function useResponseCache(options: ResponseCacheOptions = {}, now: () => number = Date.now): ApolloServerPlugin<GatewayContext> & { clear(): void; readonly size: number; readonly bytes: number } {
   const ttlMs = options.ttlMs ?? 5000;
   const shareInFlight = options.shareInFlight ?? true;
+  const maxBytes = options.maxBytes ?? 32 * 2 ** 20;
+  let bytesKept = 0;
   /** Cached answers to anonymous callers, by key (which includes the generation). */
   const entries = new Map<string, Entry>();
   /** Answers being computed, by key: each resolves to the answer, or null when it may not be shared. */
@@ -55,12 +61,16 @@ export function useResponseCache(options: ResponseCacheOptions = {}, now: () => 
   const newGeneration = () => {
     generation += 1;
     entries.clear();
+    bytesKept = 0;
   };
 
   return {
     clear: newGeneration,
     get size() {
       return entries.size;
+    },
+    get bytes() {
+      return bytesKept;
     },
     async requestDidStart({ contextValue }) {
       const anonymous = contextValue.actor.role === 'anonymous';
@@ -103,8 +113,21 @@ export function useResponseCache(options: ResponseCacheOptions = {}, now: () => 
           finish?.(result);
           // The key holds the generation the read began in: after a write it is never found again.
           if (!key || !result || ttlMs <= 0 || !anonymous || response.http.headers.get('x-samverkan-cache')) return;
-          if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-          entries.set(key, { storedAt: now(), result });
+          const bytes = JSON.stringify(result).length;
+          if (bytes > maxBytes) return;
+          const replaced = entries.get(key);
+          if (replaced) {
+            entries.delete(key);
+            bytesKept -= replaced.bytes;
+          }
+          // The oldest go first, until the new answer fits in both bounds.
+          for (const [oldest, entry] of entries) {
+            if (entries.size < MAX_ENTRIES && bytesKept + bytes <= maxBytes) break;
+            entries.delete(oldest);
+            bytesKept -= entry.bytes;
+          }
+          entries.set(key, { storedAt: now(), result, bytes });
+          bytesKept += bytes;
         },
       };
     },
