@@ -1,10 +1,15 @@
-import { testDatabaseKinds } from '@samverkan/db/testing';
+import type { DatabaseConfig } from '@samverkan/db';
+import { freshTestDatabase, testDatabaseKinds } from '@samverkan/db/testing';
 import { type Actor, signActorHeaders, signDevelopmentToken } from '@samverkan/schema';
+import { startSubgraph } from '@samverkan/server';
 import { postGraphQL } from '@samverkan/server/testing';
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
+import os from 'node:os';
+import path from 'node:path';
+import { startTestHub, subgraphDefinition, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
 
 /**
  * Change notifications (webhooks), through the real gateway and subgraphs: a receiver started here
@@ -252,6 +257,53 @@ describe.each(testDatabaseKinds())('webhooks through the gateway on %s', (kind) 
     expect(receiver.received.every((e) => e.body.type === 'action.created' && e.verified)).toBe(true);
     await waitFor('all recorded as delivered', async () => (await deliveries(LUND, id, 'DELIVERED')).totalCount === 1000);
   }, 400_000);
+
+  it('goes on after a restart of the notifications subgraph where it stopped: nothing lost, nothing twice', async () => {
+    // A notifications subgraph of its own on a database that outlives it (a folder for PGlite).
+    const folder = kind === 'pglite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'samverkan-notifications-')) : null;
+    const fresh = kind === 'pglite' ? null : freshTestDatabase(kind);
+    const database: DatabaseConfig = folder ? { kind: 'embedded', dataDir: folder } : fresh!.config;
+    const peerUrls = { agreements: hub.agreements.url, actions: hub.actions.url, surveys: hub.surveys.url };
+    const start = () => startSubgraph(subgraphDefinition('notifications'), { port: 0, database, hopSecret: TEST_HOP_SECRET, peerUrls, log: false, tracing: null, limits: {} });
+    const direct = async <T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signActorHeaders(LUND, TEST_HOP_SECRET, { subgraph: 'notifications', query, variables }) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: Record<string, T>; errors?: { message: string }[] };
+      if (body.errors) throw new Error(body.errors[0]!.message);
+      return Object.values(body.data!)[0]!;
+    };
+    const receiver = new Receiver();
+    receivers.push(receiver);
+    await receiver.open();
+    let notifications = await start();
+    try {
+      const made = await direct<{ secret: string }>(
+        notifications.url,
+        `mutation ($url: String!) { createWebhookSubscription(input: { url: $url, municipalityCodes: ["1281"], recordTypes: ["Action"] }) { secret } }`,
+        { url: receiver.url },
+      );
+      receiver.secret = made.secret;
+      const action = await createAction(LUND, '1281', 'Webhook: före omstarten', 'PUBLIC');
+      await waitFor('the created event', () => receiver.of(action.id).length === 1);
+
+      await notifications.close();
+      const first = await as<{ version: number }>(LUND, `mutation ($id: ID!) { updateAction(id: $id, version: 1, changes: { place: "Torget" }) { version } }`, { id: action.id });
+      await as(LUND, `mutation ($id: ID!, $v: Int!) { changeActionStatus(id: $id, version: $v, status: DONE) { id } }`, { id: action.id, v: first.version });
+      notifications = await start();
+
+      await waitFor('the events made while it was stopped', () => receiver.of(action.id).length === 3);
+      expect(receiver.of(action.id).map((e) => e.body.type)).toEqual(['action.created', 'action.updated', 'action.statusChanged']);
+      expect(new Set(receiver.received.map((e) => e.id)).size).toBe(receiver.received.length);
+      expect(receiver.received.every((e) => e.verified)).toBe(true);
+    } finally {
+      await notifications.close();
+      if (folder) fs.rmSync(folder, { recursive: true, force: true });
+      await fresh?.drop();
+    }
+  }, 120_000);
 
   it('tells of deadlines once: an overdue lägesbild and expiring agreements', async () => {
     const vasby = await subscribe(VASBY, { municipalityCodes: ['0114'] });

@@ -93,7 +93,8 @@ export async function deliverDue(db: PrismaClient, subscriptionId: string, optio
       const attempt = await post(subscription.url, next.body, signedHeaders(subscription.secret, next.eventId, next.body), options);
       const attempts = next.attempts + 1;
       const now = new Date();
-      await db.webhookDelivery.update({
+      // updateMany: a subscription deleted meanwhile (its deliveries with it) ends the run quietly.
+      const { count } = await db.webhookDelivery.updateMany({
         where: { id: next.id },
         data: attempt.ok
           ? { status: 'DELIVERED', attempts, lastStatusCode: attempt.statusCode, lastError: null, lastAttemptAt: now, deliveredAt: now }
@@ -107,7 +108,7 @@ export async function deliverDue(db: PrismaClient, subscriptionId: string, optio
             },
       });
       // Never past a failed one: the rest wait for it.
-      if (!attempt.ok) return delivered;
+      if (!attempt.ok || count === 0) return delivered;
       delivered += 1;
     }
   }
