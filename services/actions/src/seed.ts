@@ -28,8 +28,9 @@ const actionReference: ReferenceKind<Tx, ActionSeed, SeededRow> = {
     const link = await tx.action.findUnique({ where: { id }, select: { agreementId: true, agreementLink: true } });
     return snapshot && link ? { ...snapshot, ...link } : null;
   },
+  // A reference åtgärd's id is its seed key, the same in every installation (docs: README, "Ids").
   create: async (tx, seed, stamp) => {
-    await tx.action.create({ data: { ...actionColumns(seed, stamp), responsible: { create: responsibleOf(seed) } } });
+    await tx.action.create({ data: { id: seed.seedKey, ...actionColumns(seed, stamp), responsible: { create: responsibleOf(seed) } } });
   },
   update: async (tx, seed, { id }, stamp) => {
     await tx.actionResponsible.deleteMany({ where: { actionId: id } });

@@ -36,7 +36,8 @@ export async function seedReferenceData(db: PrismaClient): Promise<void> {
 async function seedFindings(tx: Prisma.TransactionClient): Promise<void> {
   for (const { seedKey, instrumentCode, year, sourcePublishedOn, ...finding } of surveyFindingSeeds) {
     const data = { ...finding, surveyId: surveyIdOf(instrumentCode, year), sourcePublishedOn: sourcePublishedOn ? isoDateToUtc(sourcePublishedOn) : null };
-    await tx.surveyFinding.upsert({ where: { seedKey }, create: { seedKey, ...data }, update: data });
+    // Its id is its seed key, the same in every installation (README, "Ids").
+    await tx.surveyFinding.upsert({ where: { seedKey }, create: { id: seedKey, seedKey, ...data }, update: data });
   }
 }
 

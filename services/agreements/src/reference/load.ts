@@ -144,7 +144,8 @@ const promiseReference: ReferenceKind<Tx, CitizenPromiseSeed, SeededRow> = {
 function upsertSteeringDocument(tx: Tx, document: (typeof steeringDocumentSeeds)[number]) {
   const { seedKey, adoptedOn, ...rest } = document;
   const data = { ...rest, adoptedOn: day(adoptedOn) };
-  return tx.steeringDocument.upsert({ where: { seedKey }, create: { seedKey, ...data }, update: data });
+  // A reference record's id is its seed key, the same in every installation (README, "Ids").
+  return tx.steeringDocument.upsert({ where: { seedKey }, create: { id: seedKey, seedKey, ...data }, update: data });
 }
 
 async function loadMilestones(tx: Tx): Promise<void> {
@@ -160,7 +161,7 @@ async function loadMilestones(tx: Tx): Promise<void> {
       citizenPromiseId: citizenPromiseSeedKey,
       steeringDocumentId: document?.id ?? null,
     };
-    await tx.milestone.upsert({ where: { seedKey }, create: { seedKey, ...data }, update: data });
+    await tx.milestone.upsert({ where: { seedKey }, create: { id: seedKey, seedKey, ...data }, update: data });
   }
 }
 

@@ -27,6 +27,14 @@ export function surveyIdOf(instrumentCode: string, year: number): string {
   return `${instrumentCode}-${year}`;
 }
 
+/**
+ * A result's id, the same in every installation: the MD5 of its natural key (survey round,
+ * indicator, area level, area code, delområde, origin, joined by "|"), written as a UUID. The
+ * migration 20261202030000_stable_reference_ids gives results stored before it the same ids.
+ */
+export const RESULT_ID_SQL = (row: string) =>
+  `md5(concat_ws('|', ${row}."surveyId", ${row}."indicatorCode", ${row}."areaLevel"::text, ${row}."areaCode", ${row}."subAreaName", ${row}."origin"::text))::uuid::text`;
+
 /** Rows per INSERT statement: large enough to be fast, small enough for a smooth progress bar. */
 const CHUNK_SIZE = 2000;
 
@@ -51,7 +59,7 @@ old AS (
 written AS (
   INSERT INTO "SurveyResult" ("id", "surveyId", "instrumentCode", "year", "indicatorCode", "areaLevel", "areaCode", "subAreaName",
     "municipalityCode", "policeRegionCode", "countyCode", "value", "respondents", "ciLow", "ciHigh", "origin", "importId", "updatedAt")
-  SELECT gen_random_uuid()::text, input.*, now() FROM input
+  SELECT ${RESULT_ID_SQL('input')}, input.*, now() FROM input
   ON CONFLICT ("surveyId", "indicatorCode", "areaLevel", "areaCode", "subAreaName", "origin") DO UPDATE SET
     "value" = EXCLUDED."value", "respondents" = EXCLUDED."respondents", "ciLow" = EXCLUDED."ciLow", "ciHigh" = EXCLUDED."ciHigh",
     "importId" = EXCLUDED."importId", "updatedAt" = now()
