@@ -2,11 +2,15 @@ import { type Actor, signDevelopmentToken } from '@samverkan/schema';
 import { postGraphQL } from '@samverkan/server/testing';
 import axe from 'axe-core';
 import ExcelJS from 'exceljs';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { seedDemoData } from '../services/surveys/src/seed';
-import { startTestHub, TEST_JWT_SECRET, type TestHub } from './support/hub';
+import { startGateway } from '../gateway/src/gateway';
+import { startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
 
 /**
  * The analysts' workspace (web/dist, served by the gateway at /) in a real browser (Debian's
@@ -287,6 +291,64 @@ describeWithBrowser('the analysts\' workspace at /', () => {
     const csv = fs.readFileSync((await download.path())!, 'utf8').slice(1).trim().split(/\r\n/);
     const title = csv[0]!.split(';').indexOf('Åtgärd');
     expect(csv.slice(1).map((line) => line.split(';')[title]!.replace(/^"|"$/g, ''))).toEqual(seen.get('kommun')!.actions);
+  });
+
+  it('signs in with OIDC: the authorization code with PKCE at the provider, back to the page the user was on', async () => {
+    // A stand-in identity provider on this machine: it checks the PKCE pair and answers the analyst's token.
+    const asked: { authorize?: URLSearchParams; token?: URLSearchParams; verified?: boolean } = {};
+    const provider = http.createServer((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://provider');
+      if (url.pathname === '/authorize') {
+        asked.authorize = url.searchParams;
+        response.writeHead(302, { location: `${url.searchParams.get('redirect_uri')}?code=kod-1&state=${url.searchParams.get('state')}` }).end();
+        return;
+      }
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        asked.token = new URLSearchParams(body);
+        const challenge = createHash('sha256').update(asked.token.get('code_verifier') ?? '').digest('base64url');
+        asked.verified = challenge === asked.authorize?.get('code_challenge') && asked.token.get('code') === 'kod-1';
+        response.writeHead(asked.verified ? 200 : 400, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+        response.end(JSON.stringify(asked.verified ? { access_token: tokens.get('analyst'), token_type: 'Bearer' } : { error: 'invalid_grant' }));
+      });
+    });
+    await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
+    const providerUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
+    const gateway = await startGateway({
+      port: 0,
+      log: false,
+      hopSecret: TEST_HOP_SECRET,
+      tokens: { secret: TEST_JWT_SECRET },
+      subgraphUrls: Object.fromEntries(Object.entries(hub.subgraphs).map(([name, subgraph]) => [name, subgraph.url])),
+      responseCache: { ttlMs: 0 },
+      workspace: { oidc: { authorizationEndpoint: `${providerUrl}/authorize`, tokenEndpoint: `${providerUrl}/token`, clientId: 'arbetsyta', scope: 'openid' } },
+    });
+    try {
+      const workspace = new URL(gateway.url).origin;
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('request', (request) => {
+        const url = request.url();
+        if (!url.startsWith(workspace) && !url.startsWith(providerUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) elsewhere.push(url);
+      });
+      await page.goto(`${workspace}/#/efterlevnad`);
+      await page.locator('.who[data-role="anonymous"]').waitFor({ timeout: 30_000 });
+      await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+      await page.locator('.who[data-role="analyst"]').waitFor({ timeout: 30_000 });
+      expect(asked.authorize?.get('code_challenge_method')).toBe('S256');
+      expect(asked.authorize?.get('client_id')).toBe('arbetsyta');
+      expect(asked.authorize?.get('redirect_uri')).toBe(`${workspace}/`);
+      expect(asked.verified).toBe(true);
+      // Back on the page the user left, the code gone from the address.
+      expect(page.url()).toBe(`${workspace}/#/efterlevnad`);
+      await page.getByRole('button', { name: 'Logga ut' }).click();
+      await page.locator('.who[data-role="anonymous"]').waitFor();
+    } finally {
+      await gateway.close();
+      provider.close();
+    }
   });
 
   it('sent no request outside the machine and met no failing request', () => {
