@@ -77,6 +77,8 @@ describe('the schema check', () => {
     expect(coordinateOf('Query.actions')).toBe('Query.actions');
     expect(coordinateOf('Mutation.approve.version')).toBe('Mutation.approve(version:)');
     expect(coordinateOf('Query.actions.@deprecated')).toBe('Query.actions');
+    expect(coordinateOf('Query.actions.@deprecated.reason')).toBe('Query.actions');
+    expect(coordinateOf('Query.actions.status.@deprecated')).toBe('Query.actions(status:)');
     expect(coordinateOf('@auth.role')).toBe('@auth(role:)');
   });
 

@@ -42,12 +42,14 @@ const COORDINATE = new RegExp(`^@?${NAME}(?:\\.${NAME})?(?:\\(${NAME}:\\))?$`);
 /**
  * The schema coordinate of an Inspector path: `Type.field.argument` → `Type.field(argument:)`,
  * `@directive.argument` → `@directive(argument:)`; a directive's usage on an element
- * (`Type.field.@deprecated`) → the element's coordinate.
+ * (`Type.field.@deprecated`, `Type.field.@deprecated.reason`) → the element's coordinate.
  */
 export function coordinateOf(path: string | undefined): string {
   if (!path) return '(schema)';
-  const parts = path.split('.').filter((part) => part !== '');
-  while (parts.length > 1 && parts[parts.length - 1]!.startsWith('@')) parts.pop();
+  let parts = path.split('.').filter((part) => part !== '');
+  // A directive used on an element (and that use's arguments) is a change of the element.
+  const usage = parts.findIndex((part, index) => index > 0 && part.startsWith('@'));
+  if (usage > 0) parts = parts.slice(0, usage);
   if (parts[0]?.startsWith('@')) return parts.length > 1 ? `${parts[0]}(${parts[1]}:)` : parts[0];
   if (parts.length >= 3) return `${parts[0]}.${parts[1]}(${parts[2]}:)`;
   return parts.join('.');
