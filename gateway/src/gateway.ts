@@ -267,6 +267,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
 
   const limits = effectiveLimits(options.limits);
   const trustedDocuments = createTrustedDocuments(options.trustedDocuments);
+  if (trustedDocuments.mode === 'only') log.info(`answering only the ${trustedDocuments.size} trusted documents (SAMVERKAN_TRUSTED_DOCUMENTS=only)`);
 
   // Prometheus metrics, off unless SAMVERKAN_METRICS=1.
   const metrics = metricsEnabled() ? new GatewayMetrics() : null;
