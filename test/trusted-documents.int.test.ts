@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, type OperationDefinitionNode } from 'graphql';
+import { chromium } from 'playwright-core';
 import { type RunningGateway, startGateway } from '../gateway/src/gateway';
 import { TRUSTED_DOCUMENT_SOURCES, TRUSTED_DOCUMENTS_PATH } from '../gateway/src/trusted-documents';
 import { startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
@@ -11,10 +12,17 @@ import { startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './
 /*
  * Trusted documents through the real gateway on PGlite: one hub, and beside its gateway
  * (allow-arbitrary, the default) a second gateway on the same subgraphs with
- * SAMVERKAN_TRUSTED_DOCUMENTS=only, loading the manifest the gateway's build wrote.
+ * SAMVERKAN_TRUSTED_DOCUMENTS=only, loading the manifest the gateway's build wrote. The workspace
+ * is also driven in headless Chromium against the second (skipped without Chromium, unless
+ * REQUIRE_BROWSER=1); it needs the built web app and gateway (npm run build).
  */
 
 jest.setTimeout(180_000);
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const haveBrowser = fs.existsSync(executablePath);
+if (!haveBrowser && process.env.REQUIRE_BROWSER === '1') throw new Error(`REQUIRE_BROWSER=1 but there is no Chromium at ${executablePath} (apt-get install chromium)`);
+const itWithBrowser = haveBrowser ? it : it.skip;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -130,6 +138,40 @@ describe('trusted documents', () => {
     const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('Lund');
+  });
+
+  itWithBrowser('with only, the workspace (web/dist) in headless Chromium gets every answer of its four views', async () => {
+    const browser = await chromium.launch({
+      executablePath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const problems: string[] = [];
+    let answers = 0;
+    try {
+      for (const view of ['#/karta', '#/rangordning', '#/kommun/1281', '#/efterlevnad']) {
+        const context = await browser.newContext();
+        await context.addInitScript((value) => sessionStorage.setItem('samverkan.token', value), token);
+        const page = await context.newPage();
+        const pending: Promise<void>[] = [];
+        page.on('response', (response) => {
+          if (new URL(response.url()).pathname !== '/graphql') return;
+          pending.push(
+            response.text().then((text) => {
+              answers += 1;
+              if (response.status() !== 200 || text.includes('"errors"')) problems.push(`${view}: ${response.status()} ${text.slice(0, 300)}`);
+            }),
+          );
+        });
+        page.on('pageerror', (error) => problems.push(`${view}: ${error.message}`));
+        await page.goto(`${new URL(only.url).origin}/${view}`, { waitUntil: 'networkidle' });
+        await Promise.all(pending);
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+    }
+    expect(problems).toEqual([]);
+    expect(answers).toBeGreaterThanOrEqual(8);
   });
 
   it('with allow-arbitrary, ad-hoc documents work, trusted hashes work alone, and a new document is registered the APQ way', async () => {
