@@ -114,6 +114,22 @@ describe.each(testDatabaseKinds())('pages of åtgärder on %s', (kind) => {
     expect(new Set(nodes.slice(0, 37).map((n) => n.municipality.code)).size).toBeGreaterThan(1);
   }, 600_000);
 
+  test('a page costs the actions subgraph the same few SQL statements whatever its size and place', async () => {
+    const statements = async (first: number, after: string | null) => {
+      const before = hub.actions.database.statements.total;
+      const body = await query<{ actions: { pageInfo: { endCursor: string } } }>(ADMIN, `query P($first: Int, $after: String) { actions(first: $first, after: $after) { edges { node { id } } pageInfo { endCursor } totalCount } }`, { first, after });
+      expect(body.errors).toBeUndefined();
+      return { count: hub.actions.database.statements.total - before, endCursor: body.data!.actions.pageInfo.endCursor };
+    };
+    const small = await statements(5, null);
+    const large = await statements(500, null);
+    const later = await statements(5, large.endCursor);
+    expect(large.count).toBe(small.count);
+    expect(later.count).toBe(small.count);
+    // The page with one more row, and the count.
+    expect(small.count).toBeLessThanOrEqual(3);
+  });
+
   test('each kommun\'s own list, 2 at a time, holds exactly its actions', async () => {
     const all = await stored();
     for (const m of municipalities) {

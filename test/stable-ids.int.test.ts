@@ -1,11 +1,13 @@
 import { applyMigrations, prismaProject } from '@samverkan/db';
+import { testDatabaseKinds } from '@samverkan/db/testing';
 import { postGraphQL } from '@samverkan/server/testing';
 import path from 'node:path';
 import { seedDemoData } from '../services/surveys/src/seed';
 import { startTestHub, type TestHub } from './support/hub';
 
 /**
- * Stable ids of reference records (#16; README, "Ids"): two fresh hubs give every reference record
+ * Stable ids of reference records (#16; README, "Ids"): two fresh hubs (two PGlite databases, and
+ * two PostgreSQL databases when TEST_POSTGRES_URL is set) give every reference record
  * (kommuner, police units, fokusområden, indicators, instruments, survey rounds, the records from the
  * sources, survey results) the same id; a database whose reference records got random UUIDs before
  * (as seeds did until 2026-12-02) is given the stable ids by the migration, with the records that
@@ -38,12 +40,12 @@ async function referenceIds(hub: TestHub): Promise<Record<string, string[]>> {
   };
 }
 
-describe('stable ids of reference records', () => {
+describe.each(testDatabaseKinds())('stable ids of reference records on %s', (kind) => {
   let first: TestHub;
   let second: TestHub;
   beforeAll(async () => {
-    first = await startTestHub('pglite');
-    second = await startTestHub('pglite');
+    first = await startTestHub(kind);
+    second = await startTestHub(kind);
     // Demo results too: written by the same bulk writer as imported ones.
     await seedDemoData(first.surveys.client);
     await seedDemoData(second.surveys.client);
