@@ -26,6 +26,17 @@ export function visibleActionsWhere(asker: Asker): Prisma.ActionWhereInput {
 }
 
 /**
+ * The same rule for SQL of our own: `all` (administrators), or the kommuner whose PARTIES records
+ * the actor sees besides PUBLIC ones (none for anonymous callers).
+ */
+export function partiesCodesSeen(asker: Asker): 'all' | string[] {
+  const actor = asker.actor;
+  if (actor.role === 'admin') return 'all';
+  if (actor.role === 'anonymous') return [];
+  return codesSeenBy(asker, actor);
+}
+
+/**
  * The same rule on one åtgärd (or on its audited fields as they stood at an entry of its history):
  * PUBLIC, or of a kommun whose PARTIES records the actor sees.
  */

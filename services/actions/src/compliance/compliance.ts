@@ -23,42 +23,50 @@ function twoYearsBefore(on: string): Date {
   return date;
 }
 
+/** One row of {@link complianceOn}'s statement. */
+interface ComplianceSqlRow {
+  code: string;
+  reportId: string | null;
+  reportDecidedOn: Date | null;
+  reportJoint: boolean | null;
+  planId: string | null;
+  planDecidedOn: Date | null;
+  ongoing: number;
+  overdue: number;
+}
+
 /**
- * Compliance of many kommuner on one day, with a fixed number of SQL statements however many
- * kommuner: the lägesbilder, the åtgärdsplaner and two action counts, each one query.
+ * Compliance of many kommuner on one day in one SQL statement however many kommuner: for each, the
+ * newest lägesbild and the newest åtgärdsplan decided on or before the day (each by its index on
+ * kommun and decision day) and its counts of ongoing and overdue actions, in the order asked.
  */
 export async function complianceOn(db: PrismaClient, on: string, codes: readonly string[]): Promise<ComplianceRow[]> {
-  const day = isoDateToUtc(on);
-  const inScope = { municipalityCode: { in: [...codes] } };
-  const [reports, plans, ongoing, overdue] = await Promise.all([
-    db.situationReport.findMany({ where: { ...inScope, decidedOn: { not: null, lte: day } }, orderBy: { decidedOn: 'desc' }, select: { id: true, municipalityCode: true, decidedOn: true, joint: true } }),
-    db.actionPlan.findMany({ where: { ...inScope, decidedOn: { not: null, lte: day } }, orderBy: { decidedOn: 'desc' }, select: { id: true, municipalityCode: true, decidedOn: true } }),
-    db.action.groupBy({ by: ['municipalityCode'], where: { ...inScope, status: 'ONGOING' }, _count: { _all: true } }),
-    db.action.groupBy({ by: ['municipalityCode'], where: { ...inScope, status: { in: ['PLANNED', 'ONGOING'] }, endsOn: { lt: day } }, _count: { _all: true } }),
-  ]);
-  const latestReport = new Map<string, (typeof reports)[number]>();
-  for (const report of reports) if (!latestReport.has(report.municipalityCode)) latestReport.set(report.municipalityCode, report);
-  const plansOf = new Map<string, typeof plans>();
-  for (const plan of plans) {
-    const list = plansOf.get(plan.municipalityCode) ?? [];
-    list.push(plan);
-    plansOf.set(plan.municipalityCode, list);
-  }
-  const count = (rows: typeof ongoing) => new Map(rows.map((row) => [row.municipalityCode, row._count._all]));
-  const ongoingBy = count(ongoing);
-  const overdueBy = count(overdue);
+  const rows = await db.$queryRaw<ComplianceSqlRow[]>`
+    SELECT c.code, r.id AS "reportId", r."decidedOn" AS "reportDecidedOn", r.joint AS "reportJoint", p.id AS "planId", p."decidedOn" AS "planDecidedOn",
+      coalesce(a.ongoing, 0)::int AS ongoing, coalesce(a.overdue, 0)::int AS overdue
+    FROM unnest(${[...codes]}::text[]) WITH ORDINALITY AS c(code, n)
+    LEFT JOIN LATERAL (SELECT s.id, s."decidedOn", s.joint FROM "SituationReport" s WHERE s."municipalityCode" = c.code AND s."decidedOn" <= ${on}::date ORDER BY s."decidedOn" DESC, s.id LIMIT 1) r ON true
+    LEFT JOIN LATERAL (SELECT q.id, q."decidedOn" FROM "ActionPlan" q WHERE q."municipalityCode" = c.code AND q."decidedOn" <= ${on}::date ORDER BY q."decidedOn" DESC, q.id LIMIT 1) p ON true
+    LEFT JOIN (
+      SELECT "municipalityCode", count(*) FILTER (WHERE status = 'ONGOING') AS ongoing,
+        count(*) FILTER (WHERE status IN ('PLANNED', 'ONGOING') AND "endsOn" < ${on}::date) AS overdue
+      FROM "Action" WHERE "municipalityCode" = ANY(${[...codes]}::text[]) AND status IN ('PLANNED', 'ONGOING') GROUP BY "municipalityCode"
+    ) a ON a."municipalityCode" = c.code
+    ORDER BY c.n`;
   const cutoff = twoYearsBefore(on);
-  return codes.map((municipalityCode) => {
-    const report = latestReport.get(municipalityCode);
-    const plan = report ? plansOf.get(municipalityCode)?.find((p) => p.decidedOn! >= report.decidedOn!) : undefined;
-    const hasCurrentSituationReport = !!report && report.decidedOn! >= cutoff;
+  return rows.map((row) => {
+    const reportOn = row.reportDecidedOn ? new Date(row.reportDecidedOn) : null;
+    // The newest plan counts when it was decided on or after the newest lägesbild.
+    const planOn = row.planDecidedOn ? new Date(row.planDecidedOn) : null;
+    const plan = reportOn && planOn && planOn >= reportOn ? { id: row.planId!, decidedOn: planOn } : null;
+    const hasCurrentSituationReport = !!reportOn && reportOn >= cutoff;
     return {
-      municipalityCode,
-      situationReport: report ? { id: report.id, decidedOn: report.decidedOn!, joint: report.joint } : null,
+      municipalityCode: row.code,
+      situationReport: reportOn ? { id: row.reportId!, decidedOn: reportOn, joint: !!row.reportJoint } : null,
       hasCurrentSituationReport,
-      actionPlan: plan ? { id: plan.id, decidedOn: plan.decidedOn! } : null,
-      ongoingActions: ongoingBy.get(municipalityCode) ?? 0,
-      overdueActions: overdueBy.get(municipalityCode) ?? 0,
+      actionPlan: plan,
+      ongoingActions: row.ongoing,
+      overdueActions: row.overdue,
       compliant: hasCurrentSituationReport && !!plan,
     };
   });

@@ -68,8 +68,8 @@ export function singleInstrument(results: readonly SurveyResult[], indicator: In
 }
 
 /** One result per area: where both a published and a demo value exist (both asked for), the published one. */
-export function onePerArea(results: readonly SurveyResult[]): SurveyResult[] {
-  const byArea = new Map<string, SurveyResult>();
+export function onePerArea<Row extends Pick<SurveyResult, 'areaLevel' | 'areaCode' | 'subAreaName' | 'year' | 'origin'>>(results: readonly Row[]): Row[] {
+  const byArea = new Map<string, Row>();
   for (const result of results) {
     const key = `${result.areaLevel}|${result.areaCode}|${result.subAreaName}|${result.year}`;
     const kept = byArea.get(key);

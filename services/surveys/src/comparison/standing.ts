@@ -40,6 +40,8 @@ export async function standingsOf(
   const earlier = onePerArea(
     await db.surveyResult.findMany({
       where: { indicatorCode: indicator.code, year: { in: years }, areaLevel: 'MUNICIPALITY', areaCode: { in: [...codes] }, origin: { in: origins } },
+      // Only what the comparison needs: fewer objects per answer (#17).
+      select: { areaLevel: true, areaCode: true, subAreaName: true, year: true, origin: true, instrumentCode: true, value: true },
     }),
   );
   const earlierKey = (areaCode: string, year: number, instrumentCode: string) => `${areaCode}|${year}|${instrumentCode}`;
