@@ -50,11 +50,21 @@ export interface Connection<Node> {
   totalCount: number;
 }
 
-/** `first`, checked: DEFAULT_PAGE_SIZE when left out; BAD_USER_INPUT outside 1–MAX_PAGE_SIZE. */
-export function pageSize(first: number | null | undefined): number {
-  if (first == null) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}, got ${first}. Ask for the next page with \`after\`.`, { argument: 'first' });
+/** A list's page sizes, where they differ from the hub's (DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE). */
+export interface PageLimits {
+  /** @default DEFAULT_PAGE_SIZE */
+  defaultSize: number;
+  /** @default MAX_PAGE_SIZE */
+  maxSize: number;
+}
+
+const HUB_LIMITS: PageLimits = { defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE };
+
+/** `first`, checked: the default size when left out; BAD_USER_INPUT outside 1–the maximum. */
+export function pageSize(first: number | null | undefined, limits: PageLimits = HUB_LIMITS): number {
+  if (first == null) return limits.defaultSize;
+  if (!Number.isInteger(first) || first < 1 || first > limits.maxSize) {
+    throw badInput(`\`first\` must be between 1 and ${limits.maxSize}, got ${first}. Ask for the next page with \`after\`.`, { argument: 'first' });
   }
   return first;
 }
@@ -81,6 +91,7 @@ export class Keyset<Row extends object> {
   constructor(
     readonly name: string,
     readonly keys: readonly SortKey<Row>[],
+    readonly limits: PageLimits = HUB_LIMITS,
   ) {}
 
   /** Prisma's `orderBy` of this order. */
@@ -136,7 +147,7 @@ export class Keyset<Row extends object> {
     fetch: (request: { where: Record<string, unknown>; orderBy: Record<string, unknown>[]; take: number }) => Promise<Node[]>,
     count: () => Promise<number>,
   ): Promise<Connection<Node>> {
-    const first = pageSize(args.first);
+    const first = pageSize(args.first, this.limits);
     const where = args.after ? this.after(this.valuesOf(args.after)) : {};
     const [rows, totalCount] = await Promise.all([fetch({ where, orderBy: this.orderBy(), take: first + 1 }), count()]);
     return this.connection(rows, first, totalCount);
@@ -151,7 +162,7 @@ export class Keyset<Row extends object> {
 
   /** One page of a list held in memory (e.g. a history that is filtered entry by entry): sorted here, then cut as the database would. */
   pageOf<Node extends Row>(all: readonly Node[], args: PageArgs): Connection<Node> {
-    const first = pageSize(args.first);
+    const first = pageSize(args.first, this.limits);
     const sorted = [...all].sort((a, b) => this.compareRows(a, b));
     const after = args.after ? this.valuesOf(args.after) : null;
     const rest = after ? sorted.filter((row) => this.compareValues(this.keys.map((key) => row[key.field] as SortValue), after) > 0) : sorted;

@@ -112,7 +112,7 @@ describe.each(testDatabaseKinds())('agreements on %s', (kind) => {
       expect(rest.edges.map((e) => e.node.id)).not.toContain(page.edges[0]!.node.id);
       expect(page.edges.length + rest.edges.length).toBe(4);
       const bad = await as(null, '{ agreements(after: "nonsense") { totalCount } }');
-      expect(firstError(bad.body)?.message).toMatch(/not a cursor from this list/);
+      expect(firstError(bad.body)?.message).toMatch(/not a cursor of this list/);
     });
   });
 

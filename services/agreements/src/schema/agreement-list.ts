@@ -1,4 +1,4 @@
-import { badInput, isoDateToUtc, todayInSweden } from '@samverkan/schema';
+import { badInput, isoDateToUtc, Keyset, todayInSweden } from '@samverkan/schema';
 import { visibleAgreementsWhere } from '../lifecycle/access';
 import { addDays, assumedEndBy, endOf, type LifecycleStatus, statusWhere } from '../lifecycle/status';
 import { builder } from '../builder';
@@ -101,18 +101,16 @@ const AgreementConnection = builder.objectRef<AgreementConnectionShape>('Agreeme
   }),
 });
 
-const AGREEMENT_ORDER: Prisma.AgreementOrderByWithRelationInput[] = [
-  { municipalityCode: 'asc' },
-  { validFrom: { sort: 'desc', nulls: 'last' } },
-  { id: 'asc' },
-];
-
-const encodeCursor = (id: string) => Buffer.from(`agreement:${id}`).toString('base64url');
-function decodeCursor(cursor: string): string {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!text.startsWith('agreement:')) throw badInput('`after` is not a cursor from this list: pass an `endCursor` or `cursor` you were given.', { field: 'after' });
-  return text.slice('agreement:'.length);
-}
+/** The list's order (kommun, newest start first, then id) and cursors, by the shared page helper; its own sizes: 20 by default, at most 200. */
+const AGREEMENT_PAGES = new Keyset<Prisma.AgreementGetPayload<object>>(
+  'agreements',
+  [
+    { field: 'municipalityCode', direction: 'asc' },
+    { field: 'validFrom', direction: 'desc', nulls: 'last' },
+    { field: 'id', direction: 'asc' },
+  ],
+  { defaultSize: 20, maxSize: 200 },
+);
 
 builder.queryFields((t) => ({
   agreements: t.field({
@@ -123,26 +121,13 @@ builder.queryFields((t) => ({
       first: t.arg.int({ defaultValue: 20, description: 'How many to return, 1–200.' }),
       after: t.arg.string({ description: 'Continue after this cursor.' }),
     },
-    resolve: async (_root, args, context) => {
-      const first = args.first ?? 20;
-      if (first < 1 || first > 200) throw badInput(`\`first\` must be between 1 and 200, got ${first}.`, { field: 'first' });
+    resolve: (_root, args, context) => {
       const where: Prisma.AgreementWhereInput = { AND: [visibleAgreementsWhere(context.actor), filterWhere(args.filter as AgreementFilterValue)] };
-      const afterId = args.after ? decodeCursor(args.after) : null;
-      const [rows, totalCount] = await Promise.all([
-        context.db.agreement.findMany({
-          where,
-          orderBy: AGREEMENT_ORDER,
-          take: first + 1,
-          ...(afterId ? { cursor: { id: afterId }, skip: 1 } : {}),
-        }),
-        context.db.agreement.count({ where }),
-      ]);
-      const page = rows.slice(0, first);
-      return {
-        edges: page.map((node) => ({ cursor: encodeCursor(node.id), node })),
-        pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? encodeCursor(page[page.length - 1]!.id) : null },
-        totalCount,
-      };
+      return AGREEMENT_PAGES.page(
+        { first: args.first, after: args.after },
+        (page) => context.db.agreement.findMany({ where: { AND: [where, page.where as Prisma.AgreementWhereInput] }, orderBy: page.orderBy as Prisma.AgreementOrderByWithRelationInput[], take: page.take }),
+        () => context.db.agreement.count({ where }),
+      );
     },
   }),
   expiringAgreements: t.prismaField({
