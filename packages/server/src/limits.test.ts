@@ -3,8 +3,10 @@ import { documentNesting, jsonDepth } from './http';
 import { DEFAULT_LIMITS, limitRules } from './limits';
 
 const schema = buildSchema(`
-  type Query { municipalities(codes: [ID!]): [Municipality!]! municipality(code: ID!): Municipality indicators: [Indicator!]! agreements(first: Int): AgreementConnection! }
-  type Municipality { code: ID! name: String! neighbours: [Municipality!]! surveyResults(indicator: ID, from: Int, to: Int, origins: [String!]): [Result!] }
+  type Query { municipalities(codes: [ID!]): [Municipality!]! municipality(code: ID!): Municipality indicators: [Indicator!]! agreements(first: Int): AgreementConnection! actions(first: Int): ActionConnection! }
+  type Municipality { code: ID! name: String! neighbours: [Municipality!]! surveyResults(indicator: ID, from: Int, to: Int, origins: [String!]): [Result!] actionsConnection(first: Int): ActionConnection! }
+  type ActionConnection { totalCount: Int! edges: [ActionEdge!]! }
+  type ActionEdge { cursor: ID! node: Indicator! }
   type Indicator { code: ID! }
   type Result { year: Int! value: Float! }
   type AgreementConnection { totalCount: Int! edges: [AgreementEdge!]! }
@@ -53,6 +55,20 @@ describe('the request limits', () => {
     // A page of 200 counts its selection 200 times: 1 + 200 × (1 + 1 + 1 × 1) = 601
     expect(refusals(aliases(50, 'agreements(first: 200) { totalCount edges { cursor } }'))).toEqual([]);
     expect(refusals('{ agreements(first: 200) { edges { cursor } totalCount } municipality(code: "1") { neighbours { code } } }')).toEqual([]);
+  });
+
+  it('counts a connection\'s page as its `first`: 50 when left out, 500 when a variable', () => {
+    const aliases = (count: number, selection: string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${selection}`).join(' ')} }`;
+    // Every kommun's first page of 5 actions: 1 + 290 × (1 + 5 × (1 + 1 + 1 + 1)) = 6,091
+    expect(refusals('{ municipalities { actionsConnection(first: 5) { edges { cursor node { code } } } } }')).toEqual([]);
+    // The same with pages of 100: 1 + 290 × (1 + 100 × 4) = 116,291 > 100,000
+    expect(refusals('{ municipalities { actionsConnection(first: 100) { edges { cursor node { code } } } } }')).toContain('QUERY_TOO_COSTLY');
+    // Left out: 50 each, 1 + 290 × (1 + 50 × 4) = 58,291
+    expect(refusals('{ municipalities { actionsConnection { edges { cursor node { code } } } } }')).toEqual([]);
+    // A variable: 500 each, 1 + 290 × (1 + 500 × 4) = 580,291
+    expect(refusals('query ($n: Int) { municipalities { actionsConnection(first: $n) { edges { cursor node { code } } } } }')).toContain('QUERY_TOO_COSTLY');
+    // Twenty pages of 500 in one request: 20 × (1 + 500 × (1 + 4)) = 50,020
+    expect(refusals(aliases(20, 'actions(first: 500) { totalCount edges { cursor node { code } } }'))).toEqual([]);
   });
 
   it('measures depth through fragments', () => {

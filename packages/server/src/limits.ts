@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { counties, municipalities, policeRegions } from '@samverkan/geo';
-import { focusAreaCatalogue, indicatorCatalogue } from '@samverkan/schema';
+import { DEFAULT_PAGE_SIZE, focusAreaCatalogue, indicatorCatalogue, MAX_PAGE_SIZE } from '@samverkan/schema';
 import {
   type ArgumentNode,
   type ASTVisitor,
@@ -121,6 +121,32 @@ const surveyResults = (args: WrittenArguments) => {
   return (args.has('indicator') ? 1 : indicatorCatalogue.length) * years * origins;
 };
 
+/** A page of the shared connections (`packages/schema/src/connection.ts`): `first` items, the default unless given, the maximum when it is a variable. */
+const page = (args: WrittenArguments) => args.int('first') ?? (args.has('first') ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE);
+
+/** The connection fields of every list that grows, each a page, and their edges, one item each. */
+const CONNECTIONS: Record<string, (args: WrittenArguments) => number> = Object.fromEntries(
+  [
+    'Query.actions',
+    'Municipality.actionsConnection',
+    'Agreement.actionsConnection',
+    'CitizenPromise.actionsConnection',
+    'FocusArea.actionsConnection',
+    'ActionPlan.actionsConnection',
+    'Municipality.situationReportsConnection',
+    'Municipality.actionPlansConnection',
+    'ActionPlan.revisionsConnection',
+    'Action.followUpsConnection',
+    'Query.surveyResults',
+    'Municipality.surveyResultsConnection',
+    'LocalPoliceArea.surveyResultsConnection',
+    ...['Agreement', 'CitizenPromise', 'Action', 'ActionPlan', 'SituationReport', 'SurveyResult'].map((type) => `${type}.historyConnection`),
+  ].map((field) => [field, page]),
+);
+const CONNECTION_EDGES = Object.fromEntries(
+  ['Action', 'SituationReport', 'ActionPlan', 'ActionPlanRevision', 'FollowUp', 'SurveyResult', 'HistoryEntry'].map((type) => [`${type}Connection.edges`, 1]),
+);
+
 /**
  * How many items a field's answer can hold, for the fields where more is known than
  * {@link LIST_SIZE_ESTIMATE}: the size of a catalogue or of the country, narrowed by a list
@@ -150,6 +176,8 @@ export const LIST_SIZES: Readonly<Record<string, number | ((args: WrittenArgumen
   'TrendSeries.points': SURVEY_YEARS,
   'IndicatorTrend.series': KOMMUNER,
   'IndicatorComparison.rows': KOMMUNER,
+  ...CONNECTIONS,
+  ...CONNECTION_EDGES,
   // A subgraph's entity fetch: one item per representation.
   'Query._entities': (args) => args.length('representations') ?? LIST_SIZE_ESTIMATE,
 };
