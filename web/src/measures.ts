@@ -70,7 +70,6 @@ export const MapComplianceDocument = graphql(`
     compliance(on: $on) {
       municipality {
         code
-        name
       }
       compliant
       hasCurrentSituationReport
