@@ -293,6 +293,16 @@ describe.each(testDatabaseKinds())('pages of åtgärder on %s', (kind) => {
     expect(anonymous.errors?.[0]?.message).toMatch(/signed-in/);
   });
 
+  test('medborgarlöften page as their plain list holds them, for each caller', async () => {
+    for (const actor of [null, LUND, ADMIN]) {
+      const plain = await query<{ citizenPromises: { id: string }[] }>(actor, '{ citizenPromises { id } }', {});
+      expect(plain.errors).toBeUndefined();
+      const paged = await walkIds(actor, 'query C($after: String) { citizenPromisesConnection(first: 1, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } totalCount } }', {}, (d: { citizenPromisesConnection: never }) => d.citizenPromisesConnection);
+      expect(paged.ids).toEqual(plain.data!.citizenPromises.map((p) => p.id));
+      expect(paged.totals).toEqual([plain.data!.citizenPromises.length]);
+    }
+  });
+
   test('survey results page by area and for the whole hub, published values only unless asked', async () => {
     await seedDemoData(hub.surveys.client);
     const origins = ['PUBLISHED', 'DEMO'];

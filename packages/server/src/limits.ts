@@ -138,13 +138,14 @@ const CONNECTIONS: Record<string, (args: WrittenArguments) => number> = Object.f
     'ActionPlan.revisionsConnection',
     'Action.followUpsConnection',
     'Query.surveyResults',
+    'Query.citizenPromisesConnection',
     'Municipality.surveyResultsConnection',
     'LocalPoliceArea.surveyResultsConnection',
     ...['Agreement', 'CitizenPromise', 'Action', 'ActionPlan', 'SituationReport', 'SurveyResult'].map((type) => `${type}.historyConnection`),
   ].map((field) => [field, page]),
 );
 const CONNECTION_EDGES = Object.fromEntries(
-  ['Action', 'SituationReport', 'ActionPlan', 'ActionPlanRevision', 'FollowUp', 'SurveyResult', 'HistoryEntry'].map((type) => [`${type}Connection.edges`, 1]),
+  ['Action', 'SituationReport', 'ActionPlan', 'ActionPlanRevision', 'FollowUp', 'SurveyResult', 'HistoryEntry', 'CitizenPromise'].map((type) => [`${type}Connection.edges`, 1]),
 );
 
 /**

@@ -1,7 +1,7 @@
-import { badInput, connectionArgs, historyConnectionField, historyField, historyLoader, todayInSweden } from '@samverkan/schema';
+import { type Actor, badInput, connectionArgs, historyConnectionField, historyField, historyLoader, todayInSweden } from '@samverkan/schema';
 import { citizenPromiseWrites } from '../citizen-promises/write';
 import { mayReadLifecycleState, visiblePromisesWhere } from '../lifecycle/access';
-import { statusOn, statusWhere } from '../lifecycle/status';
+import { type LifecycleStatus, statusOn, statusWhere } from '../lifecycle/status';
 import { builder, type Context } from '../builder';
 import type { Prisma } from '../generated/prisma/client';
 import { FocusArea } from './focus-area';
@@ -82,8 +82,8 @@ builder.asEntity(CitizenPromise, {
   resolveReference: ({ id }, context) => context.db.citizenPromise.findFirst({ where: { id, ...visiblePromisesWhere(context.actor) } }),
 });
 
-/** Filter of `citizenPromises`. */
-const CitizenPromiseFilter = builder.inputType('CitizenPromiseFilter', {
+/** Filter of `citizenPromises` and `citizenPromisesConnection`. */
+export const CitizenPromiseFilter = builder.inputType('CitizenPromiseFilter', {
   description: 'Urval: which medborgarlöften to list. All given conditions must hold.',
   fields: (t) => ({
     municipality: t.field({ type: 'MunicipalityCode', description: 'Kommun.' }),
@@ -95,6 +95,35 @@ const CitizenPromiseFilter = builder.inputType('CitizenPromiseFilter', {
     on: t.field({ type: 'Date', description: 'The day `status` is judged on; today in Sweden when left out.' }),
   }),
 });
+
+/** The filter's value, as the API gives it. */
+export interface CitizenPromiseFilterValue {
+  municipality?: string | null;
+  localPoliceArea?: string | number | null;
+  policeRegion?: string | number | null;
+  focusArea?: string | number | null;
+  agreement?: string | number | null;
+  status?: LifecycleStatus | null;
+  on?: string | null;
+}
+
+/** The medborgarlöften a list shows: those the actor may read that match the filter. */
+export function promiseListWhere(actor: Actor, filter: CitizenPromiseFilterValue | null | undefined): Prisma.CitizenPromiseWhereInput {
+  const value = filter ?? {};
+  if (value.on && !value.status) throw badInput('`on` is the day `status` is judged on: give a status too.', { field: 'on' });
+  return {
+    AND: [
+      visiblePromisesWhere(actor),
+      value.municipality ? { municipalityCode: value.municipality } : {},
+      value.localPoliceArea != null ? { localPoliceAreaId: String(value.localPoliceArea) } : {},
+      value.policeRegion != null ? { municipality: { county: { policeRegionCode: String(value.policeRegion) } } } : {},
+      value.focusArea != null ? { focusAreas: { some: { focusAreaCode: String(value.focusArea) } } } : {},
+      value.agreement != null ? { agreementId: String(value.agreement) } : {},
+      // The promise table has the same lifecycle columns as agreements.
+      value.status ? (statusWhere(value.status, value.on ?? todayInSweden()) as Prisma.CitizenPromiseWhereInput) : {},
+    ],
+  };
+}
 
 const PromiseItemInput = builder.inputType('PromiseItemInput', {
   description: 'Löfte: one promise, with a counted target where it gives one.',
@@ -126,27 +155,14 @@ builder.queryFields((t) => ({
   citizenPromises: t.prismaField({
     type: ['CitizenPromise'],
     description: 'Medborgarlöften matching the filter, by kommun and newest first.',
+    deprecationReason: 'Use citizenPromisesConnection: the same list a page at a time, with totalCount.',
     args: { filter: t.arg({ type: CitizenPromiseFilter, description: 'Urval.' }) },
-    resolve: (query, _root, args, context) => {
-      const filter = args.filter ?? {};
-      if (filter.on && !filter.status) throw badInput('`on` is the day `status` is judged on: give a status too.', { field: 'on' });
-      return context.db.citizenPromise.findMany({
+    resolve: (query, _root, args, context) =>
+      context.db.citizenPromise.findMany({
         ...query,
-        where: {
-          AND: [
-            visiblePromisesWhere(context.actor),
-            filter.municipality ? { municipalityCode: filter.municipality } : {},
-            filter.localPoliceArea != null ? { localPoliceAreaId: String(filter.localPoliceArea) } : {},
-            filter.policeRegion != null ? { municipality: { county: { policeRegionCode: String(filter.policeRegion) } } } : {},
-            filter.focusArea != null ? { focusAreas: { some: { focusAreaCode: String(filter.focusArea) } } } : {},
-            filter.agreement != null ? { agreementId: String(filter.agreement) } : {},
-            // The promise table has the same lifecycle columns as agreements.
-            filter.status ? (statusWhere(filter.status, filter.on ?? todayInSweden()) as Prisma.CitizenPromiseWhereInput) : {},
-          ],
-        },
+        where: promiseListWhere(context.actor, args.filter),
         orderBy: [{ municipalityCode: 'asc' }, { validFrom: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
-      });
-    },
+      }),
   }),
   citizenPromise: t.prismaField({
     type: 'CitizenPromise',

@@ -11,6 +11,7 @@ import './lifecycle';
 import './agreement';
 import './agreement-list';
 import './citizen-promise';
+import './citizen-promise-pages';
 import './police-party';
 import './commitment';
 import './milestone';
