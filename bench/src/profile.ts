@@ -11,10 +11,12 @@
  * - PROFILE_CPU=1: also write V8 CPU profiles of the gateway and the actions subgraph, summarised
  *   by library (bench/tmp/profiles/). @default off
  * - PROFILE_HEAP=1: after 10 s of national overviews at concurrency 16, peak memory and a heap
- *   snapshot of each process, summarised by constructor. @default off
+ *   snapshot of each process, summarised by constructor; `rss`: peak memory only. @default off
  * - PROFILE_CORES: run every process (and the PostgreSQL backends) pinned to these cores with
  *   taskset, e.g. `0` or `0,1`, and measure the national overview's throughput at concurrency 16
  *   (the capacity model). @default not pinned
+ * - PROFILE_SERVICES_ROOT: run the subgraphs from another checkout's builds (e.g. a git worktree
+ *   of an earlier commit), to compare before and after on the same data. @default this repository
  */
 import { dropPostgresDatabase, ensurePostgresDatabase, repositoryRoot } from '@samverkan/db';
 import { municipalities } from '@samverkan/geo';
@@ -31,6 +33,7 @@ import { analyze, dbUrl, seedActions, SERVICES } from './dataset';
 import { summariseCpuProfile, summariseHeapSnapshot } from './profile-summary';
 
 const root = repositoryRoot(__dirname);
+const servicesRoot = process.env.PROFILE_SERVICES_ROOT ?? root;
 const ANSWERS = Number(process.env.PROFILE_ANSWERS ?? 40);
 const CORES = process.env.PROFILE_CORES;
 const GATEWAY_PORT = 5200;
@@ -65,8 +68,8 @@ const environment: NodeJS.ProcessEnv = {
 };
 
 const children = new Map<string, ChildProcess>();
-function start(name: string, script: string, nodeArgs: string[] = []): ChildProcess {
-  const args = [...nodeArgs, path.join(root, script)];
+function start(name: string, script: string, nodeArgs: string[] = [], base = root): ChildProcess {
+  const args = [...nodeArgs, path.join(base, script)];
   const child = CORES ? spawn('taskset', ['-c', CORES, process.execPath, ...args], { cwd: root, env: environment, stdio: ['ignore', 'ignore', 'pipe'] }) : spawn(process.execPath, args, { cwd: root, env: environment, stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));
   children.set(name, child);
@@ -148,7 +151,7 @@ async function main(): Promise<void> {
   }
   const cpuProf = (name: string) => (process.env.PROFILE_CPU === '1' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : []);
   const heap = process.env.PROFILE_HEAP === '1' ? [`--heapsnapshot-signal=SIGUSR2`, `--diagnostic-dir=${profileDir}`] : [];
-  for (const service of SERVICES) start(service, `${subgraphEntry(service).dir}/dist/index.js`, [...heap, ...(service === 'actions' ? cpuProf('actions') : [])]);
+  for (const service of SERVICES) start(service, `${subgraphEntry(service).dir}/dist/index.js`, [...heap, ...(service === 'actions' ? cpuProf('actions') : [])], servicesRoot);
   await Promise.all(SERVICES.map((s) => waitFor(`http://127.0.0.1:${port(s)}/ready`)));
   if (process.env.PROFILE_REUSE !== '1') {
     await seedActions();
@@ -156,6 +159,8 @@ async function main(): Promise<void> {
   }
   start('gateway', 'gateway/dist/index.js', [...heap, ...cpuProf('gateway')]);
   await waitFor(`http://127.0.0.1:${GATEWAY_PORT}/ready`);
+  const rss = (pid: number, field: 'VmRSS' | 'VmHWM') => Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024);
+  console.log(`Resident memory when ready, before any load (MiB): ${[...children].map(([name, child]) => `${name} ${rss(child.pid!, 'VmRSS')}`).join(', ')}`);
   const analysts = await Promise.all(
     Array.from({ length: 16 }, (_, i) => signDevelopmentToken({ role: 'analyst', subject: `profile-analyst-${i}`, policeRegionCode: ['SYD', 'VAST', 'STOCKHOLM', 'OST', 'MITT', 'BERGSLAGEN', 'NORD'][i % 7]! }, JWT_SECRET)),
   );
@@ -167,7 +172,7 @@ async function main(): Promise<void> {
   ];
   const admin = new pg.Client({ connectionString: dbUrl('actions') });
   await admin.connect();
-  console.log(`CPU per answer (ms), ${ANSWERS} answers one after another${CORES ? `, pinned to cores ${CORES}` : ''}; the gateway shares nothing:`);
+  console.log(`CPU per answer (ms), ${ANSWERS} answers one after another${CORES ? `, pinned to cores ${CORES}` : ''}; the gateway shares nothing; subgraphs of ${servicesRoot}:`);
   const names = [...children.keys()];
   console.log(`| scenario | ${names.join(' | ')} | PostgreSQL | all | answer KB |`);
   console.log(`|---|${names.map(() => '---|').join('')}---|---|---|`);
@@ -193,13 +198,11 @@ async function main(): Promise<void> {
     console.log(`Pinned to cores ${CORES}: national overview, nothing shared, concurrency 16, 10 s: ${run.requests.average} req/s, p50 ${run.latency.p50} ms, errors ${run.errors + run.non2xx}; CPU per answer predicts ${((1000 * CORES.split(',').length) / capacity['national overview (290 kommuner)']!).toFixed(1)} req/s at full use.`);
   }
 
-  if (process.env.PROFILE_HEAP === '1') {
+  if (process.env.PROFILE_HEAP === '1' || process.env.PROFILE_HEAP === 'rss') {
     await autocannon({ url: gatewayUrl, method: 'POST', connections: 16, duration: 10, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: OVERVIEW }) });
-    for (const [name, child] of children) {
-      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      const mib = (field: string) => Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1]) / 1024);
-      console.log(`${name}: peak RSS ${mib('VmHWM')} MiB, RSS now ${mib('VmRSS')} MiB`);
-    }
+    for (const [name, child] of children) console.log(`${name}: peak RSS ${rss(child.pid!, 'VmHWM')} MiB, RSS now ${rss(child.pid!, 'VmRSS')} MiB`);
+  }
+  if (process.env.PROFILE_HEAP === '1') {
     const snapshotsBefore = new Set(fs.readdirSync(profileDir));
     for (const child of children.values()) child.kill('SIGUSR2');
     await new Promise((resolve) => setTimeout(resolve, 30_000));
