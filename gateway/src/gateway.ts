@@ -37,6 +37,7 @@ import type { AddressInfo } from 'node:net';
 import { actorOfRequest, type GatewayContext } from './context';
 import { createGraphiQLPage } from './graphiql';
 import { GatewayMetrics } from './metrics';
+import { EntityCache, type EntityCacheOptions } from './entity-cache';
 import { type ResponseCacheOptions, useResponseCache } from './response-cache';
 import { createRateLimiter, effectiveLimits, hideSuggestions, limitRules, limitsFromEnv, type RequestLimits, useOperationChecks } from './limits';
 import { SUPERGRAPH_PATH, subgraphsOf } from './supergraph';
@@ -70,6 +71,8 @@ export interface GatewayOptions {
   graphiql?: boolean;
   /** Answers shared by identical reads in flight, and the cache of anonymous reads. @default shared in flight; cached 5 s (`SAMVERKAN_RESPONSE_CACHE_MS`; 0 turns it off) */
   responseCache?: ResponseCacheOptions;
+  /** Entity fetches' answers kept across requests, per access scope (see entity-cache.ts). @default off (`SAMVERKAN_ENTITY_CACHE_BYTES`, `SAMVERKAN_ENTITY_CACHE_MS`) */
+  entityCache?: EntityCacheOptions;
   /** Whether to log; `false` leaves only errors. @default true */
   log?: boolean;
   /** Where to send traces. @default none: tracing off (`OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`, `OTEL_SERVICE_NAME`) */
@@ -95,6 +98,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     replicas: readonly string[],
     maxResponseBytes: number,
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    private readonly entityCache: EntityCache | null = null,
   ) {
     super({
       ...config,
@@ -108,7 +112,9 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const started = process.hrtime.bigint();
     const took = () => Number(process.hrtime.bigint() - started) / 1e9;
     try {
-      const response = await super.process(options);
+      const actor = 'context' in options ? options.context.actor : undefined;
+      const send = () => super.process(options);
+      const response = this.entityCache && actor ? await this.entityCache.fetch({ subgraph: this.subgraphName, query: options.request.query ?? '', variables: options.request.variables, actor }, send) : await send();
       this.metrics?.fetch(this.subgraphName, took(), Boolean(response.errors?.length));
       return response;
     } catch (error) {
@@ -229,6 +235,9 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Gat
           },
         }
       : {}),
+    ...(env.SAMVERKAN_ENTITY_CACHE_BYTES
+      ? { entityCache: { maxBytes: Number(env.SAMVERKAN_ENTITY_CACHE_BYTES), ...(env.SAMVERKAN_ENTITY_CACHE_MS ? { ttlMs: Number(env.SAMVERKAN_ENTITY_CACHE_MS) } : {}) } }
+      : {}),
     ...(tracing ? { tracing } : {}),
     ...(trustedDocumentsModeFromEnv(env) ? { trustedDocuments: { mode: trustedDocumentsModeFromEnv(env)! } } : {}),
   };
@@ -277,6 +286,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   // Apollo Gateway reports its usage to Apollo's servers every hour unless told not to: a hub of
   // public bodies, often on closed networks, sends nothing anywhere (set it to `false` to allow).
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  const entityCache = options.entityCache?.maxBytes ? new EntityCache(options.entityCache) : null;
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: apolloLogger(log),
@@ -289,7 +299,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
           if (tracing) Object.assign(headers, traceHeaders());
           for (const [key, value] of Object.entries(headers)) request.http?.headers.set(key, value);
         },
-      }),
+      }, entityCache),
   });
   const server = new ApolloServer<GatewayContext>({
     gateway,

@@ -1,0 +1,89 @@
+import { testDatabaseKinds } from '@samverkan/db/testing';
+import { signDevelopmentToken } from '@samverkan/schema';
+import { postGraphQL } from '@samverkan/server/testing';
+import { type RunningGateway, startGateway } from '../gateway/src/gateway';
+import { startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
+
+/*
+ * The gateway's entity cache (#17) through a real gateway and subgraphs: entity answers are shared
+ * within an access scope (no SQL in the actions subgraph for the second analyst of a region), never
+ * across scopes (a record only a kommun's users and its region's analysts may read never reaches
+ * anonymous callers, whoever asked first), and never older than a write through the gateway.
+ */
+
+const KOMMUN = '{ municipality(code: "1281") { code actions { id title visibility } actionCounts { planned ongoing } } }';
+type Answer = { municipality: { actions: { id: string; title: string; visibility: string }[] } };
+
+describe.each(testDatabaseKinds())('the entity cache on %s', (kind) => {
+  let hub: TestHub;
+  let gateway: RunningGateway;
+  const tokens: Record<string, string> = {};
+  beforeAll(async () => {
+    hub = await startTestHub(kind);
+    gateway = await startGateway({
+      port: 0,
+      log: false,
+      hopSecret: TEST_HOP_SECRET,
+      tokens: { secret: TEST_JWT_SECRET },
+      subgraphUrls: Object.fromEntries(Object.entries(hub.subgraphs).map(([name, subgraph]) => [name, subgraph.url])),
+      responseCache: { ttlMs: 0, shareInFlight: false },
+      entityCache: { maxBytes: 8 * 2 ** 20 },
+    });
+    tokens.kommun = await signDevelopmentToken({ role: 'kommun', subject: 'cache-lund', municipalityCode: '1281' }, TEST_JWT_SECRET);
+    tokens.analystA = await signDevelopmentToken({ role: 'analyst', subject: 'cache-analyst-a', policeRegionCode: 'SYD' }, TEST_JWT_SECRET);
+    tokens.analystB = await signDevelopmentToken({ role: 'analyst', subject: 'cache-analyst-b', policeRegionCode: 'SYD' }, TEST_JWT_SECRET);
+    tokens.other = await signDevelopmentToken({ role: 'kommun', subject: 'cache-helsingborg', municipalityCode: '1283' }, TEST_JWT_SECRET);
+  }, 240_000);
+  afterAll(async () => {
+    await gateway?.close();
+    await hub?.close();
+  });
+  const ask = async (text: string, who?: string, variables: Record<string, unknown> = {}) => {
+    const { body } = await postGraphQL(gateway.url, text, variables, who ? { authorization: `Bearer ${tokens[who]}` } : {});
+    expect(body.errors).toBeUndefined();
+    return body.data as Answer & Record<string, unknown>;
+  };
+  const actionsSql = () => hub.actions.database.statements.total;
+  let hidden = '';
+
+  it('shares entity answers between two analysts of one region, answering the second without SQL', async () => {
+    const before = actionsSql();
+    const first = await ask(KOMMUN, 'analystA');
+    const afterFirst = actionsSql();
+    expect(afterFirst).toBeGreaterThan(before);
+    const second = await ask(KOMMUN, 'analystB');
+    expect(actionsSql()).toBe(afterFirst);
+    expect(second).toEqual(first);
+  });
+
+  it("never gives one scope's entry to another, whichever asked first", async () => {
+    const created = await ask(
+      'mutation ($i: ActionInput!) { createAction(input: $i) { id } }',
+      'kommun',
+      { i: { municipalityCode: '1281', title: 'Bara för parterna', visibility: 'PARTIES', responsible: [{ kind: 'MUNICIPAL_DEPARTMENT', name: 'Lunds kommun', lead: true }] } },
+    );
+    hidden = (created.createAction as { id: string }).id;
+    const has = (answer: Answer) => answer.municipality.actions.some((a) => a.id === hidden);
+    // The analysts (who may read it) first, then callers who may not, then again.
+    expect(has(await ask(KOMMUN, 'analystA'))).toBe(true);
+    expect(has(await ask(KOMMUN))).toBe(false);
+    expect(has(await ask(KOMMUN, 'other'))).toBe(false);
+    expect(has(await ask(KOMMUN, 'kommun'))).toBe(true);
+    expect(has(await ask(KOMMUN))).toBe(false);
+    expect(has(await ask(KOMMUN, 'analystB'))).toBe(true);
+    expect(has(await ask(KOMMUN, 'other'))).toBe(false);
+  });
+
+  it('answers after a write through the gateway with what the write changed', async () => {
+    const read = async (who?: string) => (await ask(KOMMUN, who)).municipality.actions.find((a) => a.id === hidden)?.title;
+    expect(await read('kommun')).toBe('Bara för parterna');
+    expect(await read('analystA')).toBe('Bara för parterna');
+    const sqlBefore = actionsSql();
+    expect(await read('analystB')).toBe('Bara för parterna');
+    expect(actionsSql()).toBe(sqlBefore); // from the cache
+    await ask('mutation ($id: ID!) { updateAction(id: $id, version: 1, changes: { title: "Ändrad titel", visibility: PUBLIC }) { version } }', 'kommun', { id: hidden });
+    expect(await read('analystB')).toBe('Ändrad titel');
+    expect(await read('kommun')).toBe('Ändrad titel');
+    expect(await read()).toBe('Ändrad titel');
+  });
+});
