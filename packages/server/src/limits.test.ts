@@ -57,7 +57,7 @@ describe('the request limits', () => {
     expect(refusals('{ agreements(first: 200) { edges { cursor } totalCount } municipality(code: "1") { neighbours { code } } }')).toEqual([]);
   });
 
-  it('counts a connection\'s page as its `first`: 50 when left out, 500 when a variable', () => {
+  it('counts a connection\'s page as its `first`: 50 when left out or a variable', () => {
     const aliases = (count: number, selection: string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${selection}`).join(' ')} }`;
     // Every kommun's first page of 5 actions: 1 + 290 × (1 + 5 × (1 + 1 + 1 + 1)) = 6,091
     expect(refusals('{ municipalities { actionsConnection(first: 5) { edges { cursor node { code } } } } }')).toEqual([]);
@@ -65,8 +65,9 @@ describe('the request limits', () => {
     expect(refusals('{ municipalities { actionsConnection(first: 100) { edges { cursor node { code } } } } }')).toContain('QUERY_TOO_COSTLY');
     // Left out: 50 each, 1 + 290 × (1 + 50 × 4) = 58,291
     expect(refusals('{ municipalities { actionsConnection { edges { cursor node { code } } } } }')).toEqual([]);
-    // A variable: 500 each, 1 + 290 × (1 + 500 × 4) = 580,291
-    expect(refusals('query ($n: Int) { municipalities { actionsConnection(first: $n) { edges { cursor node { code } } } } }')).toContain('QUERY_TOO_COSTLY');
+    // A variable: 50 each, as the gateway passes a client's `first` to a subgraph
+    expect(refusals('query ($n: Int) { municipalities { actionsConnection(first: $n) { edges { cursor node { code } } } } }')).toEqual([]);
+    expect(refusals('query ($n: Int) { a: municipalities { actionsConnection(first: $n) { edges { cursor node { code } } } } b: municipalities { actionsConnection(first: $n) { edges { cursor node { code } } } } }')).toContain('QUERY_TOO_COSTLY');
     // Twenty pages of 500 in one request: 20 × (1 + 500 × (1 + 4)) = 50,020
     expect(refusals(aliases(20, 'actions(first: 500) { totalCount edges { cursor node { code } } }'))).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { counties, municipalities, policeRegions } from '@samverkan/geo';
-import { DEFAULT_PAGE_SIZE, focusAreaCatalogue, indicatorCatalogue, MAX_PAGE_SIZE } from '@samverkan/schema';
+import { DEFAULT_PAGE_SIZE, focusAreaCatalogue, indicatorCatalogue } from '@samverkan/schema';
 import {
   type ArgumentNode,
   type ASTVisitor,
@@ -121,8 +121,13 @@ const surveyResults = (args: WrittenArguments) => {
   return (args.has('indicator') ? 1 : indicatorCatalogue.length) * years * origins;
 };
 
-/** A page of the shared connections (`packages/schema/src/connection.ts`): `first` items, the default unless given, the maximum when it is a variable. */
-const page = (args: WrittenArguments) => args.int('first') ?? (args.has('first') ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE);
+/**
+ * A page of the shared connections (`packages/schema/src/connection.ts`): `first` items when written,
+ * else the default. A variable counts as the default too: the gateway passes a client's `first` to
+ * the subgraphs as a variable under `_entities`, and counting the maximum there would refuse a
+ * kommun's page that the gateway let through; a page is never larger than MAX_PAGE_SIZE anyway.
+ */
+const page = (args: WrittenArguments) => args.int('first') ?? DEFAULT_PAGE_SIZE;
 
 /** The connection fields of every list that grows, each a page, and their edges, one item each. */
 const CONNECTIONS: Record<string, (args: WrittenArguments) => number> = Object.fromEntries(
