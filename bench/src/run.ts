@@ -19,7 +19,8 @@
  * 6. Writes bench/results/<date>.json and the tables in BENCHMARKS.md.
  *
  * Settings: BENCH_POSTGRES_URL (default postgresql://root@127.0.0.1:5432/postgres),
- * BENCH_SECONDS per measurement (default 5).
+ * BENCH_SECONDS per measurement (default 5); SAMVERKAN_ENTITY_CACHE_BYTES turns the gateway's
+ * entity cache on for our gateways but the one that shares nothing (default off, as deployed).
  */
 import { randomBytes } from 'node:crypto';
 import { dropPostgresDatabase, ensurePostgresDatabase, repositoryRoot } from '@samverkan/db';
@@ -446,7 +447,8 @@ async function main(): Promise<void> {
   // A second gateway with the cache of anonymous reads on (5 s), to show what it changes.
   processes.cachedGateway = start('cached gateway', 'gateway/dist/index.js', { PORT: String(PORTS.cachedGateway), SAMVERKAN_RESPONSE_CACHE_MS: '5000' });
   // And one that shares nothing, not even identical reads in flight: every request answered in full.
-  processes.unsharedGateway = start('unshared gateway', 'gateway/dist/index.js', { PORT: String(PORTS.unsharedGateway), SAMVERKAN_SHARE_IN_FLIGHT: '0' });
+  // (No entity cache either, when SAMVERKAN_ENTITY_CACHE_BYTES turns it on for the others.)
+  processes.unsharedGateway = start('unshared gateway', 'gateway/dist/index.js', { PORT: String(PORTS.unsharedGateway), SAMVERKAN_SHARE_IN_FLIGHT: '0', SAMVERKAN_ENTITY_CACHE_BYTES: '0' });
   // A gateway over both replicas of each subgraph.
   processes.replicatedGateway = start('replicated gateway', 'gateway/dist/index.js', {
     PORT: String(PORTS.replicatedGateway),
