@@ -293,6 +293,37 @@ describe.each(testDatabaseKinds())('pages of åtgärder on %s', (kind) => {
     expect(anonymous.errors?.[0]?.message).toMatch(/signed-in/);
   });
 
+  test('an agreement\'s, a medborgarlöfte\'s and a fokusområde\'s actions page as their plain lists hold them, links included', async () => {
+    const fields = 'edges { cursor node { id } } pageInfo { hasNextPage endCursor } totalCount';
+    const cases: [string, string, Record<string, unknown>][] = [];
+    for (const links of [null, ['STATED'], ['SAME_DECISION'], ['SAME_PACKAGE'], ['SAME_DECISION', 'SAME_PACKAGE']]) {
+      for (const id of ['lund-2019', 'lund-2024', 'landskrona-2009', 'burlov-2023']) cases.push(['agreement(id: $id)', '$id: ID!, $links: [AgreementLink!]', { id, links }]);
+    }
+    cases.push(['citizenPromise(id: $id)', '$id: ID!', { id: 'lund-2019-medborgarlofte-ostra' }]);
+    for (const code of ['SAFE_PUBLIC_SPACE', 'CHILDREN_YOUTH']) cases.push(['focusAreas', '', { code }]);
+    let nonEmpty = 0;
+    for (const [parent, declared, variables] of cases) {
+      const args = 'links' in variables ? '(links: $links)' : '';
+      if (parent.startsWith('focusAreas')) {
+        const plain = await query<{ focusAreas: { code: string; actions: { id: string }[] | null }[] }>(ADMIN, '{ focusAreas { code actions { id } } }', {});
+        const list = plain.data!.focusAreas.find((f) => f.code === variables.code)!.actions!.map((a) => a.id);
+        const paged = await walkIds(ADMIN, `query F($after: String) { focusAreas { code actionsConnection(first: 40, after: $after) { ${fields} } } }`, {}, (d: { focusAreas: { code: string; actionsConnection: never }[] }) => d.focusAreas.find((f) => f.code === variables.code)!.actionsConnection);
+        expect(paged.ids.slice().sort()).toEqual(list.slice().sort());
+        nonEmpty += list.length ? 1 : 0;
+        continue;
+      }
+      const key = parent.split('(')[0]!;
+      const plain = await query<Record<string, { actions: { id: string }[] | null } | null>>(ADMIN, `query P(${declared}) { ${parent} { actions${args} { id } } }`, variables);
+      expect(plain.errors).toBeUndefined();
+      const list = plain.data![key]!.actions!.map((a) => a.id);
+      const paged = await walkIds(ADMIN, `query C(${declared}, $after: String) { ${parent} { actionsConnection(${'links' in variables ? 'links: $links, ' : ''}first: 1, after: $after) { ${fields} } } }`, variables, (d: Record<string, { actionsConnection: never }>) => d[key]!.actionsConnection);
+      expect([key, variables, paged.ids.slice().sort()]).toEqual([key, variables, list.slice().sort()]);
+      expect(paged.totals).toEqual([list.length]);
+      nonEmpty += list.length ? 1 : 0;
+    }
+    expect(nonEmpty).toBeGreaterThan(3);
+  });
+
   test('medborgarlöften page as their plain list holds them, for each caller', async () => {
     for (const actor of [null, LUND, ADMIN]) {
       const plain = await query<{ citizenPromises: { id: string }[] }>(actor, '{ citizenPromises { id } }', {});
