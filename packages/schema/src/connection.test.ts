@@ -1,4 +1,4 @@
-import { DEFAULT_PAGE_SIZE, Keyset, MAX_PAGE_SIZE, pageSize } from './connection';
+import { type Connection, DEFAULT_PAGE_SIZE, Keyset, MAX_PAGE_SIZE, pageSize } from './connection';
 
 interface Row {
   id: string;
@@ -69,7 +69,7 @@ describe('pages (connections)', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page = keyset.pageOf(rows, { first: 2, after });
+      const page: Connection<(typeof rows)[number]> = keyset.pageOf(rows, { first: 2, after });
       expect(page.totalCount).toBe(5);
       seen.push(...page.edges.map((edge) => edge.node.id));
       if (!page.pageInfo.hasNextPage) break;
