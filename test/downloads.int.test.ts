@@ -2,9 +2,9 @@ import { signDevelopmentToken } from '@samverkan/schema';
 import { postGraphQL } from '@samverkan/server/testing';
 import { rankingTable } from '@samverkan/tables';
 import ExcelJS from 'exceljs';
-import { type RunningGateway, startGateway } from '../gateway/src/gateway';
+import type { RunningGateway } from '../gateway/src/gateway';
 import { seedDemoData } from '../services/surveys/src/seed';
-import { startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
+import { startTestHub, TEST_JWT_SECRET, type TestHub } from './support/hub';
 
 /**
  * Downloads through the real gateway on PGlite: the tables of @samverkan/tables as files, run with
@@ -178,13 +178,8 @@ describe('downloads at the gateway (PGlite)', () => {
   describe('with a rate limit of 3 a minute', () => {
     let limited: RunningGateway;
     beforeAll(async () => {
-      limited = await startGateway({
-        port: 0,
-        log: false,
-        hopSecret: TEST_HOP_SECRET,
-        tokens: { secret: TEST_JWT_SECRET },
-        subgraphUrls: Object.fromEntries(Object.entries(hub.subgraphs).map(([name, subgraph]) => [name, subgraph.url])),
-        limits: { rateLimitPerMinute: 3 },
+      limited = await hub.startGateway({
+                limits: { rateLimitPerMinute: 3 },
       });
     });
     afterAll(async () => {

@@ -1,8 +1,8 @@
 import { testDatabaseKinds } from '@samverkan/db/testing';
 import { signDevelopmentToken } from '@samverkan/schema';
 import { postGraphQL } from '@samverkan/server/testing';
-import { type RunningGateway, startGateway } from '../gateway/src/gateway';
-import { startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
+import type { RunningGateway } from '../gateway/src/gateway';
+import { startTestHub, TEST_JWT_SECRET, type TestHub } from './support/hub';
 
 /*
  * The gateway's entity cache (#17) through a real gateway and subgraphs: entity answers are shared
@@ -20,13 +20,8 @@ describe.each(testDatabaseKinds())('the entity cache on %s', (kind) => {
   const tokens: Record<string, string> = {};
   beforeAll(async () => {
     hub = await startTestHub(kind);
-    gateway = await startGateway({
-      port: 0,
-      log: false,
-      hopSecret: TEST_HOP_SECRET,
-      tokens: { secret: TEST_JWT_SECRET },
-      subgraphUrls: Object.fromEntries(Object.entries(hub.subgraphs).map(([name, subgraph]) => [name, subgraph.url])),
-      responseCache: { ttlMs: 0, shareInFlight: false },
+    gateway = await hub.startGateway({
+            responseCache: { ttlMs: 0, shareInFlight: false },
       entityCache: { maxBytes: 8 * 2 ** 20 },
     });
     tokens.kommun = await signDevelopmentToken({ role: 'kommun', subject: 'cache-lund', municipalityCode: '1281' }, TEST_JWT_SECRET);

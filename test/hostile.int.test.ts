@@ -2,7 +2,7 @@ import { testDatabaseKinds } from '@samverkan/db/testing';
 import { signActorHeaders, signDevelopmentToken } from '@samverkan/schema';
 import type { RequestLimits } from '@samverkan/server';
 import { type RunningGateway, startGateway } from '../gateway/src/gateway';
-import { startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
+import { startTestHub, TEST_HOP_SECRET, type TestHub } from './support/hub';
 
 /**
  * Malformed and hostile requests through the real gateway: each gets a clear error, the hub keeps
@@ -125,14 +125,8 @@ describe.each(testDatabaseKinds())('hostile requests through the gateway on %s',
     hub = await startTestHub(kind);
     // More gateways over the hub's subgraphs, with other limits.
     const over = (limits: RequestLimits) =>
-      startGateway({
-        port: 0,
-        log: false,
-        hopSecret: TEST_HOP_SECRET,
-        tokens: { secret: TEST_JWT_SECRET },
-        subgraphUrls: Object.fromEntries(Object.entries(hub.subgraphs).map(([name, subgraph]) => [name, subgraph.url])),
-        responseCache: { ttlMs: 0 },
-        limits,
+      hub.startGateway({
+                limits,
       });
     gateways.production = await over({ suggestions: false, introspection: false });
     gateways['small answers'] = await over({ maxResponseBytes: 5000 });

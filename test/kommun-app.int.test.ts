@@ -3,8 +3,8 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { type RunningGateway, startGateway } from '../gateway/src/gateway';
-import { startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
+import type { RunningGateway } from '../gateway/src/gateway';
+import { startTestHub, TEST_JWT_SECRET, type TestHub } from './support/hub';
 
 /*
  * The example kommun app (examples/kommun-app) as a kommun developer would use it: generated,
@@ -37,14 +37,8 @@ describe('the example kommun app', () => {
     // The example's own scripts, as its README-level docs give them (docs/kommun-app.md).
     for (const script of ['generate', 'typecheck', 'build']) await run('npm', ['run', script], { cwd: EXAMPLE, env: { ...process.env, NODE_OPTIONS: '' } });
     hub = await startTestHub('pglite');
-    strict = await startGateway({
-      port: 0,
-      log: false,
-      hopSecret: TEST_HOP_SECRET,
-      tokens: { secret: TEST_JWT_SECRET },
-      subgraphUrls: Object.fromEntries(Object.entries(hub.subgraphs).map(([name, subgraph]) => [name, subgraph.url])),
-      responseCache: { ttlMs: 0 },
-      limits: { introspection: false },
+    strict = await hub.startGateway({
+            limits: { introspection: false },
       trustedDocuments: { mode: 'only' },
     });
     // A kommun user's token, from the command the docs give (signed with the test hub's secret).

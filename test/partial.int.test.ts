@@ -2,7 +2,6 @@ import { type RunningSubgraph, startSubgraph } from '@samverkan/server';
 import { postGraphQL } from '@samverkan/server/testing';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startGateway } from '../gateway/src/gateway';
 import type { PrismaClient } from '../services/surveys/src/db';
 import { subgraph as surveysSubgraph } from '../services/surveys/src/definition';
 import { startTestHub, TEST_HOP_SECRET } from './support/hub';
@@ -49,13 +48,7 @@ describe('a subgraph that is down or slow', () => {
     // A "surveys" subgraph that accepts the connection and never answers.
     const silent = http.createServer(() => {});
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
-    const gateway = await startGateway({
-      port: 0,
-      log: false,
-      hopSecret: TEST_HOP_SECRET,
-      subgraphTimeoutMs: 300,
-      subgraphUrls: { agreements: hub.agreements.url, actions: hub.actions.url, surveys: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/graphql` },
-    });
+    const gateway = await hub.startGateway({ subgraphTimeoutMs: 300, subgraphUrls: { surveys: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/graphql` } });
     try {
       const { body } = await postGraphQL(gateway.url, QUERY);
       expect(body.data).toMatchObject({ municipality: { name: 'Lund', surveyResults: null } });

@@ -3,7 +3,7 @@ import { signDevelopmentToken } from '@samverkan/schema';
 import { type RunningSubgraph, startSubgraph } from '@samverkan/server';
 import { postGraphQL, startTestSubgraph } from '@samverkan/server/testing';
 import net from 'node:net';
-import { type RunningGateway, startGateway } from '../gateway/src/gateway';
+import type { RunningGateway } from '../gateway/src/gateway';
 import type { PrismaClient } from '../services/agreements/src/db';
 import { subgraph as actionsSubgraph } from '../services/actions/src/definition';
 import { subgraph as agreementsSubgraph } from '../services/agreements/src/definition';
@@ -53,13 +53,7 @@ describe.each(testDatabaseKinds())('replicas of a subgraph on %s', (kind) => {
         ? await startSubgraph(agreementsSubgraph, { port: 0, database: hub.agreements.database.config, log: false, hopSecret: TEST_HOP_SECRET })
         : await startTestSubgraph(agreementsSubgraph, kind, { hopSecret: TEST_HOP_SECRET });
     front = await crashableFront(second.url);
-    gateway = await startGateway({
-      port: 0,
-      log: false,
-      hopSecret: TEST_HOP_SECRET,
-      responseCache: { ttlMs: 0 },
-      subgraphUrls: { agreements: `${hub.agreements.url},${front.url}`, actions: hub.actions.url, surveys: hub.surveys.url },
-    });
+    gateway = await hub.startGateway({ subgraphUrls: { agreements: `${hub.agreements.url},${front.url}` } });
   });
   afterAll(async () => {
     await gateway?.close();
@@ -108,14 +102,7 @@ describe.each(testDatabaseKinds())('replicas of a subgraph on %s', (kind) => {
   it('lets a subgraph ask another over its replicas too: the actions subgraph checks an origin with one replica gone', async () => {
     // The crashed replica first: refused, so the check goes on to the other one.
     const actions = await startTestSubgraph(actionsSubgraph, kind, { hopSecret: TEST_HOP_SECRET, peerUrls: { agreements: `${front.url},${hub.agreements.url}` } });
-    const viaReplicas = await startGateway({
-      port: 0,
-      log: false,
-      hopSecret: TEST_HOP_SECRET,
-      tokens: { secret: TEST_JWT_SECRET },
-      responseCache: { ttlMs: 0 },
-      subgraphUrls: { agreements: hub.agreements.url, actions: actions.url, surveys: hub.surveys.url },
-    });
+    const viaReplicas = await hub.startGateway({ subgraphUrls: { actions: actions.url } });
     try {
       const token = await signDevelopmentToken({ role: 'kommun', subject: 'lena', municipalityCode: '1281' }, TEST_JWT_SECRET);
       const create = (originKey: string) =>

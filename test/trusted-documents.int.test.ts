@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { chromium } from 'playwright-core';
-import { type RunningGateway, startGateway } from '../gateway/src/gateway';
+import type { RunningGateway } from '../gateway/src/gateway';
 import { TRUSTED_DOCUMENT_SOURCES, TRUSTED_DOCUMENTS_PATH } from '../gateway/src/trusted-documents';
-import { startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
+import { startTestHub, TEST_JWT_SECRET, type TestHub } from './support/hub';
 
 /*
  * Trusted documents through the real gateway on PGlite: one hub, and beside its gateway
@@ -55,14 +55,8 @@ describe('trusted documents', () => {
 
   beforeAll(async () => {
     hub = await startTestHub('pglite');
-    only = await startGateway({
-      port: 0,
-      log: false,
-      hopSecret: TEST_HOP_SECRET,
-      tokens: { secret: TEST_JWT_SECRET },
-      subgraphUrls: Object.fromEntries(Object.entries(hub.subgraphs).map(([name, subgraph]) => [name, subgraph.url])),
-      responseCache: { ttlMs: 0 },
-      trustedDocuments: { mode: 'only' },
+    only = await hub.startGateway({
+            trustedDocuments: { mode: 'only' },
     });
     token = await signDevelopmentToken({ role: 'analyst', subject: 'anna', policeRegionCode: 'SYD' }, TEST_JWT_SECRET);
   });

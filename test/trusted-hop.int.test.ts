@@ -3,8 +3,8 @@ import { signDevelopmentToken } from '@samverkan/schema';
 import { postGraphQL } from '@samverkan/server/testing';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type RunningGateway, startGateway } from '../gateway/src/gateway';
-import { startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
+import type { RunningGateway } from '../gateway/src/gateway';
+import { startTestHub, TEST_JWT_SECRET, type TestHub } from './support/hub';
 
 /**
  * The hop from the gateway to a subgraph is signed for one request: headers captured on the way
@@ -33,14 +33,7 @@ describe.each(testDatabaseKinds())('the signed hop on %s', (kind) => {
       upstream.end(body);
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', () => resolve()));
-    gateway = await startGateway({
-      port: 0,
-      log: false,
-      hopSecret: TEST_HOP_SECRET,
-      tokens: { secret: TEST_JWT_SECRET },
-      responseCache: { ttlMs: 0 },
-      subgraphUrls: { agreements: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`, actions: hub.actions.url, surveys: hub.surveys.url },
-    });
+    gateway = await hub.startGateway({ subgraphUrls: { agreements: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql` } });
   });
   afterAll(async () => {
     await gateway?.close();

@@ -9,8 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { seedDemoData } from '../services/surveys/src/seed';
-import { startGateway } from '../gateway/src/gateway';
-import { startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
+import { startTestHub, TEST_JWT_SECRET, type TestHub } from './support/hub';
 
 /**
  * The analysts' workspace (web/dist, served by the gateway at /) in a real browser (Debian's
@@ -315,14 +314,8 @@ describeWithBrowser('the analysts\' workspace at /', () => {
     });
     await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
     const providerUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
-    const gateway = await startGateway({
-      port: 0,
-      log: false,
-      hopSecret: TEST_HOP_SECRET,
-      tokens: { secret: TEST_JWT_SECRET },
-      subgraphUrls: Object.fromEntries(Object.entries(hub.subgraphs).map(([name, subgraph]) => [name, subgraph.url])),
-      responseCache: { ttlMs: 0 },
-      workspace: { oidc: { authorizationEndpoint: `${providerUrl}/authorize`, tokenEndpoint: `${providerUrl}/token`, clientId: 'arbetsyta', scope: 'openid' } },
+    const gateway = await hub.startGateway({
+            workspace: { oidc: { authorizationEndpoint: `${providerUrl}/authorize`, tokenEndpoint: `${providerUrl}/token`, clientId: 'arbetsyta', scope: 'openid' } },
     });
     try {
       const workspace = new URL(gateway.url).origin;

@@ -3,7 +3,7 @@ import { REPOSITORY_ROOT, SUBGRAPHS } from '@samverkan/hub';
 import type { PrismaClientLike, RunningSubgraph, SubgraphDefinition, TracingOptions } from '@samverkan/server';
 import { startTestSubgraph } from '@samverkan/server/testing';
 import path from 'node:path';
-import { type RunningGateway, startGateway } from '../../gateway/src/gateway';
+import { type GatewayOptions, type RunningGateway, startGateway } from '../../gateway/src/gateway';
 import type { PrismaClient as ActionsClient } from '../../services/actions/src/db';
 import type { PrismaClient as AgreementsClient } from '../../services/agreements/src/db';
 import type { PrismaClient as NotificationsClient } from '../../services/notifications/src/db';
@@ -18,6 +18,12 @@ export interface TestHub {
   notifications: RunningSubgraph<NotificationsClient>;
   /** Every subgraph by its registry name. */
   subgraphs: Record<string, RunningSubgraph<PrismaClientLike>>;
+  /**
+   * Another gateway over this hub's subgraphs: the test secrets, no log, no cache of answers, and
+   * these options on top (other limits, trusted documents only …); `subgraphUrls` replaces only the
+   * subgraphs it names (a replica, a proxy, a silent one). The caller closes it.
+   */
+  startGateway(options?: GatewayOptions): Promise<RunningGateway>;
   close(): Promise<void>;
 }
 
@@ -67,15 +73,17 @@ export async function startTestHub(kind: TestDatabaseKind, options: TestHubOptio
     await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.close()));
     throw failed.reason;
   }
-  const gateway = await startGateway({
-    port: 0,
-    log: false,
-    hopSecret: TEST_HOP_SECRET,
-    tokens: { secret: TEST_JWT_SECRET },
-    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.url])),
-    responseCache: { ttlMs: options.responseCacheMs ?? 0 },
-    ...(options.tracing ? { tracing: options.tracing } : {}),
-  });
+  const gatewayOver = (gatewayOptions: GatewayOptions = {}) =>
+    startGateway({
+      port: 0,
+      log: false,
+      hopSecret: TEST_HOP_SECRET,
+      tokens: { secret: TEST_JWT_SECRET },
+      responseCache: { ttlMs: 0 },
+      ...gatewayOptions,
+      subgraphUrls: { ...Object.fromEntries(Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.url])), ...gatewayOptions.subgraphUrls },
+    });
+  const gateway = await gatewayOver({ responseCache: { ttlMs: options.responseCacheMs ?? 0 }, ...(options.tracing ? { tracing: options.tracing } : {}) });
   return {
     gateway,
     agreements: subgraphs.agreements as RunningSubgraph<AgreementsClient>,
@@ -83,6 +91,7 @@ export async function startTestHub(kind: TestDatabaseKind, options: TestHubOptio
     surveys: subgraphs.surveys as RunningSubgraph<SurveysClient>,
     notifications: subgraphs.notifications as RunningSubgraph<NotificationsClient>,
     subgraphs,
+    startGateway: gatewayOver,
     close: async () => {
       await gateway.close();
       await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.close()));
