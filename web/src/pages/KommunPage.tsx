@@ -161,7 +161,8 @@ function Agreements({ kommun }: { kommun: Kommun }) {
                 {a.focusAreas.map((f) => (
                   <li>
                     {f.title}
-                    {f.title !== f.focusArea.name ? ` (${f.focusArea.name})` : ''}
+                    {/* The catalogue's name too, unless the agreement's own title already says it (e.g. "… (ANDTS)"). */}
+                    {f.title.includes(f.focusArea.name) ? '' : ` (${f.focusArea.name})`}
                   </li>
                 ))}
               </ol>
