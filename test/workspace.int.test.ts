@@ -252,12 +252,17 @@ describeWithBrowser('the analysts\' workspace at /', () => {
   it('shows the compliance board by region with drill-down, and passes axe', async () => {
     const page = await open('anonymous', '#/efterlevnad');
     await page.waitForFunction(() => document.querySelectorAll('table[data-table="efterlevnad"] tbody tr').length === 290, undefined, { timeout: 30_000 });
-    const regions = await tableRows(page, 'efterlevnad-summering');
+    const regions = await tableRows(page, 'efterlevnad-per-omrade');
     expect(regions).toHaveLength(7);
     expect(regions.reduce((sum, row) => sum + Number(row[1]), 0)).toBe(290);
+    // The counts per region download as a file with the same rows (Kod;Område;Dag;Kommuner;…).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner CSV: Efterlevnad per område' }).click()]);
+    const lines = fs.readFileSync((await download.path())!, 'utf8').slice(1).trim().split(/\r\n/);
+    expect(lines[0]).toMatch(/^Kod;Område;Dag;Kommuner;/);
+    expect(lines.slice(1).map((line) => [line.split(';')[1], line.split(';')[3]])).toEqual(regions.map((row) => [row[0], row[1]]));
     await page.getByRole('link', { name: 'Syd', exact: true }).click();
     await page.waitForFunction(() => document.querySelectorAll('table[data-table="efterlevnad"] tbody tr').length === 58);
-    expect((await tableRows(page, 'efterlevnad-summering')).map((row) => row[0])).toEqual(['Kronobergs län', 'Kalmar län', 'Blekinge län', 'Skåne län']);
+    expect((await tableRows(page, 'efterlevnad-per-omrade')).map((row) => row[0])).toEqual(['Kronobergs län', 'Kalmar län', 'Blekinge län', 'Skåne län']);
     expect(await seriousViolations(page)).toEqual([]);
   });
 

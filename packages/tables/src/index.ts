@@ -7,6 +7,7 @@
  */
 import { actionsTable } from './actions';
 import { complianceTable } from './compliance';
+import { complianceSummaryTable } from './compliance-summary';
 import { rankingTable } from './ranking';
 import type { TableDefinition, TableFormat } from './types';
 
@@ -16,6 +17,7 @@ export { decimalsOf, toSwedishCsv } from './csv';
 export { fileNameOf, fileNamePart, swedishToday } from './file-name';
 export { parseParameters, type RawParams } from './parameters';
 export { complianceReasons, complianceTable } from './compliance';
+export { complianceSummaryTable } from './compliance-summary';
 export { rankingTable } from './ranking';
 export { actionsTable } from './actions';
 
@@ -32,7 +34,7 @@ export function downloadPath(table: string, format: TableFormat, params: Readonl
 
 /** Every table, by its name in URLs. */
 export const TABLES: Readonly<Record<string, TableDefinition>> = Object.fromEntries(
-  [rankingTable, complianceTable, actionsTable].map((table) => [table.name, table]),
+  [rankingTable, complianceTable, complianceSummaryTable, actionsTable].map((table) => [table.name, table]),
 );
 
 /** The table of that name, or undefined. */

@@ -2,22 +2,11 @@
  * #/efterlevnad: which kommuner lack a current lägesbild, an åtgärdsplan or an active agreement on
  * a day; counted by polisregion (or by län within a region), with drill-down to the kommuner.
  */
-import { complianceTable, type Row } from '@samverkan/tables';
+import { complianceSummaryTable, complianceTable } from '@samverkan/tables';
 import { Controls, readSettings } from '../components/Controls';
-import { TableView, useTable } from '../components/TableView';
+import { type TableState, TableView, useTable } from '../components/TableView';
 import { href, type Route } from '../route';
 import { surveyYears, useSession } from '../session';
-
-interface Group {
-  key: string;
-  name: string;
-  link: string;
-  total: number;
-  compliant: number;
-  noReport: number;
-  noPlan: number;
-  noAgreement: number;
-}
 
 export function CompliancePage({ route }: { route: Route }) {
   const session = useSession();
@@ -26,21 +15,10 @@ export function CompliancePage({ route }: { route: Route }) {
   const state = useTable(complianceTable, raw);
   const regions = session.data.policeRegions;
   const byCounty = Boolean(settings.region);
-  const groups = new Map<string, Group>();
-  for (const row of state.rows ?? []) {
-    const name = String(byCounty ? row.county : row.policeRegion);
-    const region = regions.find((r) => r.name === row.policeRegion);
-    const county = region?.counties.find((c) => c.name === row.county);
-    const link = byCounty ? href('efterlevnad', { region: settings.region, lan: county?.code, dag: route.params.get('dag') }) : href('efterlevnad', { region: region?.code, dag: route.params.get('dag') });
-    const group = groups.get(name) ?? { key: name, name, link, total: 0, compliant: 0, noReport: 0, noPlan: 0, noAgreement: 0 };
-    group.total += 1;
-    if (row.verdict === 'Ja') group.compliant += 1;
-    if (row.hasCurrentSituationReport !== 'Ja') group.noReport += 1;
-    if (noPlan(row)) group.noPlan += 1;
-    if (row.hasActiveAgreement !== 'Ja') group.noAgreement += 1;
-    groups.set(name, group);
-  }
-  const ordered = byCounty ? [...groups.values()] : regions.flatMap((r) => (groups.has(r.name) ? [groups.get(r.name)!] : []));
+  // The counts per område come from the same answer as the kommuner's rows (and the same table as its file).
+  const summary: TableState = { ...state, rows: state.data && state.params ? complianceSummaryTable.rows(state.data, state.params) : undefined };
+  const linkOf = (areaCode: string) =>
+    byCounty ? href('efterlevnad', { region: settings.region, lan: areaCode, dag: route.params.get('dag') }) : href('efterlevnad', { region: areaCode, dag: route.params.get('dag') });
   const scopeName = settings.county
     ? regions.flatMap((r) => r.counties).find((c) => c.code === settings.county)?.name
     : settings.region
@@ -54,38 +32,15 @@ export function CompliancePage({ route }: { route: Route }) {
         vilka kommuner som saknar det, och vilka som saknar en gällande samverkansöverenskommelse med polisen.
       </p>
       <Controls settings={settings} show={{ scope: true }} />
-      {ordered.length > 0 && !settings.county && (
-        <div class="table-scroll" tabIndex={0} role="region" aria-label="Antal per område">
-          <table data-table="efterlevnad-summering">
-            <caption>
-              Antal kommuner per {byCounty ? 'län' : 'polisregion'} den {settings.on}. Välj ett område för dess kommuner.
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{byCounty ? 'Län' : 'Polisregion'}</th>
-                <th scope="col" class="num">Kommuner</th>
-                <th scope="col" class="num">Uppfyller lagen</th>
-                <th scope="col" class="num">Saknar aktuell lägesbild</th>
-                <th scope="col" class="num">Saknar åtgärdsplan</th>
-                <th scope="col" class="num">Saknar gällande överenskommelse</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ordered.map((g) => (
-                <tr>
-                  <th scope="row">
-                    <a href={g.link}>{g.name}</a>
-                  </th>
-                  <td class="num">{g.total}</td>
-                  <td class="num">{g.compliant}</td>
-                  <td class="num">{g.noReport}</td>
-                  <td class="num">{g.noPlan}</td>
-                  <td class="num">{g.noAgreement}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {!settings.county && (
+        <TableView
+          table={complianceSummaryTable}
+          state={summary}
+          raw={raw}
+          columns={['name', 'municipalities', 'compliant', 'withoutCurrentSituationReport', 'withoutActionPlan', 'withoutActiveAgreement']}
+          caption={`Antal kommuner per ${byCounty ? 'län' : 'polisregion'} den ${settings.on}. Välj ett område för dess kommuner.`}
+          render={(key, row, text) => (key === 'name' ? <a href={linkOf(String(row.areaCode))}>{text}</a> : undefined)}
+        />
       )}
       <h2>Kommunerna i {scopeName}</h2>
       <TableView
@@ -98,9 +53,4 @@ export function CompliancePage({ route }: { route: Route }) {
       />
     </section>
   );
-}
-
-/** No åtgärdsplan decided from a current lägesbild. */
-function noPlan(row: Row): boolean {
-  return row.hasCurrentSituationReport !== 'Ja' || !row.actionPlanDecidedOn;
 }
