@@ -21,7 +21,6 @@
 import { dropPostgresDatabase, ensurePostgresDatabase, repositoryRoot } from '@samverkan/db';
 import { municipalities } from '@samverkan/geo';
 import { SUBGRAPHS, subgraphEntry } from '@samverkan/hub';
-import { signDevelopmentToken } from '@samverkan/schema';
 import autocannon from 'autocannon';
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -30,6 +29,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { analyze, dbUrl, seedActions, SERVICES } from './dataset';
+import { analystTokens, COMPLIANCE, dayOf, KOMMUN, OVERVIEW } from './operations';
 import { summariseCpuProfile, summariseHeapSnapshot } from './profile-summary';
 
 const root = repositoryRoot(__dirname);
@@ -104,33 +104,10 @@ async function postgresBackends(admin: pg.Client): Promise<number[]> {
   return rows.rows.map((r) => r.pid);
 }
 
-const OVERVIEW = `query Overview($on: Date = "2025-06-01") {
-  municipalities {
-    code name
-    activeAgreement(on: $on) { title focusAreas { focusArea { code name } } }
-    compliance(on: $on) { compliant hasCurrentSituationReport ongoingActions overdueActions }
-    actionCounts { focusArea { code } ongoing done }
-    surveyStanding(indicator: "PROBLEM_INDEX", year: 2025, baseYear: 2016, origins: [DEMO]) { value rank rankOf changeFromPreviousYear changeFromBaseYear }
-  }
-}`;
-const KOMMUN = `query Kommun($code: ID! = "1281", $on: Date = "2025-06-01") {
-  municipality(code: $code) {
-    name county { name } localPoliceAreas { name }
-    activeAgreement(on: $on) { title validFrom validTo focusAreas { title focusArea { code } } signatories { name party } }
-    actions { title status startsOn endsOn followUps { date outcome } }
-    compliance(on: $on) { compliant ongoingActions overdueActions }
-    surveyResults(indicator: "PROBLEM_INDEX", origins: [DEMO]) { year value respondents }
-  }
-}`;
-const COMPLIANCE = `query Compliance($on: Date = "2025-06-01") {
-  compliance(on: $on) { municipality { code } compliant hasCurrentSituationReport situationReportDecidedOn actionPlanDecidedOn ongoingActions overdueActions }
-}`;
-
 interface Request {
   variables?: Record<string, unknown>;
   headers?: Record<string, string>;
 }
-const dayOf = (i: number) => new Date(Date.UTC(2025, 0, 1 + (i % 365))).toISOString().slice(0, 10);
 
 async function ask(query: string, request: Request): Promise<number> {
   const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...request.headers }, body: JSON.stringify({ query, variables: request.variables ?? {} }) });
@@ -161,9 +138,7 @@ async function main(): Promise<void> {
   await waitFor(`http://127.0.0.1:${GATEWAY_PORT}/ready`);
   const rss = (pid: number, field: 'VmRSS' | 'VmHWM') => Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024);
   console.log(`Resident memory when ready, before any load (MiB): ${[...children].map(([name, child]) => `${name} ${rss(child.pid!, 'VmRSS')}`).join(', ')}`);
-  const analysts = await Promise.all(
-    Array.from({ length: 16 }, (_, i) => signDevelopmentToken({ role: 'analyst', subject: `profile-analyst-${i}`, policeRegionCode: ['SYD', 'VAST', 'STOCKHOLM', 'OST', 'MITT', 'BERGSLAGEN', 'NORD'][i % 7]! }, JWT_SECRET)),
-  );
+  const analysts = await analystTokens('profile-analyst', JWT_SECRET);
   const scenarios: { name: string; query: string; request: (i: number) => Request }[] = [
     { name: 'national overview (290 kommuner)', query: OVERVIEW, request: () => ({}) },
     { name: 'national overview, 16 analysts signed in', query: OVERVIEW, request: (i) => ({ headers: { authorization: `Bearer ${analysts[i % 16]}` } }) },

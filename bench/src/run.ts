@@ -35,6 +35,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { ACTIONS_PER_KOMMUN, addSyntheticKommuner, analyze, dbUrl, seedActions, type Service, SERVICES } from './dataset';
+import { analystTokens, COMPLIANCE, dayOf, KOMMUN, OVERVIEW, UPDATE } from './operations';
 import { measureWorkspace, type WorkspaceReport, workspaceSection, writeWorkspaceSection } from './workspace';
 
 const root = repositoryRoot(__dirname);
@@ -120,32 +121,6 @@ function peakMemoryMiB(child: ChildProcess): number | null {
 // ---------------------------------------------------------------------------------------------
 // Scenarios
 
-const OVERVIEW = `query Overview($region: ID, $codes: [MunicipalityCode!], $on: Date = "2025-06-01") {
-  municipalities(policeRegion: $region, codes: $codes) {
-    code name
-    activeAgreement(on: $on) { title focusAreas { focusArea { code name } } }
-    compliance(on: $on) { compliant hasCurrentSituationReport ongoingActions overdueActions }
-    actionCounts { focusArea { code } ongoing done }
-    surveyStanding(indicator: "PROBLEM_INDEX", year: 2025, baseYear: 2016, origins: [DEMO]) { value rank rankOf changeFromPreviousYear changeFromBaseYear }
-  }
-}`;
-
-const KOMMUN = `query Kommun($code: ID! = "1281", $on: Date = "2025-06-01") {
-  municipality(code: $code) {
-    name county { name } localPoliceAreas { name }
-    activeAgreement(on: $on) { title validFrom validTo focusAreas { title focusArea { code } } signatories { name party } }
-    actions { title status startsOn endsOn followUps { date outcome } }
-    compliance(on: $on) { compliant ongoingActions overdueActions }
-    surveyResults(indicator: "PROBLEM_INDEX", origins: [DEMO]) { year value respondents }
-  }
-}`;
-
-const COMPLIANCE = `query Compliance($on: Date = "2025-06-01") {
-  compliance(on: $on) { municipality { code } compliant hasCurrentSituationReport situationReportDecidedOn actionPlanDecidedOn ongoingActions overdueActions }
-}`;
-
-const UPDATE = 'mutation Update($id: ID!, $v: Int!, $d: String!) { updateAction(id: $id, version: $v, changes: { description: $d }) { version } }';
-
 interface Scenario {
   name: string;
   query: string;
@@ -159,13 +134,6 @@ interface Scenario {
   /** Also measured on the peer (anonymous reads: Hive Gateway forwards no actor). */
   peer?: boolean;
 }
-
-/** Analysts, 16 of them, each reading everything of their polisregion. */
-const analystTokens = Promise.all(
-  Array.from({ length: 16 }, (_, i) => signDevelopmentToken({ role: 'analyst', subject: `bench-analyst-${i}`, policeRegionCode: ['SYD', 'VAST', 'STOCKHOLM', 'OST', 'MITT', 'BERGSLAGEN', 'NORD'][i % 7]! }, JWT_SECRET)),
-);
-/** Days of 2025, one per request of a varied scenario. */
-const dayOf = (i: number) => new Date(Date.UTC(2025, 0, 1 + (i % 365))).toISOString().slice(0, 10);
 
 const SCENARIOS: Scenario[] = [
   { name: "one kommun's detail (Lund)", query: KOMMUN, peer: true },
@@ -461,7 +429,7 @@ async function main(): Promise<void> {
   // Actions were written kommun by kommun, ACTIONS_PER_KOMMUN each: the writer of action i is a user of its kommun.
   const kommunTokens = await Promise.all(municipalities.map((m) => signDevelopmentToken({ role: 'kommun', subject: `bench-${m.code}`, municipalityCode: m.code }, JWT_SECRET)));
   const writers: Writers = { actionIds, tokenOf: (index) => kommunTokens[Math.floor(index / ACTIONS_PER_KOMMUN)]! };
-  analysts = await analystTokens;
+  analysts = await analystTokens('bench-analyst', JWT_SECRET);
 
   // Each scenario answers without errors before it is loaded (the write: on an action no load
   // touches first), and the peer gives the same answers as our gateway.
