@@ -1,5 +1,6 @@
 import type { Actor } from '@samverkan/schema';
 import { createHash } from 'node:crypto';
+import { BoundedStore } from './bounded-store';
 
 /**
  * The entity cache: answers of subgraphs' entity fetches (`_entities`) kept across requests, so that
@@ -64,9 +65,8 @@ export class EntityCache {
   private readonly maxBytes: number;
   private readonly ttlMs: number;
   private readonly exclude: ReadonlySet<string>;
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: BoundedStore<Entry>;
   private generation = 0;
-  private bytesKept = 0;
   hits = 0;
   misses = 0;
 
@@ -74,10 +74,11 @@ export class EntityCache {
     this.maxBytes = options.maxBytes ?? 0;
     this.ttlMs = options.ttlMs ?? 30_000;
     this.exclude = new Set(options.exclude ?? ['notifications']);
+    this.entries = new BoundedStore(this.maxBytes);
   }
 
   get bytes(): number {
-    return this.bytesKept;
+    return this.entries.totalSize;
   }
 
   get size(): number {
@@ -88,7 +89,6 @@ export class EntityCache {
   invalidate(): void {
     this.generation += 1;
     this.entries.clear();
-    this.bytesKept = 0;
   }
 
   /**
@@ -118,23 +118,10 @@ export class EntityCache {
     this.misses += 1;
     const response = await send();
     // Kept only when no write began meanwhile, and without errors.
-    if (this.generation === started && !response.errors?.length && response.data) this.keep(key, JSON.stringify(response.data));
+    if (this.generation === started && !response.errors?.length && response.data) {
+      const json = JSON.stringify(response.data);
+      this.entries.set(key, { json, storedAt: this.now() }, json.length);
+    }
     return response;
-  }
-
-  private keep(key: string, json: string): void {
-    if (json.length > this.maxBytes) return;
-    const replaced = this.entries.get(key);
-    if (replaced) {
-      this.entries.delete(key);
-      this.bytesKept -= replaced.json.length;
-    }
-    for (const [oldest, entry] of this.entries) {
-      if (this.bytesKept + json.length <= this.maxBytes) break;
-      this.entries.delete(oldest);
-      this.bytesKept -= entry.json.length;
-    }
-    this.entries.set(key, { json, storedAt: this.now() });
-    this.bytesKept += json.length;
   }
 }

@@ -1,5 +1,6 @@
 import { type ApolloServerPlugin, type GraphQLResponse, HeaderMap } from '@apollo/server';
 import { createHash } from 'node:crypto';
+import { BoundedStore } from './bounded-store';
 import type { GatewayContext } from './context';
 
 /**
@@ -35,8 +36,6 @@ type Result = Record<string, unknown>;
 interface Entry {
   storedAt: number;
   result: Result;
-  /** The length of its JSON. */
-  bytes: number;
 }
 
 /** The answer a response carries, when it is one that may be shared (no errors). */
@@ -52,16 +51,14 @@ export function useResponseCache(options: ResponseCacheOptions = {}, now: () => 
   const ttlMs = options.ttlMs ?? 5000;
   const shareInFlight = options.shareInFlight ?? true;
   const maxBytes = options.maxBytes ?? 32 * 2 ** 20;
-  let bytesKept = 0;
-  /** Cached answers to anonymous callers, by key (which includes the generation). */
-  const entries = new Map<string, Entry>();
+  /** Cached answers to anonymous callers, by key (which includes the generation); the oldest go first, within both bounds. */
+  const entries = new BoundedStore<Entry>(maxBytes, MAX_ENTRIES);
   /** Answers being computed, by key: each resolves to the answer, or null when it may not be shared. */
   const inFlight = new Map<string, Promise<Result | null>>();
   let generation = 0;
   const newGeneration = () => {
     generation += 1;
     entries.clear();
-    bytesKept = 0;
   };
 
   return {
@@ -70,7 +67,7 @@ export function useResponseCache(options: ResponseCacheOptions = {}, now: () => 
       return entries.size;
     },
     get bytes() {
-      return bytesKept;
+      return entries.totalSize;
     },
     async requestDidStart({ contextValue }) {
       const anonymous = contextValue.actor.role === 'anonymous';
@@ -114,20 +111,7 @@ export function useResponseCache(options: ResponseCacheOptions = {}, now: () => 
           // The key holds the generation the read began in: after a write it is never found again.
           if (!key || !result || ttlMs <= 0 || !anonymous || response.http.headers.get('x-samverkan-cache')) return;
           const bytes = JSON.stringify(result).length;
-          if (bytes > maxBytes) return;
-          const replaced = entries.get(key);
-          if (replaced) {
-            entries.delete(key);
-            bytesKept -= replaced.bytes;
-          }
-          // The oldest go first, until the new answer fits in both bounds.
-          for (const [oldest, entry] of entries) {
-            if (entries.size < MAX_ENTRIES && bytesKept + bytes <= maxBytes) break;
-            entries.delete(oldest);
-            bytesKept -= entry.bytes;
-          }
-          entries.set(key, { storedAt: now(), result, bytes });
-          bytesKept += bytes;
+          entries.set(key, { storedAt: now(), result }, bytes);
         },
       };
     },

@@ -5,6 +5,7 @@ import { buildSchema, GraphQLError, parse, validate } from 'graphql';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { BoundedStore } from './bounded-store';
 
 /**
  * Which documents the gateway answers over HTTP (`SAMVERKAN_TRUSTED_DOCUMENTS`):
@@ -119,28 +120,15 @@ interface PersistedQueryCache {
  * oldest first out) — or, under `only`, a store that keeps nothing (no new document is registered).
  */
 function persistedQueryCache(mode: TrustedDocumentsMode, maxChars = 30_000_000): PersistedQueryCache & { lookup(hash: string): string | undefined } {
-  const entries = new Map<string, string>();
-  let size = 0;
+  const entries = new BoundedStore<string>(maxChars);
   return {
     async get(key) {
       return entries.get(key);
     },
     async set(key, value) {
-      if (mode === 'only' || value.length > maxChars) return;
-      const previous = entries.get(key);
-      if (previous !== undefined) size -= previous.length;
-      entries.delete(key);
-      entries.set(key, value);
-      size += value.length;
-      for (const [oldest, document] of entries) {
-        if (size <= maxChars) break;
-        entries.delete(oldest);
-        size -= document.length;
-      }
+      if (mode !== 'only') entries.set(key, value, value.length);
     },
     async delete(key) {
-      const previous = entries.get(key);
-      if (previous !== undefined) size -= previous.length;
       return entries.delete(key);
     },
     lookup: (hash) => entries.get(APQ_PREFIX + hash),
