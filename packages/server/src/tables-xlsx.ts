@@ -16,6 +16,8 @@ export interface XlsxTable {
   rows: readonly Readonly<Record<string, string | number | null>>[];
   /** The workbook's creation time. @default now */
   created?: Date;
+  /** A second sheet of label–value pairs saying what the table is (e.g. its indicator, year and unit). @default none */
+  about?: { title: string; pairs: readonly (readonly [string, string | number | null])[] };
 }
 
 /** The media type of an Excel workbook. */
@@ -75,6 +77,13 @@ export async function tableXlsx(table: XlsxTable): Promise<Buffer> {
   header.font = { bold: true };
   for (const row of table.rows) {
     sheet.addRow(Object.fromEntries(table.columns.map((column) => [column.key, cellValue(row[column.key], column)])));
+  }
+  if (table.about) {
+    const about = workbook.addWorksheet(sheetName(table.about.title));
+    for (const [label, value] of table.about.pairs) about.addRow([label, value === null ? null : typeof value === 'number' ? value : String(value)]);
+    about.getColumn(1).font = { bold: true };
+    about.getColumn(1).width = 18;
+    about.getColumn(2).width = 60;
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { type AreaScopeArguments, UNIT_RANGES } from '@samverkan/schema';
+import { tableXlsx, XLSX_MEDIA_TYPE } from '@samverkan/server';
 import { type Column, downloadPath, type Row, type TableFormat, toSwedishCsv } from '@samverkan/tables';
 import type { Comparison } from './compare';
 
@@ -78,38 +78,33 @@ function about(comparison: Comparison): [string, string | number | null][] {
   ];
 }
 
+/** The comparison's rows, by the columns' keys. */
+function comparisonRows(comparison: Comparison): Row[] {
+  return comparison.rows.map((row) => Object.fromEntries(COLUMNS.map((c) => [c.key, c.value(row, comparison)])));
+}
+
 /**
  * The comparison as CSV for Swedish Excel (toSwedishCsv of @samverkan/tables: UTF-8 with a
  * byte-order mark, semicolons, decimal comma, CRLF, RFC 4180 quoting, text kept from formulas).
  */
 export function comparisonCsv(comparison: Comparison, asked?: ComparisonScope): ExportFile {
-  const rows: Row[] = comparison.rows.map((row) => Object.fromEntries(COLUMNS.map((c) => [c.key, c.value(row, comparison)])));
   return {
     fileName: `${baseName(comparison)}.csv`,
     mediaType: 'text/csv; charset=utf-8',
-    content: Buffer.from(toSwedishCsv(COLUMNS, rows), 'utf8'),
+    content: Buffer.from(toSwedishCsv(COLUMNS, comparisonRows(comparison)), 'utf8'),
     downloadPath: comparisonDownloadPath(comparison, asked, 'csv'),
   };
 }
 
-/** The comparison as an Excel workbook: the table on the first sheet, what it is on the second. */
+/** The comparison as an Excel workbook (tableXlsx of @samverkan/server): the table on the first sheet, what it is on the second. */
 export async function comparisonXlsx(comparison: Comparison, asked?: ComparisonScope): Promise<ExportFile> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Samverkan hub';
-  // A fixed date keeps the file the same for the same comparison.
-  workbook.created = new Date(Date.UTC(comparison.year, 0, 1));
-  const table = workbook.addWorksheet('Jämförelse');
-  table.addRow(COLUMNS.map((c) => c.header)).font = { bold: true };
-  for (const row of comparison.rows) table.addRow(COLUMNS.map((c) => c.value(row, comparison)));
-  table.views = [{ state: 'frozen', ySplit: 1 }];
-  table.columns.forEach((column, index) => {
-    column.width = Math.max(10, COLUMNS[index]!.header.length + 2);
+  const content = await tableXlsx({
+    title: 'Jämförelse',
+    columns: COLUMNS,
+    rows: comparisonRows(comparison),
+    // A fixed date keeps the file the same for the same comparison.
+    created: new Date(Date.UTC(comparison.year, 0, 1)),
+    about: { title: 'Om jämförelsen', pairs: about(comparison) },
   });
-  const sheet = workbook.addWorksheet('Om jämförelsen');
-  for (const pair of about(comparison)) sheet.addRow(pair);
-  sheet.getColumn(1).font = { bold: true };
-  sheet.getColumn(1).width = 18;
-  sheet.getColumn(2).width = 60;
-  const content = Buffer.from(await workbook.xlsx.writeBuffer());
-  return { fileName: `${baseName(comparison)}.xlsx`, mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content, downloadPath: comparisonDownloadPath(comparison, asked, 'xlsx') };
+  return { fileName: `${baseName(comparison)}.xlsx`, mediaType: XLSX_MEDIA_TYPE, content, downloadPath: comparisonDownloadPath(comparison, asked, 'xlsx') };
 }
