@@ -1,6 +1,8 @@
 import { testDatabaseKinds } from '@samverkan/db/testing';
 import { signActorHeaders, signDevelopmentToken } from '@samverkan/schema';
 import type { RequestLimits } from '@samverkan/server';
+import fs from 'node:fs';
+import path from 'node:path';
 import { type RunningGateway, startGateway } from '../gateway/src/gateway';
 import { startTestHub, TEST_HOP_SECRET, type TestHub } from './support/hub';
 
@@ -207,6 +209,34 @@ describe.each(testDatabaseKinds())('hostile requests through the gateway on %s',
       expect({ name, code: body.errors?.[0]?.extensions?.code }).toEqual({ name, code: expect.stringMatching(/FORBIDDEN|GRAPHQL_VALIDATION_FAILED/) });
     }
     expect(await counts()).toEqual(before);
+  });
+
+  it('refuses pages whose size is a variable as it refuses the same pages written out, at the gateway and at a subgraph, and answers the workspace\'s and a kommun app\'s pages', async () => {
+    const ask = async (url: string, query: string, variables?: Record<string, unknown>) => {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: q(query, variables) });
+      const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+      return { status: response.status, codes: (body.errors ?? []).map((e) => e.extensions?.code), message: (body.errors ?? []).map((e) => e.message).join(' | '), data: body.data };
+    };
+    // 500 actions with 500 follow-ups each: 1 + 500 × (1 + (1 + (1 + 500 × (1 + (1 + 1))))) = 751,501
+    const nested = 'query ($n: Int) { actions(first: $n) { edges { node { followUpsConnection(first: $n) { edges { node { id } } } } } } }';
+    const written = nested.replace('($n: Int) ', '').replaceAll('$n', '500');
+    const refusal = (values: string) => ({ status: 400, codes: ['GRAPHQL_VALIDATION_FAILED'], message: expect.stringMatching(new RegExp(`^The operation is estimated to cost 751501${values} .*; at most 100000 is allowed`)), data: undefined });
+    expect(await ask(hub.gateway.url, written)).toEqual(refusal(''));
+    expect(await ask(hub.gateway.url, nested, { n: 500 })).toEqual(refusal(' with the values of its variables'));
+    expect(await ask(hub.actions.url, written)).toEqual(refusal(''));
+    expect(await ask(hub.actions.url, nested, { n: 500 })).toEqual(refusal(' with the values of its variables'));
+    // Every kommun's page given as a variable: of 5 actions it is answered, of 500 refused.
+    const kommunPages = 'query ($n: Int) { municipalities { actionsConnection(first: $n) { edges { node { title } } } } }';
+    expect(await ask(hub.gateway.url, kommunPages, { n: 5 })).toEqual({ status: 200, codes: [], message: '', data: { municipalities: expect.arrayContaining([expect.objectContaining({ actionsConnection: expect.anything() })]) } });
+    expect((await ask(hub.gateway.url, kommunPages, { n: 500 })).message).toMatch(/estimated to cost 435291 with the values of its variables/);
+    // The workspace's compliance board for the whole country, and a kommun app's largest page of actions, with their variables.
+    const documentOf = (file: string, name: string) => Object.values(JSON.parse(fs.readFileSync(path.join(__dirname, '..', file), 'utf8')) as Record<string, string>).find((text) => text.startsWith(`query ${name}(`))!;
+    const board = await ask(hub.gateway.url, documentOf('web/src/generated/gql/persisted-documents.json', 'Efterlevnad'), { on: '2025-06-01', county: null, policeRegion: null });
+    expect({ ...board, data: undefined }).toEqual({ status: 200, codes: [], message: '', data: undefined });
+    expect((board.data as { compliance: unknown[] }).compliance).toHaveLength(290);
+    const page = await ask(hub.gateway.url, documentOf('examples/kommun-app/src/generated/persisted-documents.json', 'ActionsPage'), { municipality: '1281', first: 500 });
+    expect({ ...page, data: undefined }).toEqual({ status: 200, codes: [], message: '', data: undefined });
+    expect((page.data as { actions: { totalCount: number } }).actions.totalCount).toBeGreaterThan(0);
   });
 
   it('refuses, in each subgraph too, what is too deep, too aliased or too costly for its own schema, and deep variables', async () => {
