@@ -31,8 +31,11 @@ import { type FieldArguments, KOMMUNER, LIST_SIZE_ESTIMATE, LIST_SIZES, SURVEY_Y
 /** A variable's value is not known: measured alone, or not valid for its type. */
 const UNKNOWN = Symbol('unknown');
 
-/** The values of an operation's variables: `UNKNOWN`, or the coerced value (`undefined` when left out). */
-type Variables = (name: string) => unknown;
+/**
+ * The values of an operation's variables: `UNKNOWN`, or the coerced value (`undefined` when left
+ * out). With `forLength`, a list's value may be the request's array as sent, not coerced.
+ */
+type Variables = (name: string, forLength?: boolean) => unknown;
 
 /** Every variable unknown: the document measured alone. */
 const UNKNOWN_VARIABLES: Variables = () => UNKNOWN;
@@ -40,13 +43,18 @@ const UNKNOWN_VARIABLES: Variables = () => UNKNOWN;
 /**
  * The request's values of `operation`'s variables, each coerced (with the operation's default)
  * when a rule first asks for it, as graphql-js will coerce it: one that is not valid is unknown.
+ * Only a list's length is asked of a list: an array sent for a list variable is counted as sent,
+ * not coerced item by item (a subgraph's `representations` are hundreds of objects on every entity
+ * fetch); coercion keeps a list's length or refuses the request before it runs.
  */
 function requestVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, inputs: Readonly<Record<string, unknown>>): Variables {
   const definitions = new Map<string, VariableDefinitionNode>((operation.variableDefinitions ?? []).map((d) => [d.variable.name.value, d]));
   const coerced = new Map<string, unknown>();
-  return (name) => {
-    if (coerced.has(name)) return coerced.get(name);
+  return (name, forLength) => {
     const definition = definitions.get(name);
+    const type = definition?.type.kind === 'NonNullType' ? definition.type.type : definition?.type;
+    if (forLength && type?.kind === 'ListType' && Array.isArray(inputs[name])) return inputs[name];
+    if (coerced.has(name)) return coerced.get(name);
     const result = definition ? getVariableValues(schema, [definition], inputs, { maxErrors: 1 }) : undefined;
     const value = result?.coerced ? result.coerced[name] : UNKNOWN;
     coerced.set(name, value);
@@ -57,15 +65,15 @@ function requestVariables(schema: GraphQLSchema, operation: OperationDefinitionN
 /** A field's arguments, literals read from the document, variables from `variables`; `onVariable` is told when a variable is read. */
 function fieldArguments(nodes: readonly ArgumentNode[] | undefined, variables: Variables, onVariable: () => void): FieldArguments {
   /** The argument's value node, or for a variable its value (UNKNOWN, undefined when left out). */
-  const value = (name: string): { node?: ValueNode; variable?: unknown } => {
+  const value = (name: string, forLength?: boolean): { node?: ValueNode; variable?: unknown } => {
     const node = nodes?.find((argument) => argument.name.value === name)?.value;
     if (node?.kind !== 'Variable') return { node };
     onVariable();
-    return { variable: variables(node.name.value) };
+    return { variable: variables(node.name.value, forLength) };
   };
   return {
     length(name) {
-      const { node, variable } = value(name);
+      const { node, variable } = value(name, true);
       if (node) return node.kind === 'ListValue' ? node.values.length : node.kind === 'NullValue' ? undefined : 1;
       return Array.isArray(variable) ? variable.length : variable === UNKNOWN || variable == null ? undefined : 1;
     },
