@@ -4,8 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { KOMMUN_COPIES_SETTING, kommunCopies, kommunCopiesOf } from './bench-copies';
 import { parseCsvRecords } from './csv';
 
+export { BENCH_DATABASE_PREFIX, FIRST_COPY_CODE, type KommunCopy, KOMMUN_COPIES_SETTING, kommunCopies, kommunCopiesOf, MAX_KOMMUN_COPIES } from './bench-copies';
 export { type CsvLine, parseCsv, parseCsvLines, parseCsvRecords } from './csv';
 
 /** A polisregion (police region). */
@@ -68,12 +70,25 @@ export const counties: readonly CountyFact[] = read('counties.csv').map((row) =>
 
 const countyByCode = new Map(counties.map((county) => [county.code, county]));
 
-/** The 290 kommuner, by code. */
-export const municipalities: readonly MunicipalityFact[] = read('municipalities.csv').map((row) => {
+const realMunicipalities: readonly MunicipalityFact[] = read('municipalities.csv').map((row) => {
   const county = countyByCode.get(row.county_code!);
   if (!county) throw new Error(`kommun ${row.municipality_code} names an unknown län ${row.county_code}`);
   return { code: row.municipality_code!, name: row.municipality_name_short!, countyCode: county.code, policeRegionCode: county.policeRegionCode };
 });
+
+const copies = kommunCopies();
+if (copies > 0) {
+  process.stderr.write(`${KOMMUN_COPIES_SETTING}=${copies}: ${copies * realMunicipalities.length} synthetic kommuner besides the ${realMunicipalities.length}, for the benchmark.\n`);
+}
+
+/**
+ * The 290 kommuner, by code. Only in the benchmark's growth scenario, also the synthetic copies
+ * that `SAMVERKAN_BENCH_KOMMUN_COPIES` asks for (bench-copies.ts; refused outside benchmark databases).
+ */
+export const municipalities: readonly MunicipalityFact[] = [
+  ...realMunicipalities,
+  ...kommunCopiesOf(realMunicipalities, copies).map(({ code, name, countyCode, policeRegionCode }) => ({ code, name, countyCode, policeRegionCode })),
+];
 
 const municipalityByCode = new Map(municipalities.map((municipality) => [municipality.code, municipality]));
 
