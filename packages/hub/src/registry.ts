@@ -20,10 +20,13 @@ export interface SubgraphEntry {
   readonly sdlPath: string;
   /** The subgraphs it asks itself (not through the gateway), by name: their URLs are passed to it. */
   readonly dependsOn: readonly string[];
+  /** How its process runs Node: see {@link SUBGRAPH_RUNTIME}. */
+  readonly runtime: RuntimeSettings;
 }
 
 function entry(name: string, defaultPort: number, dependsOn: readonly string[] = []): SubgraphEntry {
   return {
+    runtime: SUBGRAPH_RUNTIME,
     name,
     defaultPort,
     envPrefix: name.toUpperCase(),
@@ -32,6 +35,65 @@ function entry(name: string, defaultPort: number, dependsOn: readonly string[] =
     sdlPath: `services/${name}/schema.graphql`,
     dependsOn,
   };
+}
+
+/**
+ * How a process of the hub runs Node: the V8 flags and the allocator's setting that bound its
+ * memory. `npm start` (start.ts) and `npm run bench` start every part with them
+ * ({@link runtimeEnvironment}), so the benchmark measures what production runs.
+ */
+export interface RuntimeSettings {
+  /** V8 flags, put in NODE_OPTIONS before the deployer's own (so a flag the deployer gives wins). */
+  readonly nodeOptions: readonly string[];
+  /** glibc's MALLOC_ARENA_MAX, unless the deployer's environment sets it. */
+  readonly mallocArenaMax: number;
+}
+
+/**
+ * The subgraphs' memory bounds (issue #17: peak resident memory of every process ≤ 256 MiB).
+ *
+ * Why: a process holds 38–72 MiB of live objects after a full GC, yet reached 250–560 MiB resident
+ * under the benchmark, because V8 lets its old generation fill with garbage up to a limit of about
+ * 4 GiB on a 24 GiB machine before collecting it in full, and glibc gives each of V8's and libuv's
+ * threads its own malloc arena (19–45 MiB each). `--max-old-space-size` makes V8 collect before
+ * the old generation passes that size (it is a hard limit: a process whose live objects need more
+ * ends with "heap out of memory", and `npm start` starts it again); `MALLOC_ARENA_MAX=2` makes
+ * the threads share two arenas. The young generation keeps V8's default (16 MiB semi-spaces):
+ * shrinking it to 4 MiB cost about half again in CPU per answer in the profile.
+ *
+ * Measured (BENCHMARKS.md, "Memory"): see the table there for peak resident memory and CPU per
+ * answer with and without these settings; the onboarding import of 290 kommuner (`npm run onboard`,
+ * through the gateway, so in these processes) and the survey import through the API
+ * (`importSurveyResults`) finish under them on PostgreSQL. The command-line imports
+ * (`npm run survey:import`, `npm run police:import`) are processes of their own and run without them.
+ *
+ * The deployer decides: NODE_OPTIONS of the environment is appended after these flags, so e.g.
+ * `NODE_OPTIONS=--max-old-space-size=512` wins over the value here (V8 takes a flag's last value);
+ * a MALLOC_ARENA_MAX of the environment wins over ours; `SAMVERKAN_MEMORY_LIMITS=0` drops both.
+ */
+export const SUBGRAPH_RUNTIME: RuntimeSettings = { nodeOptions: ['--max-old-space-size=128'], mallocArenaMax: 2 };
+
+/**
+ * The gateway's memory bounds: as {@link SUBGRAPH_RUNTIME}, with room for the entity cache (bounded
+ * at 32 MiB of answers' text when on) and the query-plan and document caches (Apollo's LRU caches).
+ */
+export const GATEWAY_RUNTIME: RuntimeSettings = { nodeOptions: ['--max-old-space-size=160'], mallocArenaMax: 2 };
+
+/**
+ * The environment variables that give a process its {@link RuntimeSettings}, merged with the
+ * deployer's: NODE_OPTIONS is ours followed by the environment's (its flags win), MALLOC_ARENA_MAX
+ * is the environment's if set. With `SAMVERKAN_MEMORY_LIMITS=0` it returns the environment's values
+ * unchanged (no bounds of ours).
+ *
+ * @param settings the part's settings (a subgraph entry's `runtime`, or {@link GATEWAY_RUNTIME}).
+ * @param env the environment the process is started from. @default process.env
+ * @returns NODE_OPTIONS and MALLOC_ARENA_MAX to put in the child's environment (absent when neither we nor the environment set them).
+ */
+export function runtimeEnvironment(settings: RuntimeSettings, env: NodeJS.ProcessEnv = process.env): { NODE_OPTIONS?: string; MALLOC_ARENA_MAX?: string } {
+  const own = env.SAMVERKAN_MEMORY_LIMITS === '0' ? null : settings;
+  const nodeOptions = [...(own?.nodeOptions ?? []), env.NODE_OPTIONS?.trim()].filter(Boolean).join(' ');
+  const arenas = env.MALLOC_ARENA_MAX || (own ? String(own.mallocArenaMax) : '');
+  return { ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}), ...(arenas ? { MALLOC_ARENA_MAX: arenas } : {}) };
 }
 
 /** The subgraphs, in the order they start and compose. */

@@ -10,17 +10,21 @@
  * its errors and in `/ready`. Ctrl-C (or SIGTERM) stops every process.
  *
  * The data settings (embedded PGlite by default, PostgreSQL when configured) are the services' own;
- * see the README.
+ * see the README. Each process runs with its memory bounds from the registry (V8's heap limit,
+ * MALLOC_ARENA_MAX: `SUBGRAPH_RUNTIME`, `GATEWAY_RUNTIME`), which NODE_OPTIONS of the environment
+ * overrides flag by flag and `SAMVERKAN_MEMORY_LIMITS=0` turns off.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import readline from 'node:readline';
-import { GATEWAY_DEFAULT_PORT, REPOSITORY_ROOT, repositoryPath, SUBGRAPHS, subgraphPort } from './registry';
+import { GATEWAY_DEFAULT_PORT, GATEWAY_RUNTIME, REPOSITORY_ROOT, repositoryPath, type RuntimeSettings, runtimeEnvironment, SUBGRAPHS, subgraphPort } from './registry';
 
 /** One process of the hub. */
 interface Part {
   name: string;
   script: string;
   readyUrl: string;
+  /** Its memory bounds (the registry's), merged with the deployer's NODE_OPTIONS. */
+  runtime: RuntimeSettings;
 }
 
 /** What the supervisor knows of a part's process. */
@@ -40,9 +44,10 @@ const subgraphs: Part[] = SUBGRAPHS.map((subgraph) => ({
   name: subgraph.name,
   script: `${subgraph.dir}/dist/index.js`,
   readyUrl: `http://127.0.0.1:${subgraphPort(subgraph)}/ready`,
+  runtime: subgraph.runtime,
 }));
 const gatewayPort = Number(process.env.PORT ?? GATEWAY_DEFAULT_PORT);
-const gateway: Part = { name: 'gateway', script: 'gateway/dist/index.js', readyUrl: `http://127.0.0.1:${gatewayPort}/health` };
+const gateway: Part = { name: 'gateway', script: 'gateway/dist/index.js', readyUrl: `http://127.0.0.1:${gatewayPort}/health`, runtime: GATEWAY_RUNTIME };
 
 const parts = new Map<string, Supervised>();
 let stopping = false;
@@ -52,8 +57,9 @@ function say(name: string, text: string): void {
 }
 
 function start(part: Part): void {
-  // The hub starts with demo survey values (flagged DEMO) unless SAMVERKAN_DEMO_DATA=0.
-  const env = { SAMVERKAN_DEMO_DATA: '1', ...process.env };
+  // The hub starts with demo survey values (flagged DEMO) unless SAMVERKAN_DEMO_DATA=0; each part
+  // with its memory bounds from the registry, the deployer's NODE_OPTIONS after them (theirs win).
+  const env = { SAMVERKAN_DEMO_DATA: '1', ...process.env, ...runtimeEnvironment(part.runtime) };
   const child = spawn(process.execPath, [repositoryPath(part.script)], { cwd: REPOSITORY_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const state: Supervised = parts.get(part.name) ?? { child: null, crashes: 0, startedAt: 0, restartTimer: null };
   Object.assign(state, { child, startedAt: Date.now(), restartTimer: null });
