@@ -4,7 +4,7 @@
  * kommun, ANALYZE, and synthetic copies of the kommuner for growth.
  */
 import { withDatabase } from '@samverkan/db';
-import { municipalities } from '@samverkan/geo';
+import { kommunCopiesOf, municipalities } from '@samverkan/geo';
 import { SUBGRAPHS } from '@samverkan/hub';
 import { focusAreaCatalogue } from '@samverkan/schema';
 import { randomUUID } from 'node:crypto';
@@ -71,23 +71,21 @@ export async function analyze(): Promise<void> {
   }
 }
 
+/** Copies of each kommun in the growth scenario: 290 × (1 + 9) = 2,900 kommuner. */
+export const GROWTH_COPIES = 9;
+
 /**
  * Nine synthetic copies of every kommun (2,900 in all), each with the original's survey results
- * and actions: the same data shape, ten times the kommuner.
+ * and actions: the same data shape, ten times the kommuner. The copies are `@samverkan/geo`'s
+ * (`kommunCopiesOf`): the processes started with `SAMVERKAN_BENCH_KOMMUN_COPIES=9` know the same
+ * codes and names, so their national overview answers for all 2,900.
  */
 export async function addSyntheticKommuner(): Promise<void> {
-  const originals: string[] = [];
-  const copies: string[] = [];
-  const copyNumbers: number[] = [];
-  for (let copy = 1; copy <= 9; copy += 1) {
-    municipalities.forEach((m, index) => {
-      originals.push(m.code);
-      // Unused four-digit codes from 3000.
-      copies.push(String(3000 + (copy - 1) * municipalities.length + index));
-      copyNumbers.push(copy);
-    });
-  }
-  const mapping = 'unnest($1::text[], $2::text[], $3::int[]) AS m(original, copy, n)';
+  const copies = kommunCopiesOf(municipalities, GROWTH_COPIES);
+  const originals = copies.map((m) => m.copyOf);
+  const codes = copies.map((m) => m.code);
+  const names = copies.map((m) => m.name);
+  const mapping = 'unnest($1::text[], $2::text[], $3::text[]) AS m(original, copy, name)';
   /** Copies the rows of `table` whose `column` names a kommun, with the given columns replaced. */
   const copyRows = async (service: Service, table: string, column: string, replaced: Record<string, string>, where = 'true') => {
     const client = new pg.Client({ connectionString: dbUrl(service) });
@@ -99,13 +97,13 @@ export async function addSyntheticKommuner(): Promise<void> {
       const select = columns.map((c) => replaced[c] ?? `t."${c}"`).join(', ');
       await client.query(
         `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) SELECT ${select} FROM "${table}" t JOIN ${mapping} ON t."${column}" = m.original WHERE ${where}`,
-        [originals, copies, copyNumbers],
+        [originals, codes, names],
       );
     } finally {
       await client.end();
     }
   };
-  await copyRows('agreements', 'Municipality', 'code', { code: 'm.copy', name: "t.name || ' (kopia ' || m.n || ')'" });
+  await copyRows('agreements', 'Municipality', 'code', { code: 'm.copy', name: 'm.name' });
   await copyRows('actions', 'Action', 'municipalityCode', { id: 'gen_random_uuid()::text', municipalityCode: 'm.copy', seedKey: 'NULL' });
   await copyRows('surveys', 'SurveyResult', 'areaCode', { id: 'gen_random_uuid()::text', areaCode: 'm.copy', municipalityCode: 'm.copy', importId: 'NULL' }, `t."areaLevel" = 'MUNICIPALITY'`);
   await analyze();

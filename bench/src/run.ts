@@ -12,20 +12,31 @@
  * 4. Measures the national overview against its floor (the same data fetched straight from the
  *    subgraphs, and by plain SQL), against Hive Gateway on the same supergraph, and over two
  *    replicas of each subgraph; kills one replica of each subgraph in the middle of a run and
- *    counts what the clients were told; and measures growth from 29 to 290 to 2,900 kommuner
- *    (synthetic copies of the 290).
+ *    counts what the clients were told; and measures growth from 29 to 290 to 2,900 kommuner: the
+ *    2,900 are the 290 and nine synthetic copies of each (with their actions and survey results),
+ *    answered by a second set of subgraphs and a gateway started with SAMVERKAN_BENCH_KOMMUN_COPIES=9
+ *    (@samverkan/geo's bench-only setting, refused outside samverkan_bench_ databases), so that the
+ *    national overview really answers for 2,900.
  * 5. Opens the analysts' workspace in headless Chromium: the national map's time to drawn and
  *    coloured, and the bundle's size (workspace.ts, also runnable alone against a running hub).
  * 6. Writes bench/results/<date>.json and the tables in BENCHMARKS.md.
  *
+ * Every process of ours is started as `npm start` starts it: with its memory bounds from the
+ * registry (@samverkan/hub's SUBGRAPH_RUNTIME and GATEWAY_RUNTIME); the peer runs as Node's defaults.
+ *
  * Settings: BENCH_POSTGRES_URL (default postgresql://root@127.0.0.1:5432/postgres),
  * BENCH_SECONDS per measurement (default 5); SAMVERKAN_ENTITY_CACHE_BYTES turns the gateway's
- * entity cache on for our gateways but the one that shares nothing (default off, as deployed).
+ * entity cache on for our gateways but the one that shares nothing (default off, as deployed);
+ * SAMVERKAN_MEMORY_LIMITS=0 starts the processes without the registry's memory bounds (to measure
+ * what they change); BENCH_ONLY runs only some parts, a comma-separated list of scenarios (step 3
+ * and the cache on), floor, replicas (scale out and the kill), growth, workspace (default all).
+ * A run of only some parts prints its numbers and peak memory but writes neither
+ * bench/results nor BENCHMARKS.md.
  */
 import { randomBytes } from 'node:crypto';
 import { dropPostgresDatabase, ensurePostgresDatabase, repositoryRoot } from '@samverkan/db';
 import { municipalities } from '@samverkan/geo';
-import { SUBGRAPHS, subgraphEntry } from '@samverkan/hub';
+import { GATEWAY_RUNTIME, type RuntimeSettings, runtimeEnvironment, SUBGRAPHS, subgraphEntry } from '@samverkan/hub';
 import { signDevelopmentToken } from '@samverkan/schema';
 import autocannon from 'autocannon';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
@@ -34,19 +45,27 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { ACTIONS_PER_KOMMUN, addSyntheticKommuner, analyze, dbUrl, seedActions, type Service, SERVICES } from './dataset';
+import { ACTIONS_PER_KOMMUN, addSyntheticKommuner, analyze, dbUrl, GROWTH_COPIES, seedActions, type Service, SERVICES } from './dataset';
 import { analystTokens, COMPLIANCE, dayOf, KOMMUN, OVERVIEW, UPDATE } from './operations';
 import { measureWorkspace, type WorkspaceReport, workspaceSection, writeWorkspaceSection } from './workspace';
 
 const root = repositoryRoot(__dirname);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = [1, 16, 64] as const;
-/** The subgraphs, by name, in the registry's order. */
+/** The parts of the run (BENCH_ONLY selects some). */
+const PARTS = ['scenarios', 'floor', 'replicas', 'growth', 'workspace'] as const;
+const ONLY = process.env.BENCH_ONLY?.split(',').map((part) => part.trim()).filter(Boolean) ?? [...PARTS];
+for (const part of ONLY) if (!(PARTS as readonly string[]).includes(part)) throw new Error(`BENCH_ONLY: no part "${part}"; the parts are ${PARTS.join(', ')}.`);
+const runs = (part: (typeof PARTS)[number]) => ONLY.includes(part);
+const FULL_RUN = PARTS.every(runs);
 /** Our gateways and the peer. */
-const PORTS = { gateway: 5100, cachedGateway: 5104, hive: 5105, replicatedGateway: 5106, unsharedGateway: 5107 } as const;
+const PORTS = { gateway: 5100, cachedGateway: 5104, hive: 5105, replicatedGateway: 5106, unsharedGateway: 5107, growthGateway: 5108 } as const;
 /** The subgraphs listen from this port on, in the registry's order; their second replicas after the first ones. */
 const SUBGRAPH_BASE_PORT = 5110;
 const subgraphPort = (service: Service, replica = 0) => SUBGRAPH_BASE_PORT + replica * SUBGRAPHS.length + SUBGRAPHS.indexOf(subgraphEntry(service));
+/** The growth scenario's own subgraphs, which know 2,900 kommuner, listen from this port on. */
+const GROWTH_BASE_PORT = 5130;
+const growthSubgraphPort = (service: Service) => GROWTH_BASE_PORT + SUBGRAPHS.indexOf(subgraphEntry(service));
 /** A subgraph's setting, e.g. `AGREEMENTS_URL`. */
 const setting = (service: Service, name: 'DATABASE_URL' | 'PORT' | 'URL') => `${subgraphEntry(service).envPrefix}_${name}`;
 // Random for each run, and as long as production requires (the processes run with NODE_ENV=production).
@@ -83,8 +102,13 @@ function environment(): NodeJS.ProcessEnv {
   };
 }
 
-function start(name: string, script: string, extraEnv: NodeJS.ProcessEnv = {}): ChildProcess {
-  const child = spawn(process.execPath, [path.join(root, script)], { cwd: root, env: { ...environment(), ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
+/**
+ * Starts a process with the memory bounds `npm start` gives it (the registry's `runtime`, merged with
+ * this environment's NODE_OPTIONS), or none (`null`: the peer, as Node runs it by default).
+ */
+function start(name: string, script: string, runtime: RuntimeSettings | null, extraEnv: NodeJS.ProcessEnv = {}): ChildProcess {
+  const env = { ...environment(), ...extraEnv, ...(runtime ? runtimeEnvironment(runtime) : {}) };
+  const child = spawn(process.execPath, [path.join(root, script)], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));
   children.set(name, child);
   return child;
@@ -161,32 +185,78 @@ interface Measurement {
   sqlPerRequest: number | null;
 }
 
-async function readCounter(service: Service, name: string): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${subgraphPort(service)}/metrics`)).text();
+/** A gateway and its subgraphs, whose SQL statements per answered request are counted. */
+interface Counted {
+  gatewayPort: number;
+  subgraphPort: (service: Service) => number;
+}
+/** The main gateway and the first replica of each subgraph. */
+const MAIN: Counted = { gatewayPort: PORTS.gateway, subgraphPort: (service) => subgraphPort(service) };
+/** The growth scenario's gateway and subgraphs (2,900 kommuner). */
+const GROWTH: Counted = { gatewayPort: PORTS.growthGateway, subgraphPort: growthSubgraphPort };
+
+async function readCounter(port: number, name: string): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
   return Number(new RegExp(`^${name}\\{[^}]*\\} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
 }
 
 /** Requests the gateway has answered (all operations). */
-async function gatewayRequests(): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${PORTS.gateway}/metrics`)).text();
-  return [...text.matchAll(/^samverkan_gateway_requests_total\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+async function gatewayRequests(port: number): Promise<number> {
+  return gatewayCounter(port, 'samverkan_gateway_requests_total');
+}
+
+/** A counter of the gateway's, summed over its labels. */
+async function gatewayCounter(port: number, name: string): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  return [...text.matchAll(new RegExp(`^${name}\\{[^}]*\\} (\\d+)`, 'gm'))].reduce((sum, m) => sum + Number(m[1]), 0);
+}
+
+/** What one answer cost: SQL statements in all (and by subgraph) and the gateway's subgraph fetches. */
+interface OneAnswer {
+  sql: number;
+  sqlBySubgraph: Record<string, number>;
+  fetches: number;
+}
+
+/** One answer's statements by subgraph, e.g. "agreements 6, actions 1, surveys 1, notifications 0". */
+const bySubgraph = (one: Pick<OneAnswer, 'sqlBySubgraph'>) => Object.entries(one.sqlBySubgraph).map(([service, n]) => `${service} ${n}`).join(', ');
+
+/**
+ * The SQL statements (all subgraphs, and each's) and subgraph fetches of exactly one answer, asked
+ * alone (nothing else in flight): the fewest of three tries, since the notifications subgraph reads
+ * the others' outboxes now and then, statements that are no answer's.
+ */
+async function costOfOneAnswer(url: string, query: string, variables: Record<string, unknown>, counted: Counted): Promise<OneAnswer> {
+  const fetches = () => gatewayCounter(counted.gatewayPort, 'samverkan_gateway_subgraph_fetches_total');
+  const statements = () => Promise.all(SERVICES.map((service) => readCounter(counted.subgraphPort(service), 'samverkan_sql_statements_total')));
+  let best: OneAnswer | null = null;
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const [sqlBefore, fetchesBefore] = [await statements(), await fetches()];
+    await post(url, query, variables);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const [sqlAfter, fetchesAfter] = [await statements(), await fetches()];
+    const each = sqlAfter.map((n, i) => n - sqlBefore[i]!);
+    const sql = each.reduce((sum, n) => sum + n, 0);
+    if (!best || sql < best.sql) best = { sql, fetches: fetchesAfter - fetchesBefore, sqlBySubgraph: Object.fromEntries(SERVICES.map((service, i) => [service, each[i]!])) };
+  }
+  return best!;
 }
 
 /**
- * Runs a load against our main gateway and divides the SQL statements of all subgraphs in that
- * window by the requests the gateway answered.
+ * Runs a load against a gateway (our main one unless `counted` says) and divides the SQL statements
+ * of all its subgraphs in that window by the requests the gateway answered.
  */
-async function withSqlPerRequest<T>(run: () => Promise<T>): Promise<{ result: T; sqlPerRequest: number | null }> {
-  const [sqlBefore, requestsBefore] = [await sqlTotal(), await gatewayRequests()];
+async function withSqlPerRequest<T>(run: () => Promise<T>, counted: Counted = MAIN): Promise<{ result: T; sqlPerRequest: number | null }> {
+  const [sqlBefore, requestsBefore] = [await sqlTotal(counted), await gatewayRequests(counted.gatewayPort)];
   const result = await run();
   await new Promise((resolve) => setTimeout(resolve, 500)); // let requests cut off at the end finish
-  const [sql, answered] = [(await sqlTotal()) - sqlBefore, (await gatewayRequests()) - requestsBefore];
+  const [sql, answered] = [(await sqlTotal(counted)) - sqlBefore, (await gatewayRequests(counted.gatewayPort)) - requestsBefore];
   return { result, sqlPerRequest: answered ? Math.round((sql / answered) * 10) / 10 : null };
 }
 
-async function sqlTotal(): Promise<number> {
+async function sqlTotal(counted: Counted): Promise<number> {
   let sum = 0;
-  for (const service of SERVICES) sum += await readCounter(service, 'samverkan_sql_statements_total');
+  for (const service of SERVICES) sum += await readCounter(counted.subgraphPort(service), 'samverkan_sql_statements_total');
   return sum;
 }
 
@@ -388,12 +458,19 @@ interface Growth {
   p50: number;
   rps: number;
   sqlPerRequest: number | null;
+  /**
+   * SQL statements of one answer asked alone, by subgraph (exact, where the load's average includes
+   * requests cut off at its end; the notifications subgraph's are its polls of the outboxes, no answer's).
+   */
+  sqlOfOneAnswer: Record<string, number>;
+  /** Subgraph fetches the gateway sent for one answer asked alone. */
+  fetchesOfOneAnswer: number;
   kilobytes: number;
 }
 
 async function main(): Promise<void> {
   const started = Date.now();
-  console.log(`Benchmark on ${os.cpus().length} cores, Node ${process.version}, ${SECONDS} s per measurement.`);
+  console.log(`Benchmark on ${os.cpus().length} cores, Node ${process.version}, ${SECONDS} s per measurement${FULL_RUN ? '' : `, only ${ONLY.join(', ')}`}.`);
   for (const service of SERVICES) {
     await dropPostgresDatabase(dbUrl(service));
     await ensurePostgresDatabase(dbUrl(service));
@@ -403,29 +480,40 @@ async function main(): Promise<void> {
   await promisify(execFile)(process.execPath, [path.join(root, 'services/surveys/dist/cli/surveys.js'), 'demo'], { env: environment() });
   // Two replicas of each subgraph on the same database, started together (they take turns to migrate and seed).
   const processes: Record<string, ChildProcess> = {};
+  const replicas = runs('replicas') ? [0, 1] : [0];
   for (const service of SERVICES) {
-    const script = `${subgraphEntry(service).dir}/dist/index.js`;
-    processes[service] = start(service, script);
-    processes[`${service} replica`] = start(`${service} replica`, script, { [setting(service, 'PORT')]: String(subgraphPort(service, 1)) });
+    const { dir, runtime } = subgraphEntry(service);
+    processes[service] = start(service, `${dir}/dist/index.js`, runtime);
+    if (runs('replicas')) processes[`${service} replica`] = start(`${service} replica`, `${dir}/dist/index.js`, runtime, { [setting(service, 'PORT')]: String(subgraphPort(service, 1)) });
   }
-  await Promise.all(SERVICES.flatMap((s) => [0, 1].map((replica) => waitFor(subgraphUrl(s, replica).replace('/graphql', '/ready')))));
+  await Promise.all(SERVICES.flatMap((s) => replicas.map((replica) => waitFor(subgraphUrl(s, replica).replace('/graphql', '/ready')))));
   const actionIds = await seedActions();
   await analyze();
-  processes.gateway = start('gateway', 'gateway/dist/index.js');
-  // A second gateway with the cache of anonymous reads on (5 s), to show what it changes.
-  processes.cachedGateway = start('cached gateway', 'gateway/dist/index.js', { PORT: String(PORTS.cachedGateway), SAMVERKAN_RESPONSE_CACHE_MS: '5000' });
-  // And one that shares nothing, not even identical reads in flight: every request answered in full.
-  // (No entity cache either, when SAMVERKAN_ENTITY_CACHE_BYTES turns it on for the others.)
-  processes.unsharedGateway = start('unshared gateway', 'gateway/dist/index.js', { PORT: String(PORTS.unsharedGateway), SAMVERKAN_SHARE_IN_FLIGHT: '0', SAMVERKAN_ENTITY_CACHE_BYTES: '0' });
-  // A gateway over both replicas of each subgraph.
-  processes.replicatedGateway = start('replicated gateway', 'gateway/dist/index.js', {
-    PORT: String(PORTS.replicatedGateway),
-    ...Object.fromEntries(SERVICES.map((s) => [setting(s, 'URL'), `${subgraphUrl(s)},${subgraphUrl(s, 1)}`])),
-  });
-  // The peer: Hive Gateway on the same supergraph and subgraphs.
-  processes.hive = start('hive gateway', 'gateway/bin/samverkan-hive-gateway.js', { PORT: String(PORTS.hive) });
-  for (const port of [PORTS.gateway, PORTS.cachedGateway, PORTS.replicatedGateway, PORTS.unsharedGateway]) await waitFor(`http://127.0.0.1:${port}/ready`);
-  await waitFor(`http://127.0.0.1:${PORTS.hive}/readiness`);
+  const gateways: number[] = [PORTS.gateway];
+  processes.gateway = start('gateway', GATEWAY_SCRIPT, GATEWAY_RUNTIME);
+  if (runs('scenarios')) {
+    // A second gateway with the cache of anonymous reads on (5 s), to show what it changes.
+    processes.cachedGateway = start('cached gateway', GATEWAY_SCRIPT, GATEWAY_RUNTIME, { PORT: String(PORTS.cachedGateway), SAMVERKAN_RESPONSE_CACHE_MS: '5000' });
+    gateways.push(PORTS.cachedGateway);
+    // The peer: Hive Gateway on the same supergraph and subgraphs, as Node runs it by default (not our memory bounds).
+    processes.hive = start('hive gateway', 'gateway/bin/samverkan-hive-gateway.js', null, { PORT: String(PORTS.hive) });
+  }
+  if (runs('floor')) {
+    // And one that shares nothing, not even identical reads in flight: every request answered in full.
+    // (No entity cache either, when SAMVERKAN_ENTITY_CACHE_BYTES turns it on for the others.)
+    processes.unsharedGateway = start('unshared gateway', GATEWAY_SCRIPT, GATEWAY_RUNTIME, { PORT: String(PORTS.unsharedGateway), SAMVERKAN_SHARE_IN_FLIGHT: '0', SAMVERKAN_ENTITY_CACHE_BYTES: '0' });
+    gateways.push(PORTS.unsharedGateway);
+  }
+  if (runs('replicas')) {
+    // A gateway over both replicas of each subgraph.
+    processes.replicatedGateway = start('replicated gateway', GATEWAY_SCRIPT, GATEWAY_RUNTIME, {
+      PORT: String(PORTS.replicatedGateway),
+      ...Object.fromEntries(SERVICES.map((s) => [setting(s, 'URL'), `${subgraphUrl(s)},${subgraphUrl(s, 1)}`])),
+    });
+    gateways.push(PORTS.replicatedGateway);
+  }
+  for (const port of gateways) await waitFor(`http://127.0.0.1:${port}/ready`);
+  if (processes.hive) await waitFor(`http://127.0.0.1:${PORTS.hive}/readiness`);
   // Actions were written kommun by kommun, ACTIONS_PER_KOMMUN each: the writer of action i is a user of its kommun.
   const kommunTokens = await Promise.all(municipalities.map((m) => signDevelopmentToken({ role: 'kommun', subject: `bench-${m.code}`, municipalityCode: m.code }, JWT_SECRET)));
   const writers: Writers = { actionIds, tokenOf: (index) => kommunTokens[Math.floor(index / ACTIONS_PER_KOMMUN)]! };
@@ -433,7 +521,7 @@ async function main(): Promise<void> {
 
   // Each scenario answers without errors before it is loaded (the write: on an action no load
   // touches first), and the peer gives the same answers as our gateway.
-  for (const scenario of SCENARIOS) {
+  for (const scenario of runs('scenarios') ? SCENARIOS : []) {
     const last = actionIds.length - 1;
     const own = scenario.vary?.(0) ?? {};
     const variables = { ...scenario.variables, ...own.variables };
@@ -462,7 +550,7 @@ async function main(): Promise<void> {
     record({ scenario: scenario.name, target, ...result, sqlPerRequest: url === gatewayUrl ? sqlPerRequest : null });
   };
 
-  for (const scenario of SCENARIOS) {
+  for (const scenario of runs('scenarios') ? SCENARIOS : []) {
     // Reads are anonymous (public records, the case the response cache is for) unless the scenario
     // signs them; writes are signed.
     await warmUp(gatewayUrl, scenario);
@@ -473,67 +561,91 @@ async function main(): Promise<void> {
   }
 
   // The same reads through the gateway with the cache of anonymous reads on, at concurrency 16.
-  for (const scenario of SCENARIOS.filter((s) => s.peer && !s.vary)) {
+  for (const scenario of runs('scenarios') ? SCENARIOS.filter((s) => s.peer && !s.vary) : []) {
     record({ scenario: scenario.name, target: 'gateway, cache on', ...(await load(cachedGatewayUrl, scenario, 16, {})), sqlPerRequest: null });
   }
 
   // The floor under the national overview and the compliance report, at concurrency 16, against
   // the gateway answering every request in full.
-  const national = scenario(NATIONAL);
-  await warmUp(unsharedGatewayUrl, national);
-  record({ scenario: national.name, target: UNSHARED, ...(await load(unsharedGatewayUrl, national, 16, {})), sqlPerRequest: null });
-  record({ scenario: national.name, target: 'subgraphs by hand', ...(await loop(16, overviewStraightFromSubgraphs)), sqlPerRequest: null });
-  const pools = Object.entries(SQL).map(([s, sql]) => ({ pool: new pg.Pool({ connectionString: dbUrl(s), max: 16 }), sql }));
-  record({
-    scenario: national.name,
-    target: 'plain SQL (3 queries)',
-    ...(await loop(16, async () => {
-      await Promise.all(pools.map(({ pool, sql }) => pool.query(sql)));
-    })),
-    sqlPerRequest: pools.length,
-  });
-  await Promise.all(pools.map(({ pool }) => pool.end()));
-  const compliance = scenario('compliance report (290 kommuner)');
-  record({ scenario: compliance.name, target: 'actions subgraph', ...(await load(subgraphUrl('actions'), compliance, 16, {})), sqlPerRequest: null });
+  if (runs('floor')) {
+    const national = scenario(NATIONAL);
+    await warmUp(unsharedGatewayUrl, national);
+    record({ scenario: national.name, target: UNSHARED, ...(await load(unsharedGatewayUrl, national, 16, {})), sqlPerRequest: null });
+    record({ scenario: national.name, target: 'subgraphs by hand', ...(await loop(16, overviewStraightFromSubgraphs)), sqlPerRequest: null });
+    const pools = Object.entries(SQL).map(([s, sql]) => ({ pool: new pg.Pool({ connectionString: dbUrl(s), max: 16 }), sql }));
+    record({
+      scenario: national.name,
+      target: 'plain SQL (3 queries)',
+      ...(await loop(16, async () => {
+        await Promise.all(pools.map(({ pool, sql }) => pool.query(sql)));
+      })),
+      sqlPerRequest: pools.length,
+    });
+    await Promise.all(pools.map(({ pool }) => pool.end()));
+    const compliance = scenario('compliance report (290 kommuner)');
+    record({ scenario: compliance.name, target: 'actions subgraph', ...(await load(subgraphUrl('actions'), compliance, 16, {})), sqlPerRequest: null });
+  }
 
   // Scale out: reads that differ request by request (none shares another's answer) over two
   // replicas of each subgraph; then one replica of each killed mid-run.
-  for (const name of SCALE_OUT) {
-    // The replicas and their gateway have served nothing yet: as long a warm-up as a measurement.
-    await warmUp(replicatedGatewayUrl, scenario(name), SECONDS);
-    for (const concurrency of [16, 64]) await measured(replicatedGatewayUrl, REPLICATED, scenario(name), concurrency);
+  let killRun: KillRun | undefined;
+  let replicaMemory: Record<string, number | null> = {};
+  if (runs('replicas')) {
+    for (const name of SCALE_OUT) {
+      // The replicas and their gateway have served nothing yet: as long a warm-up as a measurement.
+      await warmUp(replicatedGatewayUrl, scenario(name), SECONDS);
+      for (const concurrency of [16, 64]) await measured(replicatedGatewayUrl, REPLICATED, scenario(name), concurrency);
+    }
+    const victims = SERVICES.map((s) => processes[`${s} replica`]!);
+    // The replicas' peak memory, read while they still run.
+    replicaMemory = Object.fromEntries(SERVICES.map((s) => [`${s} replica`, peakMemoryMiB(processes[`${s} replica`]!)]));
+    killRun = await killReplicasMidRun(scenario(SCALE_OUT[0]), 16, victims, SERVICES.map((s) => `${s} replica`));
+    console.log(`killed ${killRun.killed.join(', ')} mid-run: ${killRun.requests} requests, ${killRun.whole} whole, ${killRun.toldOfError} told of an error, ${killRun.unanswered} unanswered`);
   }
-  const victims = SERVICES.map((s) => processes[`${s} replica`]!);
-  // The replicas' peak memory, read while they still run.
-  const replicaMemory = Object.fromEntries(SERVICES.map((s) => [`${s} replica`, peakMemoryMiB(processes[`${s} replica`]!)]));
-  const killRun = await killReplicasMidRun(scenario(SCALE_OUT[0]), 16, victims, SERVICES.map((s) => `${s} replica`));
-  console.log(`killed ${killRun.killed.join(', ')} mid-run: ${killRun.requests} requests, ${killRun.whole} whole, ${killRun.toldOfError} told of an error, ${killRun.unanswered} unanswered`);
 
   // Growth, at concurrency 1 (what one request costs): 29 kommuner spread over the country (every
-  // tenth, with Lund, which has an agreement), all 290, then 2,900 with synthetic copies.
+  // tenth, with Lund, which has an agreement), all 290, then 2,900: the 290 and nine synthetic
+  // copies of each in the databases, answered by subgraphs and a gateway of their own that know
+  // the copies (SAMVERKAN_BENCH_KOMMUN_COPIES), each the national overview without arguments.
   const growth: Growth[] = [];
-  const spread = municipalities.filter((_, i) => i % 10 === 0).map((m) => m.code);
-  if (!spread.includes('1281')) spread[0] = '1281';
-  const grow = async (kommuner: number, variables: Record<string, unknown>) => {
-    for (const concurrency of [1]) {
+  let growthMemory: Record<string, number | null> = {};
+  if (runs('growth')) {
+    const spread = municipalities.filter((_, i) => i % 10 === 0).map((m) => m.code);
+    if (!spread.includes('1281')) spread[0] = '1281';
+    const grow = async (kommuner: number, variables: Record<string, unknown>, url = gatewayUrl, counted = MAIN) => {
+      const answer = await post(url, OVERVIEW, variables);
+      const answered = (answer.data?.municipalities as unknown[] | undefined)?.length;
+      if (answer.errors || answered !== kommuner) throw new Error(`growth: the overview of ${kommuner} answered ${answered} kommuner${answer.errors ? ` (${answer.errors[0]!.message})` : ''}`);
+      const kilobytes = Math.round(JSON.stringify(answer).length / 1024);
+      const one = await costOfOneAnswer(url, OVERVIEW, variables, counted);
       const scenario = { name: `overview of ${kommuner}`, query: OVERVIEW, variables };
-      const kilobytes = Math.round(JSON.stringify(await post(gatewayUrl, OVERVIEW, variables)).length / 1024);
-      const { result, sqlPerRequest } = await withSqlPerRequest(() => load(gatewayUrl, scenario, concurrency, {}, undefined, Math.max(SECONDS, kommuner / 100)));
-      growth.push({ kommuner, concurrency, p50: result.p50, rps: result.rps, sqlPerRequest, kilobytes });
-      console.log(`growth: ${kommuner} kommuner c=${concurrency}  p50 ${result.p50} ms  ${result.rps} req/s  SQL/req ${growth.at(-1)!.sqlPerRequest}  ${kilobytes} KB  errors ${result.errors}`);
-    }
-  };
-  await grow(29, { codes: spread });
-  await grow(290, {});
-  await addSyntheticKommuner();
-  await grow(2900, {});
+      const { result, sqlPerRequest } = await withSqlPerRequest(() => load(url, scenario, 1, {}, undefined, Math.max(SECONDS, kommuner / 100)), counted);
+      growth.push({ kommuner, concurrency: 1, p50: result.p50, rps: result.rps, sqlPerRequest, sqlOfOneAnswer: one.sqlBySubgraph, fetchesOfOneAnswer: one.fetches, kilobytes });
+      console.log(`growth: ${kommuner} kommuner c=1  p50 ${result.p50} ms  ${result.rps} req/s  SQL/req ${sqlPerRequest}  one answer: ${one.sql} SQL (${bySubgraph(one)}), ${one.fetches} fetches  ${kilobytes} KB  errors ${result.errors}`);
+    };
+    await grow(29, { codes: spread });
+    await grow(290, {});
+    await addSyntheticKommuner();
+    const growthProcesses = await startGrowthSet();
+    const growthUrl = `http://127.0.0.1:${PORTS.growthGateway}/graphql`;
+    // Fresh processes: warmed up at concurrency 1 as long as a measurement (the others have served for minutes).
+    await load(growthUrl, { name: 'warm-up', query: OVERVIEW }, 1, {}, undefined, SECONDS);
+    await grow(municipalities.length * (1 + GROWTH_COPIES), {}, growthUrl, GROWTH);
+    growthMemory = Object.fromEntries(Object.entries(growthProcesses).map(([name, child]) => [name, peakMemoryMiB(child)]));
+    for (const child of Object.values(growthProcesses)) child.kill('SIGTERM');
+  }
 
   // The analysts' workspace in Chromium against our gateway: the national map's load time and the bundle (workspace.ts).
-  const workspace = await measureWorkspace(`http://127.0.0.1:${PORTS.gateway}`, "the benchmark's gateway (PostgreSQL, production mode)");
-  console.log(workspaceSection(workspace));
+  const workspace = runs('workspace') ? await measureWorkspace(`http://127.0.0.1:${PORTS.gateway}`, "the benchmark's gateway (PostgreSQL, production mode)") : undefined;
+  if (workspace) console.log(workspaceSection(workspace));
 
-  const memory = { ...Object.fromEntries(Object.entries(processes).map(([name, child]) => [name, peakMemoryMiB(child)])), ...replicaMemory };
+  const memory = { ...Object.fromEntries(Object.entries(processes).map(([name, child]) => [name, peakMemoryMiB(child)])), ...replicaMemory, ...growthMemory };
   stopAll();
+  console.log(`Peak memory (MiB): ${Object.entries(memory).map(([name, mib]) => `${name} ${mib ?? '–'}`).join(', ')}.`);
+  if (!FULL_RUN || !killRun || !workspace) {
+    console.log(`Done in ${Math.round((Date.now() - started) / 1000)} s (only ${ONLY.join(', ')}: nothing written).`);
+    return;
+  }
 
   const date = new Date().toISOString().slice(0, 10);
   const report: Report = {
@@ -554,6 +666,29 @@ async function main(): Promise<void> {
   writeBenchmarksTable(report);
   writeWorkspaceSection(workspace);
   console.log(`Done in ${report.durationSeconds} s: bench/results/${date}.json and BENCHMARKS.md.`);
+}
+
+const GATEWAY_SCRIPT = 'gateway/dist/index.js';
+
+/**
+ * The growth scenario's subgraphs and gateway, on the same databases, knowing the 2,900 kommuner:
+ * started with SAMVERKAN_BENCH_KOMMUN_COPIES (which @samverkan/geo refuses outside the bench's
+ * databases) once the copies are in the databases; each with its memory bounds as in production.
+ */
+async function startGrowthSet(): Promise<Record<string, ChildProcess>> {
+  const own = {
+    SAMVERKAN_BENCH_KOMMUN_COPIES: String(GROWTH_COPIES),
+    ...Object.fromEntries(SERVICES.flatMap((s) => [[setting(s, 'PORT'), String(growthSubgraphPort(s))], [setting(s, 'URL'), `http://127.0.0.1:${growthSubgraphPort(s)}/graphql`]])),
+  };
+  const started: Record<string, ChildProcess> = {};
+  for (const service of SERVICES) {
+    const { dir, runtime } = subgraphEntry(service);
+    started[`growth ${service}`] = start(`growth ${service}`, `${dir}/dist/index.js`, runtime, own);
+  }
+  await Promise.all(SERVICES.map((s) => waitFor(`http://127.0.0.1:${growthSubgraphPort(s)}/ready`)));
+  started['growth gateway'] = start('growth gateway', GATEWAY_SCRIPT, GATEWAY_RUNTIME, { ...own, PORT: String(PORTS.growthGateway) });
+  await waitFor(`http://127.0.0.1:${PORTS.growthGateway}/ready`);
+  return started;
 }
 
 const PEER = 'Hive Gateway (peer)';
@@ -615,9 +750,11 @@ function writeBenchmarksTable(report: Report): void {
     '',
     `Replicas killed mid-run (${kill.killed.join(', ')}; SIGKILL halfway through a ${report.secondsPerMeasurement} s run of “${kill.scenario}” at concurrency 16): ${kill.requests} requests, ${kill.whole} answered in full, ${kill.toldOfError} answered with an error, ${kill.unanswered} without an answer; p50 ${kill.p50} ms, p99 ${kill.p99} ms.`,
     '',
-    '| kommuner in the overview | concurrency | p50 ms | req/s | SQL/request | answer KB |',
-    '|---|---|---|---|---|---|',
-    ...report.growth.map((g) => `| ${g.kommuner.toLocaleString('en')} | ${g.concurrency} | ${g.p50} | ${g.rps} | ${g.sqlPerRequest ?? '–'} | ${g.kilobytes} |`),
+    '| kommuner in the overview | concurrency | p50 ms | req/s | SQL/request (load) | SQL of one answer, by subgraph | fetches of one answer | answer KB |',
+    '|---|---|---|---|---|---|---|---|',
+    ...report.growth.map(
+      (g) => `| ${g.kommuner.toLocaleString('en')} | ${g.concurrency} | ${g.p50} | ${g.rps} | ${g.sqlPerRequest ?? '–'} | ${bySubgraph({ sqlBySubgraph: g.sqlOfOneAnswer })} | ${g.fetchesOfOneAnswer} | ${g.kilobytes} |`,
+    ),
     '',
     `Peak memory (MiB): ${Object.entries(report.peakMemoryMiB).map(([name, mib]) => `${name} ${mib ?? '–'}`).join(', ')}.`,
     end,
