@@ -1,11 +1,11 @@
-import { signDevelopmentToken } from '@samverkan/schema';
-import { startTestHub, TEST_JWT_SECRET, type TestHub } from './support/hub';
+import { signActorHeaders, signDevelopmentToken } from '@samverkan/schema';
+import { startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
 
 describe('the cache of anonymous reads', () => {
   let hub: TestHub;
   beforeAll(async () => {
     hub = await startTestHub('pglite', { responseCacheMs: 60_000 });
-  });
+  }, 240_000);
   afterAll(() => hub?.close());
 
   const ask = async (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) => {
@@ -41,13 +41,34 @@ describe('the cache of anonymous reads', () => {
     await ask('{ municipality(code: "9999") { name } }');
     expect((await ask('{ municipality(code: "9999") { name } }')).cache).toBeNull();
   });
+
+  it('never answers from memory after a write that bypassed the gateway (an import, a second gateway)', async () => {
+    const token = await signDevelopmentToken({ role: 'kommun', subject: 'britt', municipalityCode: '1283' }, TEST_JWT_SECRET);
+    const created = await ask('mutation { createAction(input: { municipalityCode: "1283", title: "Grannsamverkan", visibility: PUBLIC, responsible: [{ kind: MUNICIPAL_DEPARTMENT, name: "Helsingborgs stad", lead: true }] }) { id } }', {}, { authorization: `Bearer ${token}` });
+    const id = (created.body.data!.createAction as { id: string }).id;
+    const READ = `{ action(id: "${id}") { title } }`;
+    await ask(READ);
+    expect((await ask(READ)).cache).toBe('hit');
+    const query = `mutation { updateAction(id: "${id}", version: 1, changes: { title: "Grannsamverkan i Råå" }) { version } }`;
+    const actor = { role: 'kommun' as const, subject: 'britt', municipalityCode: '1283' };
+    const written = await fetch(hub.actions.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signActorHeaders(actor, TEST_HOP_SECRET, { subgraph: 'actions', query, variables: null }) },
+      body: JSON.stringify({ query }),
+    });
+    expect(((await written.json()) as { errors?: unknown }).errors).toBeUndefined();
+    const after = await ask(READ);
+    expect(after.cache).toBeNull();
+    expect(after.body.data).toEqual({ action: { title: 'Grannsamverkan i Råå' } });
+    expect((await ask(READ)).cache).toBe('hit');
+  });
 });
 
 describe('identical reads in flight', () => {
   let hub: TestHub;
   beforeAll(async () => {
     hub = await startTestHub('pglite'); // the cache off: only sharing in flight
-  });
+  }, 240_000);
   afterAll(() => hub?.close());
 
   const ask = async (query: string, headers: Record<string, string> = {}) => {

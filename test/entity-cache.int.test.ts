@@ -1,14 +1,16 @@
 import { testDatabaseKinds } from '@samverkan/db/testing';
-import { signDevelopmentToken } from '@samverkan/schema';
+import { type Actor, signActorHeaders, signDevelopmentToken } from '@samverkan/schema';
 import { postGraphQL } from '@samverkan/server/testing';
 import type { RunningGateway } from '../gateway/src/gateway';
-import { startTestHub, TEST_JWT_SECRET, type TestHub } from './support/hub';
+import { startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
 
 /*
  * The gateway's entity cache (#17) through a real gateway and subgraphs: entity answers are shared
  * within an access scope (no SQL in the actions subgraph for the second analyst of a region), never
  * across scopes (a record only a kommun's users and its region's analysts may read never reaches
- * anonymous callers, whoever asked first), and never older than a write through the gateway.
+ * anonymous callers, whoever asked first), and never older than a write that finished before the
+ * request began: through the gateway, or straight to the subgraph (as an import command or a second
+ * gateway writes), which the gateway learns of only by asking each subgraph's data version.
  */
 
 const KOMMUN = '{ municipality(code: "1281") { code actions { id title visibility } actionCounts { planned ongoing } } }';
@@ -41,13 +43,13 @@ describe.each(testDatabaseKinds())('the entity cache on %s', (kind) => {
   const actionsSql = () => hub.actions.database.statements.total;
   let hidden = '';
 
-  it('shares entity answers between two analysts of one region, answering the second without SQL', async () => {
+  it('shares entity answers between two analysts of one region, answering the second without SQL but the data version', async () => {
     const before = actionsSql();
     const first = await ask(KOMMUN, 'analystA');
     const afterFirst = actionsSql();
-    expect(afterFirst).toBeGreaterThan(before);
+    expect(afterFirst - before).toBeGreaterThan(2);
     const second = await ask(KOMMUN, 'analystB');
-    expect(actionsSql()).toBe(afterFirst);
+    expect(actionsSql()).toBe(afterFirst + 1); // the one statement of the data version
     expect(second).toEqual(first);
   });
 
@@ -75,10 +77,49 @@ describe.each(testDatabaseKinds())('the entity cache on %s', (kind) => {
     expect(await read('analystA')).toBe('Bara för parterna');
     const sqlBefore = actionsSql();
     expect(await read('analystB')).toBe('Bara för parterna');
-    expect(actionsSql()).toBe(sqlBefore); // from the cache
+    expect(actionsSql()).toBe(sqlBefore + 1); // from the cache, after the data version's statement
     await ask('mutation ($id: ID!) { updateAction(id: $id, version: 1, changes: { title: "Ändrad titel", visibility: PUBLIC }) { version } }', 'kommun', { id: hidden });
     expect(await read('analystB')).toBe('Ändrad titel');
     expect(await read('kommun')).toBe('Ändrad titel');
     expect(await read()).toBe('Ändrad titel');
+  });
+
+  it('answers after a write that bypassed the gateway, straight to the subgraph, with what it changed', async () => {
+    const read = async (who?: string) => (await ask(KOMMUN, who)).municipality.actions.find((a) => a.id === hidden)?.title;
+    expect(await read('analystA')).toBe('Ändrad titel');
+    const sqlBefore = actionsSql();
+    expect(await read('analystB')).toBe('Ändrad titel');
+    expect(actionsSql()).toBe(sqlBefore + 1); // cached
+    // The kommun's own write, signed over the trusted hop as another gateway would send it.
+    const lund: Actor = { role: 'kommun', subject: 'cache-lund', municipalityCode: '1281' };
+    const query = 'mutation ($id: ID!) { updateAction(id: $id, version: 2, changes: { title: "Skrivet förbi gatewayen" }) { version } }';
+    const variables = { id: hidden };
+    const response = await fetch(hub.actions.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signActorHeaders(lund, TEST_HOP_SECRET, { subgraph: 'actions', query, variables }) },
+      body: JSON.stringify({ query, variables }),
+    });
+    expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+    expect(await read('analystB')).toBe('Skrivet förbi gatewayen');
+    expect(await read('analystA')).toBe('Skrivet förbi gatewayen');
+    expect(await read()).toBe('Skrivet förbi gatewayen');
+  });
+
+  it('does not answer the data version to anyone but the gateway', async () => {
+    const base = new URL('/data-version', hub.actions.url);
+    expect((await fetch(base)).status).toBe(403);
+    const forged = signActorHeaders({ role: 'anonymous' }, 'not-the-secret', { subgraph: 'actions', query: 'GET /data-version', variables: null });
+    expect((await fetch(base, { headers: forged })).status).toBe(403);
+    // Signed for another subgraph: refused too.
+    const elsewhere = signActorHeaders({ role: 'anonymous' }, TEST_HOP_SECRET, { subgraph: 'surveys', query: 'GET /data-version', variables: null });
+    expect((await fetch(base, { headers: elsewhere })).status).toBe(403);
+    const signed = signActorHeaders({ role: 'anonymous' }, TEST_HOP_SECRET, { subgraph: 'actions', query: 'GET /data-version', variables: null });
+    const answer = (await (await fetch(base, { headers: signed })).json()) as { snapshot: string; changed: boolean };
+    expect(answer.changed).toBe(true);
+    expect(answer.snapshot).toMatch(/^\d+:\d+:/);
+    // A malformed snapshot is refused, not run.
+    const bad = "1:2' OR 1=1";
+    const badSigned = signActorHeaders({ role: 'anonymous' }, TEST_HOP_SECRET, { subgraph: 'actions', query: 'GET /data-version', variables: { since: bad } });
+    expect((await fetch(`${base}?since=${encodeURIComponent(bad)}`, { headers: badSigned })).status).toBe(400);
   });
 });

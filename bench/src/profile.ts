@@ -65,6 +65,8 @@ const environment: NodeJS.ProcessEnv = {
   // Nothing shared: every answer in full.
   SAMVERKAN_RESPONSE_CACHE_MS: '0',
   SAMVERKAN_SHARE_IN_FLIGHT: '0',
+  // The entity cache is on by default; a run that measures it sets this itself (see the header).
+  SAMVERKAN_ENTITY_CACHE_BYTES: process.env.SAMVERKAN_ENTITY_CACHE_BYTES ?? '0',
 };
 
 const children = new Map<string, ChildProcess>();

@@ -4,6 +4,12 @@ import type { IncomingMessage } from 'node:http';
 /** The context of one gateway request. */
 export interface GatewayContext {
   actor: Actor;
+  /**
+   * The data version this request may be answered from by the caches (see data-version.ts), asked
+   * once the operation is known; null: not from the caches (a mutation, or a subgraph that did
+   * not say). Unset until then.
+   */
+  dataVersion?: Promise<string | null>;
 }
 
 /**

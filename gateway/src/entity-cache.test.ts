@@ -1,7 +1,7 @@
 import type { Actor } from '@samverkan/schema';
 import { accessScope, EntityCache } from './entity-cache';
 
-/* The entity cache's rules, on its own: scopes, generations around writes, the byte bound. */
+/* The entity cache's rules, on its own: scopes, data versions, the byte bound. */
 
 const ENTITIES = 'query Overview__actions__1($representations:[_Any!]!){_entities(representations:$representations){...on Municipality{actionCounts{ongoing}}}}';
 const analyst = (subject: string, region = 'SYD'): Actor => ({ role: 'analyst', subject, policeRegionCode: region });
@@ -22,7 +22,13 @@ function subgraph() {
 }
 
 describe('the entity cache', () => {
-  const fetchOf = (actor: Actor, query = ENTITIES, name = 'actions') => ({ subgraph: name, query, variables: { representations: [{ __typename: 'Municipality', code: '1281' }] }, actor });
+  const fetchOf = (actor: Actor, query = ENTITIES, name = 'actions', version: string | null = '1.1.1.1') => ({
+    subgraph: name,
+    query,
+    variables: { representations: [{ __typename: 'Municipality', code: '1281' }] },
+    actor,
+    version,
+  });
 
   it('shares an entity answer within one access scope and never across scopes', async () => {
     const cache = new EntityCache({ maxBytes: 10_000 });
@@ -51,22 +57,20 @@ describe('the entity cache', () => {
     expect(other.answers).toBe(4);
   });
 
-  it('forgets everything when a mutation is sent and when it is answered; a read in flight across a write is not kept', async () => {
+  it('finds an entry only under the data version it was kept in, and keeps nothing of a request without one', async () => {
     const cache = new EntityCache({ maxBytes: 10_000 });
     const actions = subgraph();
-    await cache.fetch(fetchOf(anonymous), actions.send('old'));
-    await cache.fetch(fetchOf(kommun, 'mutation { updateAction(id: "a", version: 1, changes: {}) { version } }'), actions.send('written'));
-    expect(await cache.fetch(fetchOf(anonymous), actions.send('new'))).toEqual({ data: 'new' });
-    // A read whose fetch began before a write and ended after it.
-    let release: () => void = () => undefined;
-    const slow = cache.fetch(fetchOf(kommun), async () => {
-      await new Promise<void>((resolve) => (release = resolve));
-      return { data: 'read before the write' };
-    });
-    await cache.fetch(fetchOf(kommun, 'mutation { m }'), actions.send('written'));
-    release();
-    await slow;
-    expect(await cache.fetch(fetchOf(kommun), actions.send('after the write'))).toEqual({ data: 'after the write' });
+    await cache.fetch(fetchOf(anonymous, ENTITIES, 'actions', '1.1.1.1'), actions.send('old'));
+    expect(await cache.fetch(fetchOf(anonymous, ENTITIES, 'actions', '1.1.1.1'), actions.send('?'))).toEqual({ data: 'old' });
+    // A write gave a new version: the old entry is never found again.
+    expect(await cache.fetch(fetchOf(anonymous, ENTITIES, 'actions', '1.2.1.1'), actions.send('new'))).toEqual({ data: 'new' });
+    expect(await cache.fetch(fetchOf(anonymous, ENTITIES, 'actions', '1.2.1.1'), actions.send('?'))).toEqual({ data: 'new' });
+    // No version (a mutation's fetches, a subgraph that did not say): asked, never kept.
+    expect(await cache.fetch(fetchOf(anonymous, ENTITIES, 'actions', null), actions.send('unversioned'))).toEqual({ data: 'unversioned' });
+    expect(await cache.fetch(fetchOf(anonymous, ENTITIES, 'actions', null), actions.send('again'))).toEqual({ data: 'again' });
+    expect(actions.answers).toBe(4);
+    cache.clear();
+    expect(cache.size).toBe(0);
   });
 
   it('keeps at most maxBytes, the oldest going first, and uses an entry at most ttlMs', async () => {
@@ -87,7 +91,7 @@ describe('the entity cache', () => {
   });
 
   it('is off at maxBytes 0', async () => {
-    const cache = new EntityCache();
+    const cache = new EntityCache({ maxBytes: 0 });
     const actions = subgraph();
     await cache.fetch(fetchOf(anonymous), actions.send(1));
     await cache.fetch(fetchOf(anonymous), actions.send(1));

@@ -13,22 +13,26 @@ import { BoundedStore } from './bounded-store';
  *   each one scope). Two analysts of one region share; a kommun user never gets an analyst's entry,
  *   nor the reverse. A subgraph whose answers depend on who the caller is, not only on the scope
  *   (notifications: each subscription's owner), is never cached.
- * - **Never older than a write through the gateway.** Every mutation fetch, to any subgraph, starts
- *   a new generation when it is sent and again when it is answered; an entry is kept only if no
- *   generation began while it was fetched, and is found only in its own generation. A read that
- *   begins after a write was answered therefore never gets an entry fetched before it. Changes
- *   that bypass the gateway (the import commands, another gateway process) show within `ttlMs`.
+ * - **Never older than a finished write.** Entries are kept and found under the request's data
+ *   version (see data-version.ts): the subgraphs were asked, after the request began, whether any
+ *   audited write committed since; a write, through this gateway or not, gives a new version, and
+ *   entries of older versions are never found again. Reads of a request without a version (a
+ *   mutation, or a subgraph that did not say) bypass the cache.
  * - **Bounded** by the bytes of the kept answers (their JSON); the oldest go first. Only answers
- *   without errors are kept. Each hit is parsed anew, so no two requests share objects.
+ *   without errors are kept. Each hit is parsed anew, so no two requests share objects. An entry is
+ *   used for `ttlMs` at most: some answers depend on the day (an agreement's status today).
  */
 export interface EntityCacheOptions {
-  /** Bytes of entity answers kept (their JSON); 0 turns the cache off. @default 0: off (`SAMVERKAN_ENTITY_CACHE_BYTES`) */
+  /** Bytes of entity answers kept (their JSON); 0 turns the cache off. @default 33554432: 32 MiB (`SAMVERKAN_ENTITY_CACHE_BYTES`) */
   maxBytes?: number;
-  /** How long an entry is used, for changes that bypass the gateway. @default 30000 (`SAMVERKAN_ENTITY_CACHE_MS`) */
+  /** How long an entry is used, for answers that depend on the clock. @default 60000 (`SAMVERKAN_ENTITY_CACHE_MS`) */
   ttlMs?: number;
   /** Subgraphs whose entity answers are never kept (they depend on the caller's identity). @default ['notifications'] */
   exclude?: readonly string[];
 }
+
+/** The entity cache's bound when none is given: 32 MiB of answers' JSON. */
+export const DEFAULT_ENTITY_CACHE_BYTES = 32 * 2 ** 20;
 
 /** The access scope of a caller: what decides which records it may read. */
 export function accessScope(actor: Actor): string {
@@ -50,15 +54,16 @@ interface Entry {
   storedAt: number;
 }
 
-/** A fetch as the cache sees it: its subgraph, query, variables and caller. */
+/** A fetch as the cache sees it: its subgraph, query, variables, caller and the request's data version. */
 export interface EntityFetch {
   subgraph: string;
   query: string;
   variables: Record<string, unknown> | null | undefined;
   actor: Actor;
+  /** The request's data version (see data-version.ts); null: the request may not be answered from the cache. */
+  version: string | null;
 }
 
-const isMutation = (query: string) => /^\s*mutation\b/.test(query);
 const isEntityFetch = (query: string) => /^\s*query\b/.test(query) && query.includes('_entities(');
 
 export class EntityCache {
@@ -66,13 +71,12 @@ export class EntityCache {
   private readonly ttlMs: number;
   private readonly exclude: ReadonlySet<string>;
   private readonly entries: BoundedStore<Entry>;
-  private generation = 0;
   hits = 0;
   misses = 0;
 
   constructor(options: EntityCacheOptions = {}, private readonly now: () => number = Date.now) {
-    this.maxBytes = options.maxBytes ?? 0;
-    this.ttlMs = options.ttlMs ?? 30_000;
+    this.maxBytes = options.maxBytes ?? DEFAULT_ENTITY_CACHE_BYTES;
+    this.ttlMs = options.ttlMs ?? 60_000;
     this.exclude = new Set(options.exclude ?? ['notifications']);
     this.entries = new BoundedStore(this.maxBytes);
   }
@@ -85,30 +89,24 @@ export class EntityCache {
     return this.entries.size;
   }
 
-  /** Forgets everything: a write may change any entity. */
-  invalidate(): void {
-    this.generation += 1;
+  /** Whether it keeps anything at all (a bound of 0 turns it off). */
+  get enabled(): boolean {
+    return this.maxBytes > 0;
+  }
+
+  /** Forgets everything: the data changed, and entries of older versions are never found again. */
+  clear(): void {
     this.entries.clear();
   }
 
   /**
-   * Runs a fetch through the cache: a mutation invalidates before and after it; an entity fetch is
-   * answered from an entry of the caller's scope when there is one, else fetched and kept.
+   * Runs a fetch through the cache: an entity fetch of a request with a data version is answered
+   * from an entry of the caller's scope and that version when there is one, else fetched and kept.
    */
   async fetch<Response extends { data?: unknown; errors?: readonly unknown[] | null }>(request: EntityFetch, send: () => Promise<Response>): Promise<Response> {
-    if (this.maxBytes <= 0) return send();
-    if (isMutation(request.query)) {
-      this.invalidate();
-      try {
-        return await send();
-      } finally {
-        this.invalidate();
-      }
-    }
-    if (this.exclude.has(request.subgraph) || !isEntityFetch(request.query)) return send();
-    const started = this.generation;
+    if (this.maxBytes <= 0 || request.version === null || this.exclude.has(request.subgraph) || !isEntityFetch(request.query)) return send();
     const key = createHash('sha256')
-      .update(JSON.stringify([started, request.subgraph, accessScope(request.actor), request.query, request.variables ?? null]))
+      .update(JSON.stringify([request.version, request.subgraph, accessScope(request.actor), request.query, request.variables ?? null]))
       .digest('hex');
     const entry = this.entries.get(key);
     if (entry && this.now() - entry.storedAt <= this.ttlMs) {
@@ -117,8 +115,7 @@ export class EntityCache {
     }
     this.misses += 1;
     const response = await send();
-    // Kept only when no write began meanwhile, and without errors.
-    if (this.generation === started && !response.errors?.length && response.data) {
+    if (!response.errors?.length && response.data) {
       const json = JSON.stringify(response.data);
       this.entries.set(key, { json, storedAt: this.now() }, json.length);
     }

@@ -29,6 +29,7 @@ import {
   traceHeaders,
   type TracingOptions,
   tracingOptionsFromEnv,
+  useCostLimit,
 } from '@samverkan/server';
 import { GraphQLError } from 'graphql';
 import fs from 'node:fs';
@@ -38,6 +39,7 @@ import { actorOfRequest, type GatewayContext } from './context';
 import { createGraphiQLPage } from './graphiql';
 import { GatewayMetrics } from './metrics';
 import { EntityCache, type EntityCacheOptions } from './entity-cache';
+import { DataVersions, httpDataVersionSource, useDataVersion } from './data-version';
 import { type ResponseCacheOptions, useResponseCache } from './response-cache';
 import { createRateLimiter, effectiveLimits, hideSuggestions, limitRules, limitsFromEnv, type RequestLimits, useOperationChecks } from './limits';
 import { SUPERGRAPH_PATH, subgraphsOf } from './supergraph';
@@ -69,9 +71,9 @@ export interface GatewayOptions {
   limits?: RequestLimits;
   /** Whether GraphiQL's page is served at GET /graphql (counted by the rate limit). @default true, except when NODE_ENV=production (`SAMVERKAN_GRAPHIQL`, `1`/`0`) */
   graphiql?: boolean;
-  /** Answers shared by identical reads in flight, and the cache of anonymous reads. @default shared in flight; cached 5 s (`SAMVERKAN_RESPONSE_CACHE_MS`; 0 turns it off) */
+  /** Answers shared by identical reads in flight, and the cache of anonymous reads. @default shared in flight; cached up to 60 s, never past a write (`SAMVERKAN_RESPONSE_CACHE_MS`; 0 turns it off) */
   responseCache?: ResponseCacheOptions;
-  /** Entity fetches' answers kept across requests, per access scope (see entity-cache.ts). @default off (`SAMVERKAN_ENTITY_CACHE_BYTES`, `SAMVERKAN_ENTITY_CACHE_MS`) */
+  /** Entity fetches' answers kept across requests, per access scope, never past a write (see entity-cache.ts). @default 32 MiB, up to 60 s (`SAMVERKAN_ENTITY_CACHE_BYTES`, 0 turns it off; `SAMVERKAN_ENTITY_CACHE_MS`) */
   entityCache?: EntityCacheOptions;
   /** Whether to log; `false` leaves only errors. @default true */
   log?: boolean;
@@ -114,7 +116,11 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     try {
       const actor = 'context' in options ? options.context.actor : undefined;
       const send = () => super.process(options);
-      const response = this.entityCache && actor ? await this.entityCache.fetch({ subgraph: this.subgraphName, query: options.request.query ?? '', variables: options.request.variables, actor }, send) : await send();
+      const version = 'context' in options ? ((await options.context.dataVersion) ?? null) : null;
+      const response =
+        this.entityCache && actor
+          ? await this.entityCache.fetch({ subgraph: this.subgraphName, query: options.request.query ?? '', variables: options.request.variables, actor, version }, send)
+          : await send();
       this.metrics?.fetch(this.subgraphName, took(), Boolean(response.errors?.length));
       return response;
     } catch (error) {
@@ -235,8 +241,13 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Gat
           },
         }
       : {}),
-    ...(env.SAMVERKAN_ENTITY_CACHE_BYTES
-      ? { entityCache: { maxBytes: Number(env.SAMVERKAN_ENTITY_CACHE_BYTES), ...(env.SAMVERKAN_ENTITY_CACHE_MS ? { ttlMs: Number(env.SAMVERKAN_ENTITY_CACHE_MS) } : {}) } }
+    ...(env.SAMVERKAN_ENTITY_CACHE_BYTES || env.SAMVERKAN_ENTITY_CACHE_MS
+      ? {
+          entityCache: {
+            ...(env.SAMVERKAN_ENTITY_CACHE_BYTES ? { maxBytes: Number(env.SAMVERKAN_ENTITY_CACHE_BYTES) } : {}),
+            ...(env.SAMVERKAN_ENTITY_CACHE_MS ? { ttlMs: Number(env.SAMVERKAN_ENTITY_CACHE_MS) } : {}),
+          },
+        }
       : {}),
     ...(tracing ? { tracing } : {}),
     ...(trustedDocumentsModeFromEnv(env) ? { trustedDocuments: { mode: trustedDocumentsModeFromEnv(env)! } } : {}),
@@ -286,7 +297,21 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   // Apollo Gateway reports its usage to Apollo's servers every hour unless told not to: a hub of
   // public bodies, often on closed networks, sends nothing anywhere (set it to `false` to allow).
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
-  const entityCache = options.entityCache?.maxBytes ? new EntityCache(options.entityCache) : null;
+  const entityCache = new EntityCache(options.entityCache);
+  const responseCache = useResponseCache(options.responseCache);
+  // The data version of each query, asked of every subgraph that the caches hold answers of; when
+  // it changes, nothing older is asked for again, so the caches let go of it.
+  // With every cache off, nothing is asked.
+  const dataVersions =
+    entityCache.enabled || responseCache.enabled
+      ? new DataVersions(
+          subgraphs.map((subgraph) => httpDataVersionSource(subgraph.name, subgraph.replicas, hopSecret, options.subgraphTimeoutMs ?? 10_000)),
+          () => {
+            entityCache.clear();
+            responseCache.clear();
+          },
+        )
+      : null;
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: apolloLogger(log),
@@ -299,7 +324,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
           if (tracing) Object.assign(headers, traceHeaders());
           for (const [key, value] of Object.entries(headers)) request.http?.headers.set(key, value);
         },
-      }, entityCache),
+      }, entityCache.enabled ? entityCache : null),
   });
   const server = new ApolloServer<GatewayContext>({
     gateway,
@@ -312,7 +337,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       useOperationChecks(),
-      useResponseCache(options.responseCache),
+      useCostLimit(limits),
+      useDataVersion(dataVersions),
+      responseCache,
       useResponseSizeLimit(),
       ...(metrics ? [metrics.plugin<GatewayContext>()] : []),
       ...(limits.suggestions ? [] : [hideSuggestions<GatewayContext>()]),

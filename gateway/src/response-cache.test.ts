@@ -9,9 +9,9 @@ import { useResponseCache } from './response-cache';
 type Plugin = ReturnType<typeof useResponseCache>;
 
 /** One anonymous read through the plugin's hooks, answered with `result` when not from the cache; whether it was a hit. */
-async function read(plugin: Plugin, query: string, result: Record<string, unknown>): Promise<boolean> {
+async function read(plugin: Plugin, query: string, result: Record<string, unknown>, version: string | null = '1.1'): Promise<boolean> {
   // The hooks take Apollo Server's request context; only the parts the plugin reads are given here.
-  const hooks = (await plugin.requestDidStart!({ contextValue: { actor: { role: 'anonymous' } } } as never))!;
+  const hooks = (await plugin.requestDidStart!({ contextValue: { actor: { role: 'anonymous' }, dataVersion: Promise.resolve(version) } } as never))!;
   const hit = await hooks.responseForOperation!({ request: { query, variables: {} }, operation: { operation: 'query' } } as never);
   if (hit) return true;
   const response = { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: result } };
@@ -52,5 +52,15 @@ describe('the response cache', () => {
     plugin.clear();
     expect(plugin.bytes).toBe(0);
     expect(await read(plugin, '{ a }', answerOf(400))).toBe(false);
+  });
+
+  it('finds an answer only under the data version it was kept in, and keeps none without a version', async () => {
+    const plugin = useResponseCache({ ttlMs: 60_000, shareInFlight: false });
+    expect(await read(plugin, '{ a }', answerOf(100), '1.1')).toBe(false);
+    expect(await read(plugin, '{ a }', answerOf(100), '1.1')).toBe(true);
+    expect(await read(plugin, '{ a }', answerOf(100), '1.2')).toBe(false); // written since
+    expect(await read(plugin, '{ a }', answerOf(100), null)).toBe(false);
+    expect(await read(plugin, '{ b }', answerOf(100), null)).toBe(false);
+    expect(await read(plugin, '{ b }', answerOf(100), null)).toBe(false);
   });
 });

@@ -15,12 +15,15 @@ import type { GatewayContext } from './context';
  *   memory for `ttlMs`. Only public records reach anonymous callers, so one answer is right for
  *   every one of them. Answers with errors are never kept, nor answers to signed-in callers.
  *
- * Any mutation through the gateway starts a new generation: a read that begins after it never gets
- * an answer that began before it, in flight or cached. A change that bypasses the gateway (the
- * import command) shows in cached answers within `ttlMs`.
+ * Both are keyed by the request's data version (see data-version.ts): the subgraphs were asked,
+ * after the request began, whether any audited write committed since; any write, through this
+ * gateway or not, gives a new version, so a read never gets an answer (cached or in flight) that
+ * is older than a write that finished before it began. A request without a version (a mutation, a
+ * subgraph that did not say) is answered for itself. `ttlMs` bounds how long an answer is used,
+ * for answers that depend on the clock (an agreement's status today).
  */
 export interface ResponseCacheOptions {
-  /** How long an answer to anonymous callers is kept, in ms; 0 turns the cache off. @default 5000 (`SAMVERKAN_RESPONSE_CACHE_MS`) */
+  /** How long an answer to anonymous callers is used, in ms; 0 turns the cache off. @default 60000 (`SAMVERKAN_RESPONSE_CACHE_MS`) */
   ttlMs?: number;
   /** Whether identical reads in flight share one answer. @default true (`SAMVERKAN_SHARE_IN_FLIGHT`, `0` turns it off) */
   shareInFlight?: boolean;
@@ -47,22 +50,18 @@ const answer = (result: Result, how: 'hit' | 'shared'): GraphQLResponse => ({
   body: { kind: 'single', singleResult: result },
 });
 
-export function useResponseCache(options: ResponseCacheOptions = {}, now: () => number = Date.now): ApolloServerPlugin<GatewayContext> & { clear(): void; readonly size: number; readonly bytes: number } {
-  const ttlMs = options.ttlMs ?? 5000;
+export function useResponseCache(options: ResponseCacheOptions = {}, now: () => number = Date.now): ApolloServerPlugin<GatewayContext> & { clear(): void; readonly enabled: boolean; readonly size: number; readonly bytes: number } {
+  const ttlMs = options.ttlMs ?? 60_000;
   const shareInFlight = options.shareInFlight ?? true;
   const maxBytes = options.maxBytes ?? 32 * 2 ** 20;
-  /** Cached answers to anonymous callers, by key (which includes the generation); the oldest go first, within both bounds. */
+  /** Cached answers to anonymous callers, by key (which includes the data version); the oldest go first, within both bounds. */
   const entries = new BoundedStore<Entry>(maxBytes, MAX_ENTRIES);
   /** Answers being computed, by key: each resolves to the answer, or null when it may not be shared. */
   const inFlight = new Map<string, Promise<Result | null>>();
-  let generation = 0;
-  const newGeneration = () => {
-    generation += 1;
-    entries.clear();
-  };
-
   return {
-    clear: newGeneration,
+    clear: () => entries.clear(),
+    /** Whether it caches or shares anything at all. */
+    enabled: ttlMs > 0 || shareInFlight,
     get size() {
       return entries.size;
     },
@@ -77,8 +76,10 @@ export function useResponseCache(options: ResponseCacheOptions = {}, now: () => 
         async responseForOperation({ request, operation }): Promise<GraphQLResponse | null> {
           const cached = ttlMs > 0 && anonymous;
           if (operation.operation !== 'query' || (!cached && !shareInFlight)) return null;
+          const version = await contextValue.dataVersion;
+          if (!version) return null;
           key = createHash('sha256')
-            .update(JSON.stringify([generation, contextValue.actor, request.query ?? '', request.variables ?? {}, request.operationName ?? null]))
+            .update(JSON.stringify([version, contextValue.actor, request.query ?? '', request.variables ?? {}, request.operationName ?? null]))
             .digest('hex');
           const entry = cached ? entries.get(key) : undefined;
           if (entry && now() - entry.storedAt <= ttlMs) return answer(entry.result, 'hit');
@@ -101,14 +102,10 @@ export function useResponseCache(options: ResponseCacheOptions = {}, now: () => 
           );
           return null;
         },
-        async willSendResponse({ response, operation }) {
-          if (operation?.operation === 'mutation') {
-            newGeneration(); // a write may change what any earlier answer shows
-            return;
-          }
+        async willSendResponse({ response }) {
           const result = shareable(response);
           finish?.(result);
-          // The key holds the generation the read began in: after a write it is never found again.
+          // The key holds the data version the read was answered from: after a write it is never found again.
           if (!key || !result || ttlMs <= 0 || !anonymous || response.http.headers.get('x-samverkan-cache')) return;
           const bytes = JSON.stringify(result).length;
           entries.set(key, { storedAt: now(), result }, bytes);

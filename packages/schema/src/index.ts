@@ -20,3 +20,4 @@ export * from './seed';
 export * from './connection';
 export * from './outbox';
 export * from './outbox-field';
+export * from './data-version';

@@ -9,7 +9,7 @@ describe('the trusted hop', () => {
   const request: HopRequest = { subgraph: 'agreements', query: '{ viewer { role } }' };
   const sign = (secret = 's3cret', at = now, signedFor: HopRequest = request) => signActorHeaders(police, secret, signedFor, at);
   it('carries the actor with a valid signature', () => {
-    expect(verifyActorHeaders(sign(), 's3cret', request, now + 1000)).toEqual({ actor: police });
+    expect(verifyActorHeaders(sign(), 's3cret', request, now + 1000)).toEqual({ actor: police, signed: true });
   });
   it('treats missing headers as anonymous', () => expect(verifyActorHeaders({}, 's3cret', request, now)).toEqual({ actor: ANONYMOUS }));
   it('refuses a signature made with another secret', () => {
@@ -27,15 +27,15 @@ describe('the trusted hop', () => {
     const mutation = { subgraph: 'agreements', query: 'mutation ($i: AgreementDraftInput!) { createAgreementDraft(input: $i) { id } }', variables: { i: { title: 'x' } } };
     expect(verifyActorHeaders(sign(), 's3cret', mutation, now).rejected).toBe('bad actor signature');
     const signedMutation = sign('s3cret', now, mutation);
-    expect(verifyActorHeaders(signedMutation, 's3cret', mutation, now)).toEqual({ actor: police });
+    expect(verifyActorHeaders(signedMutation, 's3cret', mutation, now)).toEqual({ actor: police, signed: true });
     expect(verifyActorHeaders(signedMutation, 's3cret', { ...mutation, variables: { i: { title: 'y' } } }, now).rejected).toBe('bad actor signature');
     expect(verifyActorHeaders(signedMutation, 's3cret', { ...mutation, subgraph: 'actions' }, now).rejected).toBe('bad actor signature');
   });
   it('signs the request, not its spelling: variables in another key order, or empty, verify alike', () => {
     const withVariables = { subgraph: 'actions', query: 'query ($a: Int, $b: Int) { x }', variables: { a: 1, b: { c: 2, d: [3] } } };
     const headers = sign('s3cret', now, withVariables);
-    expect(verifyActorHeaders(headers, 's3cret', { ...withVariables, variables: { b: { d: [3], c: 2 }, a: 1 } }, now)).toEqual({ actor: police });
-    expect(verifyActorHeaders(sign('s3cret', now, { ...request, variables: {} }), 's3cret', request, now)).toEqual({ actor: police });
+    expect(verifyActorHeaders(headers, 's3cret', { ...withVariables, variables: { b: { d: [3], c: 2 }, a: 1 } }, now)).toEqual({ actor: police, signed: true });
+    expect(verifyActorHeaders(sign('s3cret', now, { ...request, variables: {} }), 's3cret', request, now)).toEqual({ actor: police, signed: true });
   });
 });
 

@@ -75,6 +75,8 @@ export interface HopResult {
   actor: Actor;
   /** Why the headers were not believed, when they were present but not valid. */
   rejected?: string;
+  /** True when the headers were valid: the request came over the trusted hop (from the gateway, or a subgraph holding the secret), whoever its actor. */
+  signed?: true;
 }
 
 /**
@@ -103,7 +105,7 @@ export function verifyActorHeaders(
   const age = now - Number(timestamp);
   if (!Number.isFinite(age) || age > maxAgeMs || age < -maxAgeMs) return { actor: ANONYMOUS, rejected: 'stale actor signature' };
   try {
-    return { actor: actorFromJson(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))) };
+    return { actor: actorFromJson(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))), signed: true };
   } catch (error) {
     return { actor: ANONYMOUS, rejected: `malformed actor: ${(error as Error).message}` };
   }

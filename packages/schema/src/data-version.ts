@@ -1,0 +1,68 @@
+/**
+ * The data version of a subgraph's database, for the gateway's caches (issue #17): has any audited
+ * write committed since a moment the gateway saw?
+ *
+ * A moment is a PostgreSQL snapshot (`pg_current_snapshot()`, `xmin:xmax:in-progress…`). A
+ * transaction that commits after snapshot S has an id at or above S's `xmax` (it began after S) or
+ * one of S's in-progress ids; every other transaction was already committed (or will never be) at
+ * S. So the question "did an audited write commit since S?" is exact: is there a visible
+ * `AuditEntry` whose `txid` is ≥ S's xmax or among its in-progress ids? Both use the index on
+ * (`txid`, `seq`). Every write of the hub goes through the audited write kit (write.ts), which
+ * stores its `AuditEntry` rows in the write's own transaction, so they become visible together with
+ * the change.
+ *
+ * Cheap and lock-free: it reads, never writes, and no writer waits for it.
+ */
+import type { AuditedClient } from './write';
+
+/** What a subgraph answers about its data since a snapshot the gateway gave. */
+export interface DataVersionAnswer {
+  /** The snapshot of this answer (`xmin:xmax:xip,…`): ask with it next time. */
+  snapshot: string;
+  /** Whether an audited write committed after `since` (true without `since`). */
+  changed: boolean;
+}
+
+/** The longest snapshot text accepted: the in-progress list is bounded by the server's connections. */
+export const MAX_SNAPSHOT_LENGTH = 64 * 1024;
+const TXID = /^\d{1,20}$/;
+
+/** A snapshot's parts that the question needs: its xmax and its in-progress ids. Throws for anything else. */
+export function parseSnapshot(text: string): { xmax: string; inProgress: string[] } {
+  if (text.length > MAX_SNAPSHOT_LENGTH) throw new Error(`A snapshot is at most ${MAX_SNAPSHOT_LENGTH} characters.`);
+  const parts = text.split(':');
+  const [xmin, xmax, list] = parts;
+  const inProgress = list ? list.split(',') : [];
+  if (parts.length !== 3 || !TXID.test(xmin!) || !TXID.test(xmax!) || !inProgress.every((id) => TXID.test(id))) {
+    throw new Error(`"${text.slice(0, 40)}" is not a snapshot (xmin:xmax:xip,…).`);
+  }
+  return { xmax: xmax!, inProgress };
+}
+
+/**
+ * Whether an audited write committed after `since` (a snapshot of an earlier answer), and the
+ * snapshot to ask with next time. One statement: its snapshot is both the one returned and the one
+ * the question is answered in.
+ */
+export async function readDataVersion(db: Pick<AuditedClient, '$queryRawUnsafe'>, since: string | null): Promise<DataVersionAnswer> {
+  const earlier = since === null ? null : parseSnapshot(since);
+  const rows = await db.$queryRawUnsafe<{ snapshot: string; changed: boolean }[]>(
+    `SELECT pg_current_snapshot()::text AS "snapshot",
+            ($1::text IS NULL OR EXISTS (
+              SELECT 1 FROM "AuditEntry"
+               WHERE "txid" >= $1::text::bigint
+                  OR "txid" = ANY (string_to_array($2::text, ',')::bigint[]))) AS "changed"`,
+    earlier?.xmax ?? null,
+    earlier?.inProgress.join(',') ?? '',
+  );
+  const row = rows[0]!;
+  return { snapshot: row.snapshot, changed: Boolean(row.changed) };
+}
+
+/** Where a subgraph answers the question (GET, `?since=<snapshot>`), signed over the trusted hop. */
+export const DATA_VERSION_PATH = '/data-version';
+
+/** The request a data-version question is signed for (see trusted-hop.ts): the path in place of a query, `since` as its variable. */
+export function dataVersionHopRequest(subgraph: string, since: string | null): { subgraph: string; query: string; variables: Record<string, unknown> | null } {
+  return { subgraph, query: `GET ${DATA_VERSION_PATH}`, variables: since === null ? null : { since } };
+}
