@@ -1,0 +1,179 @@
+import { GraphQLError } from 'graphql';
+import type { Actor } from '../actor';
+import type { Snapshot } from '../audit';
+import type { SubgraphContext } from '../context';
+import { forbidden } from '../errors';
+import { type AuditedClient, versionedChange, type VersionedChange } from '../write';
+import { JsonReader, type OnboardingKommun, RecordFormatError } from './onboarding-file';
+import type { RecordImportLog, RefusedRecord } from './record-log';
+
+/*
+ * Writing the records of a file, the same in every subgraph that imports: one transaction per kommun
+ * (rolled back in a dry run), one savepoint per record (a refused record is left out and the rest
+ * kept), who may import, and one record stored by its external id.
+ */
+
+/**
+ * The refusal of a record as its path and message. A check's BAD_USER_INPUT names the input field
+ * (`focusAreas[1].title`); the path follows it inside the record (`/focusAreas/1/title`), with the
+ * file's name of a field where the mutation's input names it otherwise (`renames`). Errors that are
+ * no refusal (a lost connection) are thrown on.
+ */
+export function refusalOf(error: unknown, recordPath: string, renames: Readonly<Record<string, string>> = {}): RefusedRecord {
+  if (error instanceof RecordFormatError) return { path: error.path, message: error.message };
+  if (!(error instanceof GraphQLError) || error.extensions.code === 'SERVICE_UNAVAILABLE' || error.extensions.code === undefined) throw error;
+  const field = typeof error.extensions.field === 'string' ? error.extensions.field : null;
+  if (!field) return { path: recordPath, message: error.message };
+  const [head = '', ...rest] = field.replace(/\[(\d+)\]/g, '.$1').split('.');
+  return { path: [recordPath, renames[head] ?? head, ...rest].join('/'), message: error.message };
+}
+
+/**
+ * Runs one record's writes in a savepoint of the kommun's transaction: kept when `keep` says so,
+ * else undone (a record found unchanged, or refused: PostgreSQL's transaction goes on after a failed
+ * statement only from a savepoint).
+ */
+export async function inSavepoint<T>(tx: AuditedClient, work: () => Promise<T>, keep: (result: T) => boolean): Promise<T> {
+  await tx.$executeRawUnsafe('SAVEPOINT onboarding_record');
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT onboarding_record');
+    throw error;
+  }
+  await tx.$executeRawUnsafe(keep(result) ? 'RELEASE SAVEPOINT onboarding_record' : 'ROLLBACK TO SAVEPOINT onboarding_record');
+  return result;
+}
+
+/** Whether two snapshots of a record hold the same values. */
+export function sameSnapshot(before: unknown, after: unknown): boolean {
+  return JSON.stringify(before) === JSON.stringify(after);
+}
+
+/**
+ * Imports each record of one section of a kommun's part (e.g. `agreements`), each in a savepoint of
+ * its own; a refusal is logged by path (`renames`: the file's names of the input fields whose names
+ * differ) and the rest go on.
+ */
+export async function importSection(
+  tx: AuditedClient,
+  log: RecordImportLog,
+  kommun: OnboardingKommun,
+  section: string,
+  fields: readonly string[],
+  work: (record: JsonReader) => Promise<void>,
+  renames: Readonly<Record<string, string>> = {},
+): Promise<void> {
+  let items: { item: unknown; path: string }[];
+  try {
+    items = kommun.record.list(section);
+  } catch (error) {
+    const refusal = refusalOf(error, kommun.record.at(section));
+    return log.refuse(refusal.path, refusal.message);
+  }
+  for (const { item, path } of items) {
+    try {
+      await inSavepoint(tx, () => work(JsonReader.of(item, path, fields)), () => true);
+    } catch (error) {
+      const refusal = refusalOf(error, path, renames);
+      log.refuse(refusal.path, refusal.message);
+    }
+  }
+}
+
+/** One record of a file to store by its external id, for {@link importRecord}. */
+export interface RecordToImport<Tx extends AuditedClient, Row extends { version: number }> extends Omit<VersionedChange<Tx, Row, void>, 'version' | 'id' | 'readBack'> {
+  path: string;
+  externalId: string;
+  /** The audit trail's operation, e.g. importActionRecords. */
+  operation: string;
+  /** The stored record of the kommun with this external id, if any. */
+  existingId: string | null;
+  /** Writes and audits the record when there is none yet; returns its id. */
+  insert(): Promise<string>;
+}
+
+/**
+ * Stores one record of a file: inserted when its external id is new, else rewritten through the
+ * write kit's versioned change (no version named: the file is the truth) and undone when that
+ * changed nothing, so that a second import writes no version and no audit entry.
+ */
+export async function importRecord<Tx extends AuditedClient, Row extends { version: number }>(
+  tx: Tx,
+  writer: SubgraphContext,
+  log: RecordImportLog,
+  record: RecordToImport<Tx, Row>,
+): Promise<void> {
+  const base = { path: record.path, kind: record.entityType, externalId: record.externalId };
+  if (!record.existingId) {
+    log.stored({ ...base, id: await record.insert(), change: 'INSERT' });
+    return;
+  }
+  const id = record.existingId;
+  const before = await record.snapshot(tx, id);
+  const changed = await inSavepoint(
+    tx,
+    async () => {
+      await versionedChange(tx, writer, record.operation, { ...record, id, version: null });
+      return !sameSnapshot(before, await record.snapshot(tx, id));
+    },
+    (changed) => changed,
+  );
+  log.stored({ ...base, id, change: changed ? 'UPDATE' : 'UNCHANGED' });
+}
+
+/** The `load` of a record without a version column (lägesbilder, styrdokument): the change names no version, so any will do. */
+export function unversioned<Tx, Row extends object>(find: (tx: Tx, id: string) => PromiseLike<Row | null>) {
+  return async (tx: Tx, id: string): Promise<(Row & { version: number }) | null> => {
+    const row = await find(tx, id);
+    return row && { ...row, version: 0 };
+  };
+}
+
+/** A snapshot with the record's external id, compared and audited with the record's own fields. */
+export function withExternalId<Tx>(snapshot: (tx: Tx, id: string) => Promise<Snapshot | null>, externalIdOf: (tx: Tx, id: string) => Promise<string | null | undefined>) {
+  return async (tx: Tx, id: string): Promise<Snapshot | null> => {
+    const own = await snapshot(tx, id);
+    return own && { ...own, externalId: (await externalIdOf(tx, id)) ?? null };
+  };
+}
+
+class DryRunRollback extends Error {}
+
+/** Runs `work` in one transaction, rolled back at its end in a dry run (the same writes, nothing kept). */
+export async function importTransaction<Tx>(
+  db: { $transaction<R>(work: (tx: Tx) => Promise<R>, options?: { timeout?: number; maxWait?: number }): Promise<R> },
+  dryRun: boolean,
+  work: (tx: Tx) => Promise<void>,
+): Promise<void> {
+  try {
+    await db.$transaction(
+      async (tx) => {
+        await work(tx);
+        if (dryRun) throw new DryRunRollback();
+      },
+      { timeout: 10 * 60_000, maxWait: 60_000 },
+    );
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error;
+  }
+}
+
+/**
+ * Refuses (FORBIDDEN) the whole file for an actor who may import nothing: analysts read and
+ * anonymous callers neither. Administrators import any kommun; the parties their own (each record
+ * is then checked as its mutation checks it).
+ */
+export function requireImporter(actor: Actor): void {
+  if (actor.role === 'admin' || actor.role === 'kommun' || actor.role === 'police') return;
+  throw forbidden(
+    actor.role === 'anonymous' ? 'Sign in: only a kommun user, the police or an administrator may import records.' : `A user with the role ${actor.role} may not import records.`,
+  );
+}
+
+/** A kommun user's file may touch only their own kommun: the refusal of any other, or null. */
+export function otherKommunRefusal(actor: Actor, code: string): string | null {
+  if (actor.role !== 'kommun' || actor.municipalityCode === code) return null;
+  return `A user of kommun ${actor.municipalityCode} may not import records of kommun ${code}; nothing of this kommun was imported.`;
+}
