@@ -47,6 +47,15 @@ describe.each(testDatabaseKinds())('bulk onboarding on %s', (kind) => {
     audit: (await hub.agreements.client.auditEntry.count()) + (await hub.actions.client.auditEntry.count()),
   });
 
+  // Every imported record as stored (its version and time of change too): what a run that changes nothing must leave as it is.
+  const storedRecords = async () => ({
+    agreements: await hub.agreements.client.agreement.findMany({ where: { externalId: { not: null } }, orderBy: { id: 'asc' } }),
+    promises: await hub.agreements.client.citizenPromise.findMany({ where: { externalId: { not: null } }, orderBy: { id: 'asc' } }),
+    actions: await hub.actions.client.action.findMany({ where: { externalId: { not: null } }, orderBy: { id: 'asc' } }),
+    responsible: await hub.actions.client.actionResponsible.findMany({ orderBy: [{ actionId: 'asc' }, { position: 'asc' }] }),
+    statusChanges: await hub.actions.client.actionStatusChange.count(),
+  });
+
   let dryRun: OnboardReport;
   test('a dry run writes nothing and reports what would change', async () => {
     const before = await counts();
@@ -84,22 +93,59 @@ describe.each(testDatabaseKinds())('bulk onboarding on %s', (kind) => {
     expect(body.data?.municipality.agreements.map((a) => a.title)).toContain(file.municipalities[0]!.agreements[0]!.title);
   }, 900_000);
 
-  test('a second run changes nothing: every record unchanged, no audit entry', async () => {
+  test('a second run changes nothing: every record unchanged, no audit entry, every record as it was', async () => {
     const before = await counts();
+    const records = await storedRecords();
+    const started = Date.now();
     const report = await run(ADMIN, text);
+    console.log(`onboarding again on ${kind}: ${report.unchanged} records unchanged in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     expect(report).toMatchObject({ inserted: 0, updated: 0 });
     expect(report.unchanged).toBe(dryRun.inserted);
+    expect(report.records.every((record) => record.change === 'UNCHANGED' && record.id !== null)).toBe(true);
     expect(await counts()).toEqual(before);
+    expect(await storedRecords()).toEqual(records);
   }, 900_000);
 
-  test('a changed record is updated, audited as the import', async () => {
+  test('a changed record is updated, audited as the import: a change of any field the file gives, also when the same record comes twice', async () => {
     const one = { format: file.format, municipalities: [structuredClone(file.municipalities[0]!)] };
-    one.municipalities[0]!.actions[0]!.title = 'Ny titel från kommunens system';
+    const actions: Record<string, unknown>[] = one.municipalities[0]!.actions;
+    const original = structuredClone(actions[12]!);
+    const changes: Record<string, unknown>[] = [
+      { title: 'Ny titel från kommunens system' },
+      { status: 'ONGOING' },
+      { description: 'Beskrivning från kommunens system' },
+      { focusArea: actions[3]!.focusArea === 'ELDERLY' ? 'ANDTS' : 'ELDERLY' },
+      { visibility: 'PARTIES' },
+      { place: 'Stortorget' },
+      { latitude: 55.7047, longitude: 13.191 },
+      { method: 'Trygghetsvandring' },
+      { startsOn: '2028-02-01', endsOn: '2028-12-31' },
+      { responsible: [{ kind: 'MUNICIPAL_DEPARTMENT', name: 'Kommunen' }, { kind: 'POLICE', name: 'Polisen', lead: true }] },
+      { responsible: [{ kind: 'MUNICIPAL_DEPARTMENT', name: 'Socialförvaltningen', lead: true }, { kind: 'POLICE', name: 'Polisen' }] },
+      { origin: { citizenPromise: file.municipalities[0]!.citizenPromises[0]!.externalId } },
+      // Changed, then back as it is stored: the second is compared with the first's write, not with what was read before it.
+      { title: 'En titel för en stund' },
+    ];
+    for (const [index, change] of changes.entries()) Object.assign(actions[index]!, change);
+    actions.push(original);
+    one.municipalities[0]!.agreements[0]!.purpose = 'Ett tryggare län.';
+    one.municipalities[0]!.citizenPromises[0]!.promises[0]!.targetCount = 6;
     const report = await run(ADMIN, JSON.stringify(one));
-    expect(report).toMatchObject({ inserted: 0, updated: 1, unchanged: 2 + ACTIONS_PER_KOMMUN - 1 });
-    const updated = report.records.find((record) => record.change === 'UPDATE')!;
-    const entries = await hub.actions.client.auditEntry.findMany({ where: { entityKey: updated.id! }, orderBy: { at: 'asc' } });
+    expect(report.refused).toEqual([]);
+    expect(report.records.filter((record) => record.kind !== 'Action').map((record) => `${record.kind} ${record.change}`)).toEqual(['Agreement UPDATE', 'CitizenPromise UPDATE']);
+    const changeOf = (index: number) => report.records.find((record) => record.path === `/municipalities/0/actions/${index}`)?.change;
+    expect(changes.map((_, index) => changeOf(index))).toEqual(changes.map(() => 'UPDATE'));
+    expect(changeOf(ACTIONS_PER_KOMMUN)).toBe('UPDATE');
+    expect(report).toMatchObject({ inserted: 0, updated: 2 + changes.length + 1, unchanged: ACTIONS_PER_KOMMUN - changes.length });
+    const first = report.records.find((record) => record.path === '/municipalities/0/actions/0')!;
+    const entries = await hub.actions.client.auditEntry.findMany({ where: { entityKey: first.id! }, orderBy: { at: 'asc' } });
     expect(entries.map((e) => e.operation)).toEqual(['importActionRecords', 'importActionRecords']);
+    const twice = report.records.find((record) => record.path === '/municipalities/0/actions/12')!;
+    expect((await hub.actions.client.action.findUniqueOrThrow({ where: { id: twice.id! } })).title).toBe(original.title);
+    // The records as now stored, again: nothing differs.
+    const now = [...actions.slice(0, 12), original, ...actions.slice(13, ACTIONS_PER_KOMMUN)];
+    const again = await run(ADMIN, JSON.stringify({ format: file.format, municipalities: [{ ...one.municipalities[0]!, actions: now }] }));
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 + ACTIONS_PER_KOMMUN });
   }, 120_000);
 
   test("a kommun user's file: the other kommun is refused whole, their own stored with a signed record as a draft they approved", async () => {
@@ -113,6 +159,12 @@ describe.each(testDatabaseKinds())('bulk onboarding on %s', (kind) => {
     expect(stored.state).toBe('DRAFT');
     expect(stored.approvals.map((a) => a.party)).toEqual(['MUNICIPALITY']);
     expect(await hub.agreements.client.agreement.count({ where: { municipalityCode: '1280', externalId: 'avtal-2036' } })).toBe(0);
+    // Again: the draft they approved is found unchanged, nothing written.
+    const before = await counts();
+    const again = await run(LUND, JSON.stringify({ format: file.format, municipalities: lund }));
+    expect(again.refused).toEqual(report.refused);
+    expect(again.records.map((record) => `${record.kind} ${record.change}`)).toEqual(report.records.map((record) => `${record.kind} UNCHANGED`));
+    expect(await counts()).toEqual(before);
   }, 120_000);
 
   test('the documented examples import: the JSON file, then the CSV of actions by line', async () => {

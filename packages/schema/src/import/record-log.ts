@@ -44,6 +44,8 @@ export interface RecordImportSummary {
 export class RecordImportLog {
   readonly refused: RefusedRecord[] = [];
   readonly records: ImportedRecord[] = [];
+  /** How many records this import has written (inserted or updated) so far: what a batch of stored records (StoredRecords) is checked against. */
+  writes = 0;
 
   constructor(
     readonly fileName: string,
@@ -51,6 +53,7 @@ export class RecordImportLog {
   ) {}
 
   stored(record: Omit<ImportedRecord, 'note'> & { note?: string | null }): void {
+    if (record.change !== 'UNCHANGED') this.writes += 1;
     this.records.push({ ...record, id: this.dryRun && record.change === 'INSERT' ? null : record.id, note: record.note ?? null });
   }
 

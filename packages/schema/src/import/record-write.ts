@@ -3,14 +3,15 @@ import type { Actor } from '../actor';
 import type { Snapshot } from '../audit';
 import type { SubgraphContext } from '../context';
 import { forbidden } from '../errors';
-import { type AuditedClient, versionedChange, type VersionedChange } from '../write';
+import { type AuditedClient, noSuchRecord, versionedChange, type VersionedChange } from '../write';
 import { JsonReader, type OnboardingKommun, RecordFormatError } from './onboarding-file';
 import type { RecordImportLog, RefusedRecord } from './record-log';
 
 /*
  * Writing the records of a file, the same in every subgraph that imports: one transaction per kommun
- * (rolled back in a dry run), one savepoint per record (a refused record is left out and the rest
- * kept), who may import, and one record stored by its external id.
+ * (rolled back in a dry run), a record refused without losing the rest, who may import, and one
+ * record stored by its external id — compared first with what is stored, and written (and audited)
+ * only when it is new or differs.
  */
 
 /**
@@ -31,7 +32,8 @@ export function refusalOf(error: unknown, recordPath: string, renames: Readonly<
 /**
  * Runs one record's writes in a savepoint of the kommun's transaction: kept when `keep` says so,
  * else undone (a record found unchanged, or refused: PostgreSQL's transaction goes on after a failed
- * statement only from a savepoint).
+ * statement only from a savepoint). Every write of an import runs in one; its reads and checks run
+ * before, outside it.
  */
 export async function inSavepoint<T>(tx: AuditedClient, work: () => Promise<T>, keep: (result: T) => boolean): Promise<T> {
   await tx.$executeRawUnsafe('SAVEPOINT onboarding_record');
@@ -52,9 +54,10 @@ export function sameSnapshot(before: unknown, after: unknown): boolean {
 }
 
 /**
- * Imports each record of one section of a kommun's part (e.g. `agreements`), each in a savepoint of
- * its own; a refusal is logged by path (`renames`: the file's names of the input fields whose names
- * differ) and the rest go on.
+ * Imports each record of one section of a kommun's part (e.g. `agreements`); a refusal is logged by
+ * path (`renames`: the file's names of the input fields whose names differ) and the rest go on. A
+ * record's writes run in a savepoint of their own ({@link importRecord}, {@link inSavepoint}), so
+ * that a refused record leaves nothing behind; a record found unchanged costs no savepoint.
  */
 export async function importSection(
   tx: AuditedClient,
@@ -74,7 +77,7 @@ export async function importSection(
   }
   for (const { item, path } of items) {
     try {
-      await inSavepoint(tx, () => work(JsonReader.of(item, path, fields)), () => true);
+      await work(JsonReader.of(item, path, fields));
     } catch (error) {
       const refusal = refusalOf(error, path, renames);
       log.refuse(refusal.path, refusal.message);
@@ -83,7 +86,8 @@ export async function importSection(
 }
 
 /** One record of a file to store by its external id, for {@link importRecord}. */
-export interface RecordToImport<Tx extends AuditedClient, Row extends { version: number }> extends Omit<VersionedChange<Tx, Row, void>, 'version' | 'id' | 'readBack'> {
+export interface RecordToImport<Tx extends AuditedClient, Row extends { version: number }, Stored extends Row = Row>
+  extends Omit<VersionedChange<Tx, Row, void>, 'version' | 'id' | 'readBack'> {
   path: string;
   externalId: string;
   /** The audit trail's operation, e.g. importActionRecords. */
@@ -92,25 +96,51 @@ export interface RecordToImport<Tx extends AuditedClient, Row extends { version:
   existingId: string | null;
   /** Writes and audits the record when there is none yet; returns its id. */
   insert(): Promise<string>;
+  /**
+   * The stored record as {@link RecordToImport.holds} compares it (read in a batch with the others
+   * of its section, see StoredRecords). Left out, a stored record is always rewritten and compared
+   * after.
+   */
+  stored?: Stored | null;
+  /**
+   * Whether the stored record already holds everything the file gives: every column and part that
+   * `write` would set is equal to what it would set it to. Then writing would change nothing, and
+   * the record is found unchanged without writing. It must never say true of a record that `write`
+   * would change (a value it leaves out would be lost); false only costs the write and its undoing.
+   */
+  holds?(stored: Stored): boolean;
 }
 
 /**
- * Stores one record of a file: inserted when its external id is new, else rewritten through the
- * write kit's versioned change (no version named: the file is the truth) and undone when that
- * changed nothing, so that a second import writes no version and no audit entry.
+ * Stores one record of a file: inserted (and audited) when its external id is new; found unchanged
+ * without a write when the stored record already holds the file's values (`holds`), once the writer
+ * is found to be allowed to read and change it as the write would check; else rewritten through the
+ * write kit's versioned change (no version named: the file is the truth) and undone when that changed
+ * nothing after all, so that a second import writes no version and no audit entry.
+ *
+ * The record found unchanged is not locked: a change by another writer after it was read is kept, as
+ * if it had come after the import (which wrote nothing).
  */
-export async function importRecord<Tx extends AuditedClient, Row extends { version: number }>(
+export async function importRecord<Tx extends AuditedClient, Row extends { version: number }, Stored extends Row = Row>(
   tx: Tx,
   writer: SubgraphContext,
   log: RecordImportLog,
-  record: RecordToImport<Tx, Row>,
+  record: RecordToImport<Tx, Row, Stored>,
 ): Promise<void> {
   const base = { path: record.path, kind: record.entityType, externalId: record.externalId };
   if (!record.existingId) {
-    log.stored({ ...base, id: await record.insert(), change: 'INSERT' });
+    log.stored({ ...base, id: await inSavepoint(tx, () => record.insert(), () => true), change: 'INSERT' });
     return;
   }
   const id = record.existingId;
+  const stored = record.stored;
+  if (stored && record.holds?.(stored)) {
+    // The checks the versioned change makes before it writes: the same refusals, in the same order.
+    if (!record.mayRead(stored)) throw noSuchRecord(record.noun, id, record.idArgument);
+    record.authorize(stored);
+    log.stored({ ...base, id, change: 'UNCHANGED' });
+    return;
+  }
   const before = await record.snapshot(tx, id);
   const changed = await inSavepoint(
     tx,

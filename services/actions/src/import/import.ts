@@ -1,6 +1,7 @@
 import { findMunicipality } from '@samverkan/geo';
 import {
   badInput,
+  externalIdsOf,
   ImportFileError,
   importSection,
   importTransaction,
@@ -14,7 +15,7 @@ import {
 } from '@samverkan/schema';
 import type { Context, Tx } from '../db';
 import { ACTION_FIELDS, ACTION_PLAN_FIELDS, FILE_NAMES, readActionsCsv, SITUATION_REPORT_FIELDS } from './format';
-import { type ImportedOrigin, importAction, importActionPlan, importSituationReport, type KommunImport } from './records';
+import { type ImportedOrigin, importAction, importActionPlan, importSituationReport, type KommunImport, storedActions } from './records';
 
 /*
  * importActionRecords: the actions subgraph's part of an onboarding file (lägesbilder,
@@ -60,7 +61,8 @@ export async function importActionRecords(writer: Context, request: ActionImport
       continue;
     }
     await importTransaction<Tx>(writer.db, request.dryRun, async (tx) => {
-      const k: KommunImport = { tx, writer, code: kommun.code, log, origins: request.origins ?? [], originChecks: new Map() };
+      const actions = storedActions(tx, kommun.code, log, externalIdsOf(kommun, 'actions'));
+      const k: KommunImport = { tx, writer, code: kommun.code, log, origins: request.origins ?? [], originChecks: new Map(), actions };
       await importSection(tx, log, kommun, 'situationReports', SITUATION_REPORT_FIELDS, (record) => importSituationReport(k, record), FILE_NAMES);
       await importSection(tx, log, kommun, 'actionPlans', ACTION_PLAN_FIELDS, (record) => importActionPlan(k, record), FILE_NAMES);
       await importSection(tx, log, kommun, 'actions', ACTION_FIELDS, (record) => importAction(k, record), FILE_NAMES);

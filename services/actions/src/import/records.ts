@@ -1,10 +1,25 @@
-import { actorSubject, auditCreated, importRecord, type JsonReader, READABLE_BY_ALL, RecordFormatError, type RecordImportLog, todayInSweden, isoDateToUtc, unversioned, withExternalId } from '@samverkan/schema';
+import {
+  actorSubject,
+  auditCreated,
+  importRecord,
+  type JsonReader,
+  READABLE_BY_ALL,
+  RecordFormatError,
+  type RecordImportLog,
+  sameSnapshot,
+  StoredRecords,
+  todayInSweden,
+  isoDateToUtc,
+  unversioned,
+  withExternalId,
+} from '@samverkan/schema';
 import { mayReadAction, requireWriterOf } from '../actions/access';
 import { checkRecordsOfKommun } from '../actions/origin';
 import { actionSnapshot } from '../actions/snapshot';
 import { checkTransition } from '../actions/status';
 import { checkedNewAction, insertAction, writeChanges } from '../actions/write';
 import type { Context, Tx } from '../db';
+import type { Action, ActionResponsible } from '../generated/prisma/client';
 import { checkedItems, checkedNewActionPlan, checkReportsOf, insertActionPlan, planSnapshot } from '../plans/write';
 import { checkedSituationReport, reportSnapshot } from '../situation-reports/write';
 import { actionOf, actionPlanOf, externalIdOf, type OriginReference, situationReportOf } from './format';
@@ -34,6 +49,53 @@ export interface KommunImport {
   origins: readonly ImportedOrigin[];
   /** The agreements subgraph's answer for each origin id of the kommun (asked once each). */
   originChecks: Map<string, Promise<void>>;
+  /** The kommun's stored actions that the file names, read at once ({@link storedActions}). */
+  actions: StoredRecords<StoredAction>;
+}
+
+/** A stored action with its responsible parties (in their order): what an import compares. */
+export type StoredAction = Action & { responsible: ActionResponsible[] };
+
+/** The kommun's stored actions with these external ids, with their responsible parties: two queries however many. */
+export function storedActions(tx: Tx, code: string, log: RecordImportLog, externalIds: Iterable<string>): StoredRecords<StoredAction> {
+  return new StoredRecords(log, externalIds, async (ids) => {
+    if (!ids.length) return new Map();
+    const actions = await tx.action.findMany({ where: { municipalityCode: code, externalId: { in: [...ids] } } });
+    const responsible = actions.length ? await tx.actionResponsible.findMany({ where: { actionId: { in: actions.map((a) => a.id) } }, orderBy: [{ actionId: 'asc' }, { position: 'asc' }] }) : [];
+    const byAction = new Map<string, ActionResponsible[]>();
+    for (const party of responsible) {
+      const list = byAction.get(party.actionId);
+      if (list) list.push(party);
+      else byAction.set(party.actionId, [party]);
+    }
+    return new Map(actions.map((action) => [action.externalId!, { ...action, responsible: byAction.get(action.id) ?? [] }]));
+  });
+}
+
+/**
+ * What an import writes of an action (its fields through `writeChanges`, its origin, its status),
+ * as stored or as the file gives it: equal, the import would change nothing. Dates compared as days,
+ * responsible parties in their order, as the action's snapshot compares them.
+ */
+function importedContent(action: Omit<Action, 'id' | 'municipalityCode' | 'sources' | 'agreementId' | 'agreementLink' | 'externalId' | 'seedHash' | 'seededVersion' | 'seedKey' | 'version' | 'createdAt' | 'updatedAt'> & { responsible: readonly Pick<ActionResponsible, 'kind' | 'name' | 'lead'>[] }) {
+  const day = (value: Date | null) => value?.toISOString().slice(0, 10) ?? null;
+  return {
+    title: action.title,
+    description: action.description,
+    focusAreaCode: action.focusAreaCode,
+    origin: action.origin,
+    originKey: action.originKey,
+    actionPlanId: action.actionPlanId,
+    place: action.place,
+    latitude: action.latitude,
+    longitude: action.longitude,
+    method: action.method,
+    visibility: action.visibility,
+    startsOn: day(action.startsOn),
+    endsOn: day(action.endsOn),
+    status: action.status,
+    responsible: action.responsible.map((r) => ({ kind: r.kind, name: r.name, lead: r.lead })),
+  };
 }
 
 /** Who may import this kommun's records: administrators, and those who may write its åtgärder. */
@@ -142,9 +204,12 @@ export async function importAction(k: KommunImport, record: JsonReader): Promise
   const { input, origin, status } = actionOf(record, k.code);
   const from = await originOf(k, origin);
   const data = checkedNewAction({ ...input, ...from });
-  const existing = await tx.action.findUnique(byExternalId(k.code, externalId));
+  const existing = await k.actions.get(externalId);
+  const wanted = importedContent({ ...data, status, responsible: data.responsible.create });
   await importRecord(tx, writer, k.log, {
     ...keyOf(record, externalId, existing, 'Action', 'åtgärd'),
+    stored: existing,
+    holds: (stored: StoredAction) => sameSnapshot(importedContent(stored), wanted),
     insert: () => insertAction(tx, writer, IMPORT_OPERATION, { ...data, externalId }, status),
     load: (tx, id) => tx.action.findUnique({ where: { id } }),
     mayRead: (action) => writer.actor.role === 'admin' || mayReadAction(writer, action),

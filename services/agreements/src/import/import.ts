@@ -1,4 +1,5 @@
 import {
+  externalIdsOf,
   importSection,
   importTransaction,
   ONBOARDING_SECTIONS,
@@ -9,6 +10,7 @@ import {
   RecordImportLog,
   type RecordImportSummary,
   requireImporter,
+  StoredRecords,
   type SubgraphContext,
 } from '@samverkan/schema';
 import { agreementKind } from '../agreements/write';
@@ -18,6 +20,7 @@ import type { PrismaClient, Tx } from '../db';
 import { AGREEMENT_FIELDS, agreementOf, citizenPromiseOf, FILE_NAMES, PROMISE_FIELDS, STEERING_DOCUMENT_FIELDS } from './format';
 import { type ImportKind, importLifecycleRecord } from './records';
 import { importSteeringDocument } from './steering-documents';
+import { agreementParts, promiseParts, storedAgreements, storedPromises } from './stored-drafts';
 
 /*
  * importAgreementRecords: the agreements subgraph's part of an onboarding file (styrdokument,
@@ -28,6 +31,12 @@ import { importSteeringDocument } from './steering-documents';
 
 const agreements: ImportKind<Parameters<typeof agreementKind.check>[1], Awaited<ReturnType<typeof agreementKind.check>>> = {
   kind: agreementKind,
+  readStored: storedAgreements,
+  content: (draft) => ({
+    fields: draft.fields,
+    parts: agreementParts({ ...draft, steeringIds: draft.steeringIds.map((steeringDocumentId, index) => ({ steeringDocumentId, position: index + 1 })) }),
+    documents: draft,
+  }),
   find: (tx, municipalityCode, externalId) => tx.agreement.findUnique({ where: { municipalityCode_externalId: { municipalityCode, externalId } }, select: { id: true } }),
   setColumns: (tx, id, columns) => tx.agreement.update({ where: { id }, data: columns }),
   columns: (tx, id) => tx.agreement.findUnique({ where: { id }, select: { externalId: true, decidedOn: true, decidedBy: true } }),
@@ -35,6 +44,8 @@ const agreements: ImportKind<Parameters<typeof agreementKind.check>[1], Awaited<
 
 const citizenPromises: ImportKind<Parameters<typeof citizenPromiseKind.check>[1], Awaited<ReturnType<typeof citizenPromiseKind.check>>> = {
   kind: citizenPromiseKind,
+  readStored: storedPromises,
+  content: (draft) => ({ fields: draft.fields, parts: promiseParts(draft), documents: draft }),
   find: (tx, municipalityCode, externalId) => tx.citizenPromise.findUnique({ where: { municipalityCode_externalId: { municipalityCode, externalId } }, select: { id: true } }),
   setColumns: (tx, id, columns) => tx.citizenPromise.update({ where: { id }, data: columns }),
   columns: (tx, id) => tx.citizenPromise.findUnique({ where: { id }, select: { externalId: true, decidedOn: true, decidedBy: true } }),
@@ -66,6 +77,9 @@ async function idOf(find: () => Promise<{ id: string } | null>, path: string, no
 
 async function importKommun(tx: Tx, writer: SubgraphContext, kommun: OnboardingKommun, log: RecordImportLog): Promise<void> {
   const code = kommun.code;
+  const stored = (kind: typeof agreements | typeof citizenPromises, section: string) => new StoredRecords(log, externalIdsOf(kommun, section), (ids) => kind.readStored(tx, code, ids));
+  const agreementsStored = stored(agreements, 'agreements');
+  const promisesStored = stored(citizenPromises, 'citizenPromises');
   await importSection(tx, log, kommun, 'steeringDocuments', STEERING_DOCUMENT_FIELDS, (record) => importSteeringDocument(tx, writer, code, record, log));
   await importSection(tx, log, kommun, 'agreements', AGREEMENT_FIELDS, async (record) => {
     const { input, steeringDocuments, lifecycle } = agreementOf(record, code);
@@ -77,7 +91,7 @@ async function importKommun(tx: Tx, writer: SubgraphContext, kommun: OnboardingK
     }
     const previous = lifecycle.previous;
     const previousId = previous && (await idOf(() => agreements.find(tx, code, previous), record.at('previous'), 'agreement', previous, code));
-    await importLifecycleRecord(tx, writer, agreements, { path: record.path, input: { ...input, steeringDocumentIds }, lifecycle, previousId }, log);
+    await importLifecycleRecord(tx, writer, agreements, { path: record.path, input: { ...input, steeringDocumentIds }, lifecycle, previousId }, log, agreementsStored);
   }, FILE_NAMES);
   await importSection(tx, log, kommun, 'citizenPromises', PROMISE_FIELDS, async (record) => {
     const { input, agreement, lifecycle } = citizenPromiseOf(record, code);
@@ -85,7 +99,7 @@ async function importKommun(tx: Tx, writer: SubgraphContext, kommun: OnboardingK
     const agreementId = agreement && (await idOf(() => agreements.find(tx, code, agreement), record.at('agreement'), 'agreement', agreement, code));
     const previous = lifecycle.previous;
     const previousId = previous && (await idOf(() => citizenPromises.find(tx, code, previous), record.at('previous'), 'medborgarlöfte', previous, code));
-    await importLifecycleRecord(tx, writer, citizenPromises, { path: record.path, input: { ...input, agreementId }, lifecycle, previousId }, log);
+    await importLifecycleRecord(tx, writer, citizenPromises, { path: record.path, input: { ...input, agreementId }, lifecycle, previousId }, log, promisesStored);
   }, FILE_NAMES);
 }
 

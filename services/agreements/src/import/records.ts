@@ -1,9 +1,24 @@
-import { actorSubject, auditCreated, conflict, inSavepoint, isoDateToUtc, optionalText, RecordImportLog, sameSnapshot, type SubgraphContext, TITLE_MAX, versionedChange } from '@samverkan/schema';
+import {
+  actorSubject,
+  auditCreated,
+  conflict,
+  inSavepoint,
+  isoDateToUtc,
+  noSuchRecord,
+  optionalText,
+  RecordImportLog,
+  sameSnapshot,
+  type StoredRecords,
+  type SubgraphContext,
+  TITLE_MAX,
+  versionedChange,
+} from '@samverkan/schema';
 import type { LifecycleState, Party } from '../generated/prisma/client';
 import { mayReadLifecycleRecord, requireParty } from '../lifecycle/access';
 import type { CheckedDraft, DraftInput, DraftKind, Tx } from '../lifecycle/record';
 import { insertDraft, rewriteDraft } from '../lifecycle/steps';
 import type { ImportedLifecycle } from './format';
+import { type DraftContent, sameContent, type StoredDraft } from './stored-drafts';
 
 /*
  * One agreement or medborgarlöfte of an onboarding file, written as its mutations write it: the
@@ -33,6 +48,10 @@ export interface ImportKind<Input extends DraftInput, Draft extends CheckedDraft
   setColumns(tx: Tx, id: string, columns: ImportedColumns): Promise<unknown>;
   /** The import's columns that the kind's snapshot leaves out, compared and audited too. */
   columns(tx: Tx, id: string): Promise<{ externalId: string | null; decidedOn: Date | null; decidedBy: string | null } | null>;
+  /** The kommun's stored records with these external ids, as the import compares them (one batch). */
+  readStored(tx: Tx, municipalityCode: string, externalIds: readonly string[]): Promise<Map<string, StoredDraft>>;
+  /** What the draft's writes write (`updateRow`, `writeParts`, `writeDocuments`), in the shape `readStored` gives a stored record's. */
+  content(draft: Draft): Pick<DraftContent, 'fields' | 'parts' | 'documents'>;
 }
 
 /** The lifecycle a record is stored with, as the importer may state it. */
@@ -55,6 +74,7 @@ export async function importLifecycleRecord<Input extends DraftInput, Draft exte
   importKind: ImportKind<Input, Draft>,
   record: { path: string; input: Input; lifecycle: ImportedLifecycle; previousId: string | null },
   log: RecordImportLog,
+  stored: StoredRecords<StoredDraft>,
 ): Promise<void> {
   const { kind } = importKind;
   const { actor } = writer;
@@ -71,12 +91,13 @@ export async function importLifecycleRecord<Input extends DraftInput, Draft exte
     const own = await kind.snapshot(tx, id);
     return own && { ...own, ...(await importKind.columns(tx, id)) };
   };
+  const decidedOn = lifecycle.decidedOn ? isoDateToUtc(lifecycle.decidedOn) : null;
   const write = async (id: string, stored: StoredLifecycle) => {
     await importKind.setColumns(tx, id, {
       externalId: lifecycle.externalId,
       state: stored.state,
       signedOn: stored.signedOn,
-      decidedOn: lifecycle.decidedOn ? isoDateToUtc(lifecycle.decidedOn) : null,
+      decidedOn,
       decidedBy: optionalText(lifecycle.decidedBy, 'decidedBy', TITLE_MAX),
       previousId: record.previousId,
     });
@@ -87,16 +108,37 @@ export async function importLifecycleRecord<Input extends DraftInput, Draft exte
     const next = await kind.findNext(tx, record.previousId, (await importKind.find(tx, input.municipalityCode, lifecycle.externalId))?.id ?? '');
     if (next) throw conflict(`"${lifecycle.previous}" is already taken over by "${next.title}" (id ${next.id}).`, { field: 'previous' });
   }
-  const existing = await importKind.find(tx, input.municipalityCode, lifecycle.externalId);
+  const existing = await stored.get(lifecycle.externalId);
   const base = { path: record.path, kind: kind.entityType, externalId: lifecycle.externalId };
   if (!existing) {
-    const id = await insertDraft(kind, tx, draft);
-    await write(id, wanted);
-    await auditCreated(tx, writer, IMPORT_OPERATION, { type: kind.entityType, key: id }, snapshot);
-    log.stored({ ...base, id, change: 'INSERT', note });
+    const insert = async () => {
+      const id = await insertDraft(kind, tx, draft);
+      await write(id, wanted);
+      await auditCreated(tx, writer, IMPORT_OPERATION, { type: kind.entityType, key: id }, snapshot);
+      return id;
+    };
+    log.stored({ ...base, id: await inSavepoint(tx, insert, () => true), change: 'INSERT', note });
     return;
   }
   const id = existing.id;
+  // Compare before write: the checks the rewrite makes first (NOT_FOUND, the party rule), then what it would write.
+  if (!mayReadLifecycleRecord(writer, existing)) throw noSuchRecord(kind.noun, id);
+  if (party) requireParty(writer, existing, `import over this ${kind.noun}`);
+  // A party leaves a record that is no longer a draft as it is signed: it may only find it unchanged.
+  const keep = party && existing.state !== 'DRAFT' ? { state: existing.state, signedOn: existing.signedOn, approvals: existing.approvedParties } : wanted;
+  const content: DraftContent = {
+    ...importKind.content(draft),
+    ...keep,
+    decidedOn,
+    decidedBy: optionalText(lifecycle.decidedBy, 'decidedBy', TITLE_MAX),
+    previousId: record.previousId,
+  };
+  if (sameContent(existing, content)) {
+    // The rewrite would check a signed record again before it is kept signed.
+    if (keep.state === 'SIGNED') await kind.beforeSigning?.(tx, existing);
+    log.stored({ ...base, id, change: 'UNCHANGED' });
+    return;
+  }
   const before = await snapshot(tx, id);
   // Set by the write: the state of a record a party finds no longer a draft.
   const found: { frozen: LifecycleState | null } = { frozen: null };
