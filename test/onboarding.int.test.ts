@@ -26,10 +26,11 @@ describe.each(testDatabaseKinds())('bulk onboarding on %s', (kind) => {
   const bad = 41;
   let hub: TestHub;
   const tokens = new Map<Actor, string>();
+  // The hub's databases start while other suites run beside this one: on a busy machine PGlite's four take over a minute.
   beforeAll(async () => {
     hub = await startTestHub(kind);
     for (const actor of [ADMIN, LUND, ANALYST]) tokens.set(actor, await signDevelopmentToken(actor, TEST_JWT_SECRET));
-  });
+  }, 180_000);
   afterAll(() => hub?.close());
 
   const file = onboardingFile({ kommuner, actionsPerKommun: ACTIONS_PER_KOMMUN });
