@@ -24,9 +24,9 @@ export interface SubgraphEntry {
   readonly runtime: RuntimeSettings;
 }
 
-function entry(name: string, defaultPort: number, dependsOn: readonly string[] = []): SubgraphEntry {
+function entry(name: string, defaultPort: number, dependsOn: readonly string[] = [], runtime: RuntimeSettings = SUBGRAPH_RUNTIME): SubgraphEntry {
   return {
-    runtime: SUBGRAPH_RUNTIME,
+    runtime,
     name,
     defaultPort,
     envPrefix: name.toUpperCase(),
@@ -58,14 +58,19 @@ export interface RuntimeSettings {
  * threads its own malloc arena (19–45 MiB each). `--max-old-space-size` makes V8 collect before
  * the old generation passes that size (it is a hard limit: a process whose live objects need more
  * ends with "heap out of memory", and `npm start` starts it again); `MALLOC_ARENA_MAX=2` makes
- * the threads share two arenas. The young generation keeps V8's default (16 MiB semi-spaces):
- * shrinking it to 4 MiB cost about half again in CPU per answer in the profile.
+ * the threads share two arenas. Here the young generation keeps V8's default (16 MiB semi-spaces);
+ * the parts below shrink it where they still passed 256 MiB (4 MiB semi-spaces cost the busiest
+ * subgraphs about half again in CPU per answer in the profile, so 8 MiB for them).
  *
- * Measured (BENCHMARKS.md, "Memory"): see the table there for peak resident memory and CPU per
- * answer with and without these settings; the onboarding import of 290 kommuner (`npm run onboard`,
- * through the gateway, so in these processes) and the survey import through the API
- * (`importSurveyResults`) finish under them on PostgreSQL. The command-line imports
- * (`npm run survey:import`, `npm run police:import`) are processes of their own and run without them.
+ * Measured (BENCHMARKS.md, "Memory bounds"; `npm run bench` parts scenarios, floor, replicas and
+ * growth, 3 s per measurement, PostgreSQL, a busy 2-core machine): peak resident MiB agreements /
+ * actions / surveys / notifications / gateway 286 / 413 / 319 / 211 / 454 without these bounds
+ * (entity cache off), 255 / 246 / 253 / 179 / 266 with them and the entity cache on at 32 MiB;
+ * no process ran out of heap. The onboarding import of 290 kommuner (`npm run onboard`, 6,358 records, through the
+ * gateway, so in these processes) and a survey import through the API at the gateway's body limit
+ * (`importSurveyResults`, 2,985 rows) finish under the old-generation limit on PostgreSQL. The command-line imports
+ * (`npm run survey:import`, `npm run police:import`) are processes of their own and run without
+ * them: 100,224 survey rows took 547 MiB and ran out of heap under a 128 MiB limit.
  *
  * The deployer decides: NODE_OPTIONS of the environment is appended after these flags, so e.g.
  * `NODE_OPTIONS=--max-old-space-size=512` wins over the value here (V8 takes a flag's last value);
@@ -74,10 +79,26 @@ export interface RuntimeSettings {
 export const SUBGRAPH_RUNTIME: RuntimeSettings = { nodeOptions: ['--max-old-space-size=128'], mallocArenaMax: 2 };
 
 /**
- * The gateway's memory bounds: as {@link SUBGRAPH_RUNTIME}, with room for the entity cache (bounded
- * at 32 MiB of answers' text when on) and the query-plan and document caches (Apollo's LRU caches).
+ * Agreements' bounds: {@link SUBGRAPH_RUNTIME} with a 4 MiB young generation. Its process touches
+ * most memory before it serves (migrations through Prisma's WebAssembly schema engine, the seed),
+ * about 200 MiB when ready, and it answers the least of the subgraphs per request, so more
+ * frequent scavenges cost it little.
  */
-export const GATEWAY_RUNTIME: RuntimeSettings = { nodeOptions: ['--max-old-space-size=160'], mallocArenaMax: 2 };
+export const AGREEMENTS_RUNTIME: RuntimeSettings = { nodeOptions: [...SUBGRAPH_RUNTIME.nodeOptions, '--max-semi-space-size=4'], mallocArenaMax: 2 };
+
+/**
+ * The bounds of the subgraphs that allocate most per answer (actions, surveys):
+ * {@link SUBGRAPH_RUNTIME} with an 8 MiB young generation (V8's default is 16). With the default
+ * they reached 262–277 MiB (actions under the onboarding import, surveys under the benchmark).
+ */
+export const ALLOCATING_SUBGRAPH_RUNTIME: RuntimeSettings = { nodeOptions: [...SUBGRAPH_RUNTIME.nodeOptions, '--max-semi-space-size=8'], mallocArenaMax: 2 };
+
+/**
+ * The gateway's memory bounds: a larger old generation than {@link SUBGRAPH_RUNTIME}'s, for its
+ * 72 MiB of live objects (the supergraph and API schema, query plans) and the entity cache (bounded
+ * at 32 MiB of answers' text), and an 8 MiB young generation, as the subgraphs that allocate most.
+ */
+export const GATEWAY_RUNTIME: RuntimeSettings = { nodeOptions: ['--max-old-space-size=160', '--max-semi-space-size=8'], mallocArenaMax: 2 };
 
 /**
  * The environment variables that give a process its {@link RuntimeSettings}, merged with the
@@ -98,11 +119,11 @@ export function runtimeEnvironment(settings: RuntimeSettings, env: NodeJS.Proces
 
 /** The subgraphs, in the order they start and compose. */
 export const SUBGRAPHS: readonly SubgraphEntry[] = [
-  entry('agreements', 4001),
+  entry('agreements', 4001, [], AGREEMENTS_RUNTIME),
   // Actions and surveys keep a copy of the police organisation that agreements publishes (which
   // kommuner each police unit covers); actions also asks it whether an action's origin exists.
-  entry('actions', 4002, ['agreements']),
-  entry('surveys', 4003, ['agreements']),
+  entry('actions', 4002, ['agreements'], ALLOCATING_SUBGRAPH_RUNTIME),
+  entry('surveys', 4003, ['agreements'], ALLOCATING_SUBGRAPH_RUNTIME),
   // Notifications reads the other three's outboxes and asks them of deadlines, as each webhook
   // subscription's owner (see services/notifications).
   entry('notifications', 4004, ['agreements', 'actions', 'surveys']),
