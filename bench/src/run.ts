@@ -142,6 +142,16 @@ function peakMemoryMiB(child: ChildProcess): number | null {
   }
 }
 
+/** CPU time a process has used so far (Linux: utime + stime of /proc/<pid>/stat), in seconds. */
+function cpuSeconds(child: ChildProcess): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Math.round(((Number(fields[11]) + Number(fields[12])) / 100) * 10) / 10;
+  } catch {
+    return null;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Scenarios
 
@@ -632,6 +642,7 @@ async function main(): Promise<void> {
     await load(growthUrl, { name: 'warm-up', query: OVERVIEW }, 1, {}, undefined, SECONDS);
     await grow(municipalities.length * (1 + GROWTH_COPIES), {}, growthUrl, GROWTH);
     growthMemory = Object.fromEntries(Object.entries(growthProcesses).map(([name, child]) => [name, peakMemoryMiB(child)]));
+    console.log(`CPU seconds of the growth set: ${Object.entries(growthProcesses).map(([name, child]) => `${name} ${cpuSeconds(child) ?? '–'}`).join(', ')}.`);
     for (const child of Object.values(growthProcesses)) child.kill('SIGTERM');
   }
 
@@ -640,6 +651,7 @@ async function main(): Promise<void> {
   if (workspace) console.log(workspaceSection(workspace));
 
   const memory = { ...Object.fromEntries(Object.entries(processes).map(([name, child]) => [name, peakMemoryMiB(child)])), ...replicaMemory, ...growthMemory };
+  console.log(`CPU seconds: ${Object.entries(processes).map(([name, child]) => `${name} ${cpuSeconds(child) ?? '–'}`).join(', ')}; the main gateway answered ${await gatewayRequests(PORTS.gateway)} requests.`);
   stopAll();
   console.log(`Peak memory (MiB): ${Object.entries(memory).map(([name, mib]) => `${name} ${mib ?? '–'}`).join(', ')}.`);
   if (!FULL_RUN || !killRun || !workspace) {
