@@ -106,7 +106,7 @@ describe.each(testDatabaseKinds())('who may read and write what, through the gat
   let ids: Ids;
   const tokens = new Map<Role, string>();
   beforeAll(async () => {
-    hub = await startTestHub(kind);
+    hub = await startTestHub(kind, { caches: true }); // its assertions also prove the gateway's caches right
     for (const [role, actor] of Object.entries(ACTORS)) tokens.set(role as Role, await signDevelopmentToken(actor, TEST_JWT_SECRET));
     const as = async (role: Role, query: string) => {
       const { body } = await postGraphQL<Record<string, { id: string }>>(hub.gateway.url, query, {}, { authorization: `Bearer ${tokens.get(role)}` });

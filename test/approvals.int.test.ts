@@ -17,7 +17,7 @@ describe.each(testDatabaseKinds())('approvals name their version, and search is 
   let hub: TestHub;
   const tokens = new Map<Actor, string>();
   beforeAll(async () => {
-    hub = await startTestHub(kind);
+    hub = await startTestHub(kind, { caches: true }); // its assertions also prove the gateway's caches right
     for (const actor of [KOMMUN, POLICE]) tokens.set(actor, await signDevelopmentToken(actor, TEST_JWT_SECRET));
   });
   afterAll(() => hub?.close());

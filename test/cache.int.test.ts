@@ -67,7 +67,7 @@ describe('the cache of anonymous reads', () => {
 describe('identical reads in flight', () => {
   let hub: TestHub;
   beforeAll(async () => {
-    hub = await startTestHub('pglite'); // the cache off: only sharing in flight
+    hub = await startTestHub('pglite', { caches: true }); // sharing in flight (and the entity cache); the cache of anonymous answers off
   }, 240_000);
   afterAll(() => hub?.close());
 

@@ -25,7 +25,7 @@ describe.each(testDatabaseKinds())('history follows who could read the record at
   let hub: TestHub;
   const tokens = new Map<Actor, string>();
   beforeAll(async () => {
-    hub = await startTestHub(kind);
+    hub = await startTestHub(kind, { caches: true }); // its assertions also prove the gateway's caches right
     for (const actor of [KOMMUN, POLICE, OTHER_KOMMUN, ANALYST]) tokens.set(actor, await signDevelopmentToken(actor, TEST_JWT_SECRET));
   });
   afterAll(() => hub?.close());

@@ -98,7 +98,7 @@ describe.each(testDatabaseKinds())('webhooks through the gateway on %s', (kind) 
   const receivers: Receiver[] = [];
 
   beforeAll(async () => {
-    hub = await startTestHub(kind);
+    hub = await startTestHub(kind, { caches: true }); // its assertions also prove the gateway's caches right
     for (const actor of [LUND, MALMO, VASBY, ADMIN, POLICE]) tokens.set(actor, await signDevelopmentToken(actor, TEST_JWT_SECRET));
   }, 120_000);
   afterAll(async () => {

@@ -19,7 +19,7 @@ export interface TestHub {
   /** Every subgraph by its registry name. */
   subgraphs: Record<string, RunningSubgraph<PrismaClientLike>>;
   /**
-   * Another gateway over this hub's subgraphs: the test secrets, no log, no cache of answers, and
+   * Another gateway over this hub's subgraphs: the test secrets, no log, no cache at all, and
    * these options on top (other limits, trusted documents only …); `subgraphUrls` replaces only the
    * subgraphs it names (a replica, a proxy, a silent one). The caller closes it.
    */
@@ -41,6 +41,12 @@ export function subgraphDefinition(name: string): SubgraphDefinition<PrismaClien
 export interface TestHubOptions {
   /** How long the gateway keeps answers to anonymous reads. @default 0: tests look at fresh answers (test/cache.int.test.ts turns it on) */
   responseCacheMs?: number;
+  /**
+   * Whether the gateway runs with its caches as in production (entity cache, answers shared in
+   * flight), so that a suite's assertions also prove them right. @default false: no cache at all,
+   * so that tests counting a subgraph's SQL statements and fetches count the subgraph's own
+   */
+  caches?: boolean;
   /** Tracing for the gateway and every subgraph (each with its own service name). @default off, whatever the environment says */
   tracing?: TracingOptions;
 }
@@ -79,11 +85,16 @@ export async function startTestHub(kind: TestDatabaseKind, options: TestHubOptio
       log: false,
       hopSecret: TEST_HOP_SECRET,
       tokens: { secret: TEST_JWT_SECRET },
-      responseCache: { ttlMs: 0 },
+      responseCache: { ttlMs: 0, shareInFlight: false },
+      entityCache: { maxBytes: 0 },
       ...gatewayOptions,
       subgraphUrls: { ...Object.fromEntries(Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.url])), ...gatewayOptions.subgraphUrls },
     });
-  const gateway = await gatewayOver({ responseCache: { ttlMs: options.responseCacheMs ?? 0 }, ...(options.tracing ? { tracing: options.tracing } : {}) });
+  const gateway = await gatewayOver({
+    responseCache: { ttlMs: options.responseCacheMs ?? 0, shareInFlight: Boolean(options.caches) },
+    ...(options.caches ? { entityCache: {} } : {}),
+    ...(options.tracing ? { tracing: options.tracing } : {}),
+  });
   return {
     gateway,
     agreements: subgraphs.agreements as RunningSubgraph<AgreementsClient>,

@@ -12,13 +12,14 @@ import {
 import { dependencyUrls, subgraphEntry, subgraphPort } from '@samverkan/hub';
 import { createLogger, type Logger } from '@samverkan/log';
 import { EMPTY_ORGANISATION, type OrganisationSnapshot } from '@samverkan/geo';
-import { checkSecretStrength, DEVELOPMENT_HOP_SECRET, type SubgraphContext, verifyActorHeaders } from '@samverkan/schema';
+import { checkSecretStrength, DATA_VERSION_PATH, DEVELOPMENT_HOP_SECRET, type SubgraphContext, verifyActorHeaders } from '@samverkan/schema';
 import type { GraphQLSchema } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dataVersionRoute } from './data-version-route';
 import { closeGracefully, createGraphQLHttpHandler, sendJson } from './http';
-import { effectiveLimits, hideSuggestions, limitRules, limitsFromEnv, type RequestLimits } from './limits';
+import { effectiveLimits, hideSuggestions, limitRules, limitsFromEnv, type RequestLimits, useCostLimit } from './limits';
 import { apolloLogger } from './logging';
 import { metricsEnabled, sendMetrics, subgraphMetrics } from './metrics';
 import { NO_ORGANISATION, type OrganisationCopy, remoteOrganisation } from './police-organisation';
@@ -27,6 +28,7 @@ import { graphqlSpanAttributes, startTracing, type Tracing, type TracingOptions,
 /** The little a subgraph needs of its Prisma client. */
 export interface PrismaClientLike {
   $executeRawUnsafe(query: string): Promise<number>;
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
   $disconnect(): Promise<void>;
 }
 
@@ -172,6 +174,7 @@ export async function startSubgraph<Client extends PrismaClientLike>(
         // use; both wrap every field's resolver and cost time on every request.
         ApolloServerPluginInlineTraceDisabled(),
         ApolloServerPluginCacheControlDisabled(),
+        useCostLimit<ServiceContext<Client>>(limits),
         // An unexpected error (a database error, a bug) is logged in full, with its request id;
         // the client learns only that it happened (formatError), never a query, a path or a stack.
         {
@@ -217,6 +220,7 @@ export async function startSubgraph<Client extends PrismaClientLike>(
             })()
           : {}),
         '/health': (_request, response) => sendJson(response, 200, { status: 'ok', service: definition.name }),
+        [DATA_VERSION_PATH]: dataVersionRoute(definition.name, db, hopSecret, log),
         '/ready': async (_request, response) => {
           try {
             await db.$executeRawUnsafe('SELECT 1');
