@@ -20,7 +20,7 @@
  */
 import { dropPostgresDatabase, ensurePostgresDatabase, repositoryRoot } from '@samverkan/db';
 import { municipalities } from '@samverkan/geo';
-import { SUBGRAPHS, subgraphEntry } from '@samverkan/hub';
+import { GATEWAY_RUNTIME, runtimeEnvironment, SUBGRAPHS, subgraphEntry } from '@samverkan/hub';
 import autocannon from 'autocannon';
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -72,7 +72,9 @@ const environment: NodeJS.ProcessEnv = {
 const children = new Map<string, ChildProcess>();
 function start(name: string, script: string, nodeArgs: string[] = [], base = root): ChildProcess {
   const args = [...nodeArgs, path.join(base, script)];
-  const child = CORES ? spawn('taskset', ['-c', CORES, process.execPath, ...args], { cwd: root, env: environment, stdio: ['ignore', 'ignore', 'pipe'] }) : spawn(process.execPath, args, { cwd: root, env: environment, stdio: ['ignore', 'ignore', 'pipe'] });
+  // Each part with the registry's memory bounds, as npm start and npm run bench run it.
+  const env = { ...environment, ...runtimeEnvironment(name === 'gateway' ? GATEWAY_RUNTIME : subgraphEntry(name).runtime) };
+  const child = CORES ? spawn('taskset', ['-c', CORES, process.execPath, ...args], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] }) : spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk}`));
   children.set(name, child);
   return child;
