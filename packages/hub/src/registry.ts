@@ -58,15 +58,17 @@ export interface RuntimeSettings {
  * threads its own malloc arena (19–45 MiB each). `--max-old-space-size` makes V8 collect before
  * the old generation passes that size (it is a hard limit: a process whose live objects need more
  * ends with "heap out of memory", and `npm start` starts it again); `MALLOC_ARENA_MAX=2` makes
- * the threads share two arenas. Here the young generation keeps V8's default (16 MiB semi-spaces);
- * the parts below shrink it where they still passed 256 MiB (4 MiB semi-spaces cost the busiest
- * subgraphs about half again in CPU per answer in the profile, so 8 MiB for them).
+ * the threads share two arenas. The young generation keeps V8's default (16 MiB semi-spaces): a
+ * smaller one (4–8 MiB, tried) kept agreements, actions and surveys under 256 MiB but cost about
+ * a fifth to a third of the throughput of the scenarios whose requests differ, and the gateway
+ * with a 160 MiB old generation answered the national overview that shares nothing in 2.7 s
+ * against 1.5 s with 256 MiB (`BENCH_ONLY=scenarios,floor`, one busy machine, 2026-12-02).
  *
- * Measured (BENCHMARKS.md, "Memory bounds"; `npm run bench` parts scenarios, floor, replicas and
- * growth, 3 s per measurement, PostgreSQL, a busy 2-core machine): peak resident MiB agreements /
- * actions / surveys / notifications / gateway 286 / 413 / 319 / 211 / 454 without these bounds
- * (entity cache off), 255 / 246 / 253 / 179 / 266 with them and the entity cache on at 32 MiB;
- * no process ran out of heap. The onboarding import of 290 kommuner (`npm run onboard`, 6,358 records, through the
+ * Measured (BENCHMARKS.md, "Memory bounds"; `npm run bench` parts, PostgreSQL, a busy 2-core
+ * machine): peak resident MiB agreements / actions / surveys / notifications / gateway 286 / 413 /
+ * 319 / 211 / 454 without bounds (entity cache off), 487 / 386 / 329 / 202 / 578 in another run
+ * without; with these bounds and the entity cache on at 32 MiB 266 / 298 / 267 / 200 / 299. No
+ * process ran out of heap. The onboarding import of 290 kommuner (`npm run onboard`, 6,358 records, through the
  * gateway, so in these processes) and a survey import through the API at the gateway's body limit
  * (`importSurveyResults`, 2,985 rows) finish under the old-generation limit on PostgreSQL. The command-line imports
  * (`npm run survey:import`, `npm run police:import`) are processes of their own and run without
@@ -78,27 +80,19 @@ export interface RuntimeSettings {
  */
 export const SUBGRAPH_RUNTIME: RuntimeSettings = { nodeOptions: ['--max-old-space-size=128'], mallocArenaMax: 2 };
 
-/**
- * Agreements' bounds: {@link SUBGRAPH_RUNTIME} with a 4 MiB young generation. Its process touches
- * most memory before it serves (migrations through Prisma's WebAssembly schema engine, the seed),
- * about 200 MiB when ready, and it answers the least of the subgraphs per request, so more
- * frequent scavenges cost it little.
- */
-export const AGREEMENTS_RUNTIME: RuntimeSettings = { nodeOptions: [...SUBGRAPH_RUNTIME.nodeOptions, '--max-semi-space-size=4'], mallocArenaMax: 2 };
+/** Agreements' bounds: those of every subgraph (kept apart, to be tuned on their own). */
+export const AGREEMENTS_RUNTIME: RuntimeSettings = { nodeOptions: [...SUBGRAPH_RUNTIME.nodeOptions], mallocArenaMax: 2 };
 
-/**
- * The bounds of the subgraphs that allocate most per answer (actions, surveys):
- * {@link SUBGRAPH_RUNTIME} with an 8 MiB young generation (V8's default is 16). With the default
- * they reached 262–277 MiB (actions under the onboarding import, surveys under the benchmark).
- */
-export const ALLOCATING_SUBGRAPH_RUNTIME: RuntimeSettings = { nodeOptions: [...SUBGRAPH_RUNTIME.nodeOptions, '--max-semi-space-size=8'], mallocArenaMax: 2 };
+/** The bounds of the subgraphs that allocate most per answer (actions, surveys): those of every subgraph, kept apart to be tuned on their own. */
+export const ALLOCATING_SUBGRAPH_RUNTIME: RuntimeSettings = { nodeOptions: [...SUBGRAPH_RUNTIME.nodeOptions], mallocArenaMax: 2 };
 
 /**
  * The gateway's memory bounds: a larger old generation than {@link SUBGRAPH_RUNTIME}'s, for its
- * 72 MiB of live objects (the supergraph and API schema, query plans) and the entity cache (bounded
- * at 32 MiB of answers' text), and an 8 MiB young generation, as the subgraphs that allocate most.
+ * 72 MiB of live objects (the supergraph and API schema, query plans), the entity cache (bounded at
+ * 32 MiB of answers' text) and sixteen national overviews in flight (at 160 MiB its collector
+ * ran so often that such an answer took 2.7 s instead of 1.5 s).
  */
-export const GATEWAY_RUNTIME: RuntimeSettings = { nodeOptions: ['--max-old-space-size=160', '--max-semi-space-size=8'], mallocArenaMax: 2 };
+export const GATEWAY_RUNTIME: RuntimeSettings = { nodeOptions: ['--max-old-space-size=256'], mallocArenaMax: 2 };
 
 /**
  * The environment variables that give a process its {@link RuntimeSettings}, merged with the
