@@ -17,34 +17,47 @@ import type { AuditedClient } from './write';
 
 /** What a subgraph answers about its data since a snapshot the gateway gave. */
 export interface DataVersionAnswer {
-  /** The snapshot of this answer (`xmin:xmax:xip,…`): ask with it next time. */
+  /** The moment of this answer (`xmin:xmax:xip,…`, then `|` and the subgraph's other state, if any): ask with it next time. */
   snapshot: string;
-  /** Whether an audited write committed after `since` (true without `since`). */
+  /** Whether an audited write committed, or the other state changed, after `since` (true without `since`). */
   changed: boolean;
 }
 
-/** The longest snapshot text accepted: the in-progress list is bounded by the server's connections. */
+/** The longest moment accepted: the in-progress list is bounded by the server's connections. */
 export const MAX_SNAPSHOT_LENGTH = 64 * 1024;
 const TXID = /^\d{1,20}$/;
+/** What a subgraph's other state may look like in a moment (a revision number). */
+const OTHER_STATE = /^[\w.-]{0,64}$/;
 
-/** A snapshot's parts that the question needs: its xmax and its in-progress ids. Throws for anything else. */
-export function parseSnapshot(text: string): { xmax: string; inProgress: string[] } {
+/**
+ * A moment's parts: the snapshot's xmax and in-progress ids, and the other state after `|`.
+ * Throws for anything else.
+ */
+export function parseSnapshot(text: string): { xmax: string; inProgress: string[]; other: string | null } {
   if (text.length > MAX_SNAPSHOT_LENGTH) throw new Error(`A snapshot is at most ${MAX_SNAPSHOT_LENGTH} characters.`);
-  const parts = text.split(':');
+  const bar = text.indexOf('|');
+  const snapshot = bar < 0 ? text : text.slice(0, bar);
+  const other = bar < 0 ? null : text.slice(bar + 1);
+  const parts = snapshot.split(':');
   const [xmin, xmax, list] = parts;
   const inProgress = list ? list.split(',') : [];
-  if (parts.length !== 3 || !TXID.test(xmin!) || !TXID.test(xmax!) || !inProgress.every((id) => TXID.test(id))) {
+  if (parts.length !== 3 || !TXID.test(xmin!) || !TXID.test(xmax!) || !inProgress.every((id) => TXID.test(id)) || (other !== null && !OTHER_STATE.test(other))) {
     throw new Error(`"${text.slice(0, 40)}" is not a snapshot (xmin:xmax:xip,…).`);
   }
-  return { xmax: xmax!, inProgress };
+  return { xmax: xmax!, inProgress, other };
 }
 
 /**
- * Whether an audited write committed after `since` (a snapshot of an earlier answer), and the
- * snapshot to ask with next time. One statement: its snapshot is both the one returned and the one
+ * Whether an audited write committed after `since` (the moment of an earlier answer), and the
+ * moment to ask with next time. One statement: its snapshot is both the one returned and the one
  * the question is answered in.
+ *
+ * @param other the subgraph's answers' other state, when they depend on more than its database (a
+ *   copy of another subgraph's data, e.g. the police organisation's revision): a change of it is a
+ *   change too. Read it before calling, so that answers read after this one are at least as new.
  */
-export async function readDataVersion(db: Pick<AuditedClient, '$queryRawUnsafe'>, since: string | null): Promise<DataVersionAnswer> {
+export async function readDataVersion(db: Pick<AuditedClient, '$queryRawUnsafe'>, since: string | null, other: string | null = null): Promise<DataVersionAnswer> {
+  if (other !== null && !OTHER_STATE.test(other)) throw new Error(`"${other.slice(0, 40)}" is not a state a moment can hold.`);
   const earlier = since === null ? null : parseSnapshot(since);
   const rows = await db.$queryRawUnsafe<{ snapshot: string; changed: boolean }[]>(
     `SELECT pg_current_snapshot()::text AS "snapshot",
@@ -56,7 +69,10 @@ export async function readDataVersion(db: Pick<AuditedClient, '$queryRawUnsafe'>
     earlier?.inProgress.join(',') ?? '',
   );
   const row = rows[0]!;
-  return { snapshot: row.snapshot, changed: Boolean(row.changed) };
+  return {
+    snapshot: other === null ? row.snapshot : `${row.snapshot}|${other}`,
+    changed: earlier === null || Boolean(row.changed) || earlier.other !== other,
+  };
 }
 
 /** Where a subgraph answers the question (GET, `?since=<snapshot>`), signed over the trusted hop. */

@@ -9,10 +9,21 @@ import { type RouteHandler, sendJson } from './http';
  * cached answer is older than a write that finished before the request began, whichever way the
  * write came (through the gateway, an import command, another gateway).
  *
+ * A subgraph that keeps a copy of the police organisation (actions, surveys: their police callers'
+ * rights are read from it) counts the copy's revision too: after the organisation changed, no
+ * cached answer reflects the old copy once the subgraph has the new one.
+ *
  * Only over the trusted hop: a request without a valid signature made for this subgraph and this
  * question is refused, so that nobody else learns when records they may not read were written.
  */
-export function dataVersionRoute(subgraph: string, db: Pick<AuditedClient, '$queryRawUnsafe'>, hopSecret: string, log: Logger): RouteHandler {
+export function dataVersionRoute(
+  subgraph: string,
+  db: Pick<AuditedClient, '$queryRawUnsafe'>,
+  hopSecret: string,
+  log: Logger,
+  /** The subgraph's other state its answers depend on (see `readDataVersion`): none by default. */
+  otherState: () => Promise<string | null> = async () => null,
+): RouteHandler {
   return async (request, response) => {
     if (request.method !== 'GET') {
       response.setHeader('allow', 'GET');
@@ -25,7 +36,7 @@ export function dataVersionRoute(subgraph: string, db: Pick<AuditedClient, '$que
       return;
     }
     try {
-      sendJson(response, 200, await readDataVersion(db, since));
+      sendJson(response, 200, await readDataVersion(db, since, await otherState()));
     } catch (error) {
       const message = (error as Error).message;
       if (since !== null && /not a snapshot|at most/.test(message)) {

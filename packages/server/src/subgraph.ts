@@ -220,7 +220,14 @@ export async function startSubgraph<Client extends PrismaClientLike>(
             })()
           : {}),
         '/health': (_request, response) => sendJson(response, 200, { status: 'ok', service: definition.name }),
-        [DATA_VERSION_PATH]: dataVersionRoute(definition.name, db, hopSecret, log),
+        // A subgraph with a copy of the police organisation counts its revision in its data version.
+        [DATA_VERSION_PATH]: dataVersionRoute(
+          definition.name,
+          db,
+          hopSecret,
+          log,
+          definition.organisation || options.organisation ? undefined : () => organisation.current().then((copy) => `organisation-${copy.revision}`, () => 'organisation-none'),
+        ),
         '/ready': async (_request, response) => {
           try {
             await db.$executeRawUnsafe('SELECT 1');
