@@ -1,15 +1,15 @@
 import type { Actor } from '@samverkan/schema';
 import type { IncomingMessage } from 'node:http';
+import type { RequestVersion } from './data-version';
 
 /** The context of one gateway request. */
 export interface GatewayContext {
   actor: Actor;
   /**
    * The data version this request may be answered from by the caches (see data-version.ts), asked
-   * once the operation is known; null: not from the caches (a mutation, or a subgraph that did
-   * not say). Unset until then.
+   * once the operation is known (a mutation's says: not from the caches). Unset until then.
    */
-  dataVersion?: Promise<string | null>;
+  dataVersion?: RequestVersion;
 }
 
 /**

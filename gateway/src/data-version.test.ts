@@ -42,17 +42,17 @@ describe('data versions', () => {
     const b = subgraph('b');
     let changes = 0;
     const versions = new DataVersions([a.source, b.source], () => (changes += 1));
-    const first = versions.current();
+    const first = versions.current().all();
     await a.answerAll();
     await b.answerAll();
     const v1 = await first;
-    expect(v1).toMatch(/^\d+\.\d+$/);
-    const second = versions.current();
+    expect(v1).toMatch(/^\d+\.\d+w0$/);
+    const second = versions.current().all();
     await a.answerAll();
     await b.answerAll();
     expect(await second).toBe(v1);
     b.write();
-    const third = versions.current();
+    const third = versions.current().all();
     await a.answerAll();
     await b.answerAll();
     const v3 = await third;
@@ -64,12 +64,12 @@ describe('data versions', () => {
   it('serves a request only with a question sent after it began', async () => {
     const a = subgraph('a');
     const versions = new DataVersions([a.source]);
-    const early = versions.current();
+    const early = versions.current().all();
     expect(a.asked).toHaveLength(1);
     // Two requests arrive while the first question is in flight, then a write finishes.
     a.write();
-    const late1 = versions.current();
-    const late2 = versions.current();
+    const late1 = versions.current().all();
+    const late2 = versions.current().all();
     expect(a.asked).toHaveLength(1); // they wait for the next question, sent when this one is answered
     await a.answerAll();
     const v1 = await early;
@@ -85,12 +85,43 @@ describe('data versions', () => {
     const a = subgraph('a');
     const versions = new DataVersions([a.source]);
     a.fail(true);
-    const failed = versions.current();
+    const failed = versions.current().all();
     await a.answerAll();
     expect(await failed).toBeNull();
     a.fail(false);
-    const again = versions.current();
+    const again = versions.current().all();
     await a.answerAll();
     expect(await again).not.toBeNull();
+  });
+
+  it("keeps a subgraph's own version when another's data changes, and every version when this gateway sends a mutation", async () => {
+    const a = subgraph('a');
+    const b = subgraph('b');
+    const versions = new DataVersions([a.source, b.source]);
+    const ask = async () => {
+      const version = versions.current();
+      await a.answerAll();
+      await b.answerAll();
+      return { a: await version.of('a'), b: await version.of('b'), all: await version.all() };
+    };
+    const first = await ask();
+    b.write();
+    const second = await ask();
+    expect(second.a).toBe(first.a);
+    expect(second.b).not.toBe(first.b);
+    expect(second.all).not.toBe(first.all);
+    versions.wrote();
+    const third = await ask();
+    expect(third.a).not.toBe(second.a);
+    expect(third.all).not.toBe(second.all);
+  });
+
+  it('answers without a version when a subgraph does not answer within the deadline', async () => {
+    const a = subgraph('a');
+    const versions = new DataVersions([a.source], () => {}, 20);
+    const version = versions.current();
+    expect(await version.all()).toBeNull(); // never answered
+    expect(await version.of('a')).toBeNull();
+    expect(await version.of('unknown')).toBeNull();
   });
 });

@@ -21,8 +21,16 @@ import type { GatewayContext } from './context';
  * flight is answered. Under load each subgraph gets one small question per round trip, not one
  * per request.
  *
- * A subgraph that does not answer the question (down, slow, an error) gives no version: the
- * request is answered without the caches.
+ * A subgraph that does not answer the question within `deadlineMs` (down, slow, its database
+ * busy) gives no version: the request is answered without the caches that need it, never later.
+ *
+ * Each subgraph's answers depend only on its own database and what it counts in its moment (its
+ * copy of the police organisation, its process): an entity answer is kept under its own
+ * subgraph's epoch, so that a write elsewhere leaves it alone. Answers that may draw on every
+ * subgraph (the cache of anonymous answers, answers shared in flight) are kept under all epochs.
+ * Both also carry the number of mutations this gateway has sent, counted when each is sent and
+ * when it is answered: a write through the gateway is never missed, even one that changed nothing
+ * the audit trail records.
  */
 export interface DataVersionSource {
   /** The subgraph's name (as in the supergraph). */
@@ -30,6 +38,17 @@ export interface DataVersionSource {
   /** Asks the subgraph whether an audited write committed since `since` (null: its first question). */
   ask(since: string | null): Promise<DataVersionAnswer>;
 }
+
+/** The data version of one request: per subgraph, and as a whole. */
+export interface RequestVersion {
+  /** The version of one subgraph's data, to keep its entity answers under; null: not from the cache. */
+  of(subgraph: string): Promise<string | null>;
+  /** The version of every subgraph's data, for answers that may draw on all of them; null: not from the caches. */
+  all(): Promise<string | null>;
+}
+
+/** A request's version when the caches may not answer it (a mutation). */
+export const NO_VERSION: RequestVersion = { of: async () => null, all: async () => null };
 
 interface SubgraphState {
   source: DataVersionSource;
@@ -45,24 +64,47 @@ interface SubgraphState {
 export class DataVersions {
   private readonly states: SubgraphState[];
   private nextEpoch = 1;
+  /** Mutations sent through this gateway, counted when each is sent and when it is answered. */
+  private writes = 0;
   /** Questions sent to subgraphs, for tests and metrics. */
   questions = 0;
 
   /**
    * @param sources the subgraphs whose data the caches hold answers from
-   * @param onChange called when a subgraph's data changed: older versions are never asked for again
+   * @param onChange called when a subgraph's data changed: answers kept under every epoch are never asked for again
+   * @param deadlineMs how long a request waits for a subgraph's answer before going without the caches. @default 1000
    */
-  constructor(sources: readonly DataVersionSource[], private readonly onChange: () => void = () => {}) {
+  constructor(
+    sources: readonly DataVersionSource[],
+    private readonly onChange: () => void = () => {},
+    private readonly deadlineMs = 1000,
+  ) {
     this.states = sources.map((source) => ({ source, epoch: 0, snapshot: null, inFlight: null, next: null }));
   }
 
+  /** Counts a mutation through this gateway: call it when the mutation is sent and when it is answered. */
+  wrote(): void {
+    this.writes += 1;
+    this.onChange();
+  }
+
   /**
-   * The version of every subgraph's data as of a moment after this call: a text to key cached
-   * answers with, or null when a subgraph gave none.
+   * The version of every subgraph's data as of a moment after this call. The questions are sent
+   * (or joined) at once; each answer is awaited at most `deadlineMs`.
    */
-  async current(): Promise<string | null> {
-    const epochs = await Promise.all(this.states.map((state) => this.epochOf(state)));
-    return epochs.includes(null) ? null : epochs.join('.');
+  current(): RequestVersion {
+    const writes = this.writes;
+    const epochs = new Map(this.states.map((state) => [state.source.subgraph, withDeadline(this.epochOf(state), this.deadlineMs)] as const));
+    return {
+      of: async (subgraph) => {
+        const epoch = await epochs.get(subgraph);
+        return epoch === undefined || epoch === null ? null : `${epoch}w${writes}`;
+      },
+      all: async () => {
+        const all = await Promise.all(epochs.values());
+        return all.includes(null) ? null : `${all.join('.')}w${writes}`;
+      },
+    };
   }
 
   private epochOf(state: SubgraphState): Promise<number | null> {
@@ -98,6 +140,16 @@ export class DataVersions {
   }
 }
 
+/** `promise`'s value, or null when it has none within `ms`. */
+function withDeadline<T>(promise: Promise<T | null>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Asks a subgraph over HTTP, signed over the trusted hop (as anonymous: the question reads no
  * record). Replicas share one database: the first that answers is enough.
@@ -127,15 +179,22 @@ export function httpDataVersionSource(subgraph: string, replicas: readonly strin
 
 /**
  * Asks for the data version of each query that passed every check (the limits refuse before it is
- * asked), just before it is executed; mutations get none. Put it before the caches' plugins.
+ * asked), just before it is executed; mutations get none, and are counted when sent and answered.
+ * Put it before the caches' plugins.
  */
 export function useDataVersion(versions: DataVersions | null): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation === 'mutation') versions?.wrote();
+        },
         async responseForOperation({ operation, contextValue }) {
-          contextValue.dataVersion = versions && operation.operation === 'query' ? versions.current() : Promise.resolve(null);
+          contextValue.dataVersion = versions && operation.operation === 'query' ? versions.current() : NO_VERSION;
           return null;
+        },
+        async willSendResponse({ operation }) {
+          if (operation?.operation === 'mutation') versions?.wrote();
         },
       };
     },

@@ -18,7 +18,8 @@ import { BoundedStore } from './bounded-store';
  *   audited write committed since; a write, through this gateway or not, gives a new version, and
  *   entries of older versions are never found again. Reads of a request without a version (a
  *   mutation, or a subgraph that did not say) bypass the cache.
- * - **Bounded** by the bytes of the kept answers (their JSON); the oldest go first. Only answers
+ * - **Bounded** by the size of the kept answers (their JSON's length, plus what each entry costs
+ *   besides) and by their number; the oldest go first. Only answers
  *   without errors are kept. Each hit is parsed anew, so no two requests share objects. An entry is
  *   used for `ttlMs` at most: some answers depend on the day (an agreement's status today).
  */
@@ -34,6 +35,11 @@ export interface EntityCacheOptions {
 /** The entity cache's bound when none is given: 32 MiB of answers' JSON. */
 export const DEFAULT_ENTITY_CACHE_BYTES = 32 * 2 ** 20;
 
+/** What an entry costs besides its answer's text, counted against the bound: its key, the store's slot and objects. */
+const ENTRY_OVERHEAD = 320;
+/** The most entries kept, whatever their size. */
+const MAX_ENTRIES = 50_000;
+
 /** The access scope of a caller: what decides which records it may read. */
 export function accessScope(actor: Actor): string {
   switch (actor.role) {
@@ -45,7 +51,8 @@ export function accessScope(actor: Actor): string {
     case 'analyst':
       return `analyst:${actor.policeRegionCode}`;
     case 'police':
-      return `police:${actor.policeRegionCode}:${actor.policeDistrictId ?? ''}:${actor.localPoliceAreaId ?? ''}`;
+      // JSON, not a joined text: no two units' ids can make the same scope.
+      return JSON.stringify(['police', actor.policeRegionCode, actor.policeDistrictId ?? null, actor.localPoliceAreaId ?? null]);
   }
 }
 
@@ -78,7 +85,7 @@ export class EntityCache {
     this.maxBytes = options.maxBytes ?? DEFAULT_ENTITY_CACHE_BYTES;
     this.ttlMs = options.ttlMs ?? 60_000;
     this.exclude = new Set(options.exclude ?? ['notifications']);
-    this.entries = new BoundedStore(this.maxBytes);
+    this.entries = new BoundedStore(this.maxBytes, MAX_ENTRIES);
   }
 
   get bytes(): number {
@@ -113,11 +120,12 @@ export class EntityCache {
       this.hits += 1;
       return { data: JSON.parse(entry.json) as unknown } as Response;
     }
+    if (entry) this.entries.delete(key); // too old
     this.misses += 1;
     const response = await send();
     if (!response.errors?.length && response.data) {
       const json = JSON.stringify(response.data);
-      this.entries.set(key, { json, storedAt: this.now() }, json.length);
+      this.entries.set(key, { json, storedAt: this.now() }, json.length + ENTRY_OVERHEAD);
     }
     return response;
   }

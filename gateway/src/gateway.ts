@@ -116,7 +116,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     try {
       const actor = 'context' in options ? options.context.actor : undefined;
       const send = () => super.process(options);
-      const version = 'context' in options ? ((await options.context.dataVersion) ?? null) : null;
+      const version = 'context' in options && options.context.dataVersion ? await options.context.dataVersion.of(this.subgraphName) : null;
       const response =
         this.entityCache && actor
           ? await this.entityCache.fetch({ subgraph: this.subgraphName, query: options.request.query ?? '', variables: options.request.variables, actor, version }, send)
@@ -254,6 +254,9 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Gat
   };
 }
 
+/** How long a query waits for a subgraph's data version before it is answered without the caches that need it. */
+const DATA_VERSION_DEADLINE_MS = 1000;
+
 /** A running gateway. */
 export interface RunningGateway {
   /** Its GraphQL URL, e.g. http://127.0.0.1:4000/graphql */
@@ -305,11 +308,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const dataVersions =
     entityCache.enabled || responseCache.enabled
       ? new DataVersions(
-          subgraphs.map((subgraph) => httpDataVersionSource(subgraph.name, subgraph.replicas, hopSecret, options.subgraphTimeoutMs ?? 10_000)),
-          () => {
-            entityCache.clear();
-            responseCache.clear();
-          },
+          subgraphs.map((subgraph) => httpDataVersionSource(subgraph.name, subgraph.replicas, hopSecret, DATA_VERSION_DEADLINE_MS)),
+          // Entity answers are kept under their own subgraph's epoch and age out; the others under all.
+          () => responseCache.clear(),
+          DATA_VERSION_DEADLINE_MS,
         )
       : null;
   const gateway = new ApolloGateway({

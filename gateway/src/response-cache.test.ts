@@ -11,7 +11,7 @@ type Plugin = ReturnType<typeof useResponseCache>;
 /** One anonymous read through the plugin's hooks, answered with `result` when not from the cache; whether it was a hit. */
 async function read(plugin: Plugin, query: string, result: Record<string, unknown>, version: string | null = '1.1'): Promise<boolean> {
   // The hooks take Apollo Server's request context; only the parts the plugin reads are given here.
-  const hooks = (await plugin.requestDidStart!({ contextValue: { actor: { role: 'anonymous' }, dataVersion: Promise.resolve(version) } } as never))!;
+  const hooks = (await plugin.requestDidStart!({ contextValue: { actor: { role: 'anonymous' }, dataVersion: { of: async () => version, all: async () => version } } } as never))!;
   const hit = await hooks.responseForOperation!({ request: { query, variables: {} }, operation: { operation: 'query' } } as never);
   if (hit) return true;
   const response = { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: result } };

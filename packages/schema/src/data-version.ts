@@ -12,6 +12,12 @@
  * the change.
  *
  * Cheap and lock-free: it reads, never writes, and no writer waits for it.
+ *
+ * What it does not see: a write that leaves no `AuditEntry` (the reference data a subgraph loads
+ * when it starts — the route counts the subgraph's process in its moment, so a restarted subgraph
+ * reads as changed; the delivery bookkeeping of the notifications subgraph, whose answers the
+ * entity cache never keeps). A database replaced under a running subgraph (ids that run lower than
+ * the moment's) reads as changed.
  */
 import type { AuditedClient } from './write';
 
@@ -25,7 +31,11 @@ export interface DataVersionAnswer {
 
 /** The longest moment accepted: the in-progress list is bounded by the server's connections. */
 export const MAX_SNAPSHOT_LENGTH = 64 * 1024;
-const TXID = /^\d{1,20}$/;
+/** A transaction id as a snapshot writes it (xid8 within bigint's range: at most 19 digits). */
+const TXID = /^\d{1,19}$/;
+
+/** A moment the question cannot be asked with (the route answers 400). */
+export class SnapshotError extends Error {}
 /** What a subgraph's other state may look like in a moment (a revision number). */
 const OTHER_STATE = /^[\w.-]{0,64}$/;
 
@@ -34,7 +44,7 @@ const OTHER_STATE = /^[\w.-]{0,64}$/;
  * Throws for anything else.
  */
 export function parseSnapshot(text: string): { xmax: string; inProgress: string[]; other: string | null } {
-  if (text.length > MAX_SNAPSHOT_LENGTH) throw new Error(`A snapshot is at most ${MAX_SNAPSHOT_LENGTH} characters.`);
+  if (text.length > MAX_SNAPSHOT_LENGTH) throw new SnapshotError(`A snapshot is at most ${MAX_SNAPSHOT_LENGTH} characters.`);
   const bar = text.indexOf('|');
   const snapshot = bar < 0 ? text : text.slice(0, bar);
   const other = bar < 0 ? null : text.slice(bar + 1);
@@ -42,7 +52,7 @@ export function parseSnapshot(text: string): { xmax: string; inProgress: string[
   const [xmin, xmax, list] = parts;
   const inProgress = list ? list.split(',') : [];
   if (parts.length !== 3 || !TXID.test(xmin!) || !TXID.test(xmax!) || !inProgress.every((id) => TXID.test(id)) || (other !== null && !OTHER_STATE.test(other))) {
-    throw new Error(`"${text.slice(0, 40)}" is not a snapshot (xmin:xmax:xip,…).`);
+    throw new SnapshotError(`"${text.slice(0, 40)}" is not a snapshot (xmin:xmax:xip,…).`);
   }
   return { xmax: xmax!, inProgress, other };
 }
@@ -57,14 +67,17 @@ export function parseSnapshot(text: string): { xmax: string; inProgress: string[
  *   change too. Read it before calling, so that answers read after this one are at least as new.
  */
 export async function readDataVersion(db: Pick<AuditedClient, '$queryRawUnsafe'>, since: string | null, other: string | null = null): Promise<DataVersionAnswer> {
-  if (other !== null && !OTHER_STATE.test(other)) throw new Error(`"${other.slice(0, 40)}" is not a state a moment can hold.`);
+  if (other !== null && !OTHER_STATE.test(other)) throw new Error(`"${other.slice(0, 40)}" is not a state a moment can hold.`); // the subgraph's own, never a caller's
   const earlier = since === null ? null : parseSnapshot(since);
   const rows = await db.$queryRawUnsafe<{ snapshot: string; changed: boolean }[]>(
     `SELECT pg_current_snapshot()::text AS "snapshot",
-            ($1::text IS NULL OR EXISTS (
-              SELECT 1 FROM "AuditEntry"
-               WHERE "txid" >= $1::text::bigint
-                  OR "txid" = ANY (string_to_array($2::text, ',')::bigint[]))) AS "changed"`,
+            ($1::text IS NULL
+              -- a database whose ids run lower than the moment's (replaced, restored): not the one asked about
+              OR (pg_snapshot_xmax(pg_current_snapshot())::text)::bigint < $1::text::bigint
+              OR EXISTS (
+                SELECT 1 FROM "AuditEntry"
+                 WHERE "txid" >= $1::text::bigint
+                    OR "txid" = ANY (string_to_array($2::text, ',')::bigint[]))) AS "changed"`,
     earlier?.xmax ?? null,
     earlier?.inProgress.join(',') ?? '',
   );

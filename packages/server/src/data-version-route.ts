@@ -1,5 +1,6 @@
 import type { Logger } from '@samverkan/log';
-import { type AuditedClient, dataVersionHopRequest, readDataVersion, verifyActorHeaders } from '@samverkan/schema';
+import { type AuditedClient, dataVersionHopRequest, readDataVersion, SnapshotError, verifyActorHeaders } from '@samverkan/schema';
+import { randomUUID } from 'node:crypto';
 import { type RouteHandler, sendJson } from './http';
 
 /**
@@ -24,6 +25,8 @@ export function dataVersionRoute(
   /** The subgraph's other state its answers depend on (see `readDataVersion`): none by default. */
   otherState: () => Promise<string | null> = async () => null,
 ): RouteHandler {
+  // This process, in every moment: a restarted subgraph (new code, reference data loaded again) reads as changed.
+  const thisProcess = `p${randomUUID().slice(0, 8)}`;
   return async (request, response) => {
     if (request.method !== 'GET') {
       response.setHeader('allow', 'GET');
@@ -36,10 +39,11 @@ export function dataVersionRoute(
       return;
     }
     try {
-      sendJson(response, 200, await readDataVersion(db, since, await otherState()));
+      const other = await otherState();
+      sendJson(response, 200, await readDataVersion(db, since, other === null ? thisProcess : `${thisProcess}.${other}`));
     } catch (error) {
       const message = (error as Error).message;
-      if (since !== null && /not a snapshot|at most/.test(message)) {
+      if (error instanceof SnapshotError) {
         sendJson(response, 400, { error: message });
         return;
       }
