@@ -56,7 +56,7 @@ describe('npm start supervises the hub', () => {
   };
 
   it.each(SUBGRAPHS.filter((s) => s.name !== 'agreements').map((s) => s.name))(
-    'SIGKILL of the %s subgraph: partial answers naming it meanwhile, back within 10 s, nothing else restarted',
+    'SIGKILL of the %s subgraph: partial answers naming it meanwhile, back within 30 s, nothing else restarted',
     async (name) => {
       const before = Object.fromEntries([...SUBGRAPHS.map((s) => s.name), 'gateway'].map((part) => [part, pidsOf(part)]));
       expect(before[name]).toHaveLength(1);
@@ -70,7 +70,8 @@ describe('npm start supervises the hub', () => {
         const answer = await ask();
         if (answer.errors) partial ??= answer;
         if (!answer.errors && pidsOf(name).length === 2) break;
-        if (Date.now() - killedAt > 10_000) throw new Error(`${name} was not back within 10 s:\n${output.slice(-3000)}`);
+        // Restarted after 0.5 s, a subgraph is ready in about 6 s on a quiet machine (PGlite, migrations); CI runs other suites beside this one.
+        if (Date.now() - killedAt > 30_000) throw new Error(`${name} was not back within 30 s:\n${output.slice(-3000)}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       // While it was gone, the answer held the others' parts and named the missing subgraph.
