@@ -9,7 +9,8 @@ import { groupLoader } from './loaders';
  * The write kit every subgraph's mutations use: the audit trail's store, the row lock, the writer's
  * name, and one versioned change — lock the row, load it, check that the writer may read it, check
  * who may change it, check the version, snapshot, write, audit in the same transaction, read back —
- * so that the order of those steps is written once.
+ * so that the order of those steps is written once. A write that changes none of the audited fields
+ * is undone: the version rises exactly when the history gains an entry.
  */
 
 /** The part of a service's Prisma client (or transaction) that the kit uses: raw SQL and its `AuditEntry` table. */
@@ -72,6 +73,30 @@ export function writeAudit(tx: AuditedClient, entry: AuditEntryData): Promise<vo
  */
 export async function lockRow(tx: AuditedClient, table: string, id: string | number): Promise<void> {
   await tx.$queryRawUnsafe(`SELECT 1 FROM "${table}" WHERE id = $1 FOR UPDATE`, id);
+}
+
+/**
+ * Runs writes in a savepoint of the caller's transaction: kept when `keep` says so, else undone (a
+ * write that changed nothing, or one refused: PostgreSQL's transaction goes on after a failed
+ * statement only from a savepoint). `name` is a fixed SQL identifier, never client input; nested
+ * savepoints take different names.
+ */
+export async function inSavepoint<T>(tx: AuditedClient, name: string, work: () => Promise<T>, keep: (result: T) => boolean): Promise<T> {
+  await tx.$executeRawUnsafe(`SAVEPOINT ${name}`);
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${name}`);
+    throw error;
+  }
+  await tx.$executeRawUnsafe(keep(result) ? `RELEASE SAVEPOINT ${name}` : `ROLLBACK TO SAVEPOINT ${name}`);
+  return result;
+}
+
+/** Whether two snapshots of a record hold the same values. */
+export function sameSnapshot(before: unknown, after: unknown): boolean {
+  return JSON.stringify(before) === JSON.stringify(after);
 }
 
 /** Records that a write created a record: all its audited fields, from nothing. */
@@ -146,7 +171,10 @@ export interface VersionedChange<Tx extends AuditedClient, Row extends { version
   snapshot(tx: Tx, id: string): Promise<Snapshot | null>;
   /** Other records the write changes too, audited as well (e.g. the agreement a successor supersedes). */
   alsoChanges?(row: Row): readonly (string | null)[];
-  /** The write itself: its own checks, then the changes. The version is the write's to increment. */
+  /**
+   * The write itself: its own checks, then the changes. The version is the write's to increment;
+   * when no audited field of any record changed, the kit undoes the whole write (the version too).
+   */
   write(tx: Tx, row: Row): Promise<void>;
   /** What the mutation answers: the record as the write left it. Without it the change answers nothing (`Result` is void). */
   readBack?(tx: Tx, id: string): Promise<Result>;
@@ -156,6 +184,11 @@ export interface VersionedChange<Tx extends AuditedClient, Row extends { version
  * Changes one record in the caller's transaction, always in the same order: lock the row → load →
  * NOT_FOUND (also when the writer may not read it) → may the writer change it (FORBIDDEN) → version
  * check (CONFLICT, with the current version) → snapshot → write → audit what changed → read back.
+ *
+ * A write that changes no audited field (the same values again) is undone in a savepoint: no new
+ * version and no audit entry, so that the version, the history, change notifications and the
+ * gateway's caches (which see writes through the audit trail) always agree. It answers the record
+ * as it was.
  */
 export async function versionedChange<Tx extends AuditedClient, Row extends { version: number }, Result = void>(
   tx: Tx,
@@ -175,9 +208,22 @@ export async function versionedChange<Tx extends AuditedClient, Row extends { ve
   const ids = [...new Set([change.id, ...(change.alsoChanges?.(row) ?? []).filter((id): id is string => id !== null)])];
   const before = new Map<string, Snapshot | null>();
   for (const id of ids) before.set(id, await change.snapshot(tx, id));
-  await change.write(tx, row);
-  for (const [id, was] of before) {
-    await storeChanges((entry) => writeAudit(tx, entry), writer, operation, { type: change.entityType, key: id }, was, await change.snapshot(tx, id));
+  const changedAny = (after: Map<string, Snapshot | null>) => ids.some((id) => !sameSnapshot(before.get(id), after.get(id)));
+  const after = await inSavepoint(
+    tx,
+    'versioned_change',
+    async () => {
+      await change.write(tx, row);
+      const now = new Map<string, Snapshot | null>();
+      for (const id of ids) now.set(id, await change.snapshot(tx, id));
+      return now;
+    },
+    changedAny,
+  );
+  if (changedAny(after)) {
+    for (const [id, was] of before) {
+      await storeChanges((entry) => writeAudit(tx, entry), writer, operation, { type: change.entityType, key: id }, was, after.get(id) ?? null);
+    }
   }
   // Without readBack, Result is void (its default): the cast states only that.
   return change.readBack ? change.readBack(tx, change.id) : (undefined as Result);

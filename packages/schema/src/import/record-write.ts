@@ -3,7 +3,7 @@ import type { Actor } from '../actor';
 import type { Snapshot } from '../audit';
 import type { SubgraphContext } from '../context';
 import { forbidden } from '../errors';
-import { type AuditedClient, noSuchRecord, versionedChange, type VersionedChange } from '../write';
+import { type AuditedClient, inSavepoint, noSuchRecord, sameSnapshot, versionedChange, type VersionedChange } from '../write';
 import { JsonReader, type OnboardingKommun, RecordFormatError } from './onboarding-file';
 import type { RecordImportLog, RefusedRecord } from './record-log';
 
@@ -27,30 +27,6 @@ export function refusalOf(error: unknown, recordPath: string, renames: Readonly<
   if (!field) return { path: recordPath, message: error.message };
   const [head = '', ...rest] = field.replace(/\[(\d+)\]/g, '.$1').split('.');
   return { path: [recordPath, renames[head] ?? head, ...rest].join('/'), message: error.message };
-}
-
-/**
- * Runs one record's writes in a savepoint of the kommun's transaction: kept when `keep` says so,
- * else undone (a record found unchanged, or refused: PostgreSQL's transaction goes on after a failed
- * statement only from a savepoint). Every write of an import runs in one; its reads and checks run
- * before, outside it.
- */
-export async function inSavepoint<T>(tx: AuditedClient, work: () => Promise<T>, keep: (result: T) => boolean): Promise<T> {
-  await tx.$executeRawUnsafe('SAVEPOINT onboarding_record');
-  let result: T;
-  try {
-    result = await work();
-  } catch (error) {
-    await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT onboarding_record');
-    throw error;
-  }
-  await tx.$executeRawUnsafe(keep(result) ? 'RELEASE SAVEPOINT onboarding_record' : 'ROLLBACK TO SAVEPOINT onboarding_record');
-  return result;
-}
-
-/** Whether two snapshots of a record hold the same values. */
-export function sameSnapshot(before: unknown, after: unknown): boolean {
-  return JSON.stringify(before) === JSON.stringify(after);
 }
 
 /**
@@ -129,7 +105,7 @@ export async function importRecord<Tx extends AuditedClient, Row extends { versi
 ): Promise<void> {
   const base = { path: record.path, kind: record.entityType, externalId: record.externalId };
   if (!record.existingId) {
-    log.stored({ ...base, id: await inSavepoint(tx, () => record.insert(), () => true), change: 'INSERT' });
+    log.stored({ ...base, id: await inSavepoint(tx, 'onboarding_record', () => record.insert(), () => true), change: 'INSERT' });
     return;
   }
   const id = record.existingId;
@@ -144,6 +120,7 @@ export async function importRecord<Tx extends AuditedClient, Row extends { versi
   const before = await record.snapshot(tx, id);
   const changed = await inSavepoint(
     tx,
+    'onboarding_record',
     async () => {
       await versionedChange(tx, writer, record.operation, { ...record, id, version: null });
       return !sameSnapshot(before, await record.snapshot(tx, id));

@@ -117,7 +117,7 @@ export async function importLifecycleRecord<Input extends DraftInput, Draft exte
       await auditCreated(tx, writer, IMPORT_OPERATION, { type: kind.entityType, key: id }, snapshot);
       return id;
     };
-    log.stored({ ...base, id: await inSavepoint(tx, insert, () => true), change: 'INSERT', note });
+    log.stored({ ...base, id: await inSavepoint(tx, 'onboarding_record', insert, () => true), change: 'INSERT', note });
     return;
   }
   const id = existing.id;
@@ -144,6 +144,7 @@ export async function importLifecycleRecord<Input extends DraftInput, Draft exte
   const found: { frozen: LifecycleState | null } = { frozen: null };
   const changed = await inSavepoint(
     tx,
+    'onboarding_record',
     async () => {
       await versionedChange(tx, writer, IMPORT_OPERATION, {
         entityType: kind.entityType,
