@@ -105,6 +105,49 @@ describe.each(testDatabaseKinds())('the entity cache on %s', (kind) => {
     expect(await read()).toBe('Skrivet förbi gatewayen');
   });
 
+  it('a write of the same values, straight to the subgraph, changes nothing: no new version, no history entry, and no cached answer is behind', async () => {
+    const VERSIONS = '{ municipality(code: "1281") { actions { id version title } } }';
+    const version = async (who: string) =>
+      ((await ask(VERSIONS, who)) as unknown as { municipality: { actions: { id: string; version: number }[] } }).municipality.actions.find((a) => a.id === hidden)?.version;
+    const history = async () =>
+      ((await ask('query ($id: ID!) { action(id: $id) { history { operation } } }', 'kommun', { id: hidden })) as unknown as { action: { history: unknown[] } }).action.history.length;
+    expect(await version('analystA')).toBe(3);
+    const entries = await history();
+    const lund: Actor = { role: 'kommun', subject: 'cache-lund', municipalityCode: '1281' };
+    const query = 'mutation ($id: ID!) { updateAction(id: $id, version: 3, changes: { title: "Skrivet förbi gatewayen", visibility: PUBLIC }) { version title } }';
+    const variables = { id: hidden };
+    const response = await fetch(hub.actions.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signActorHeaders(lund, TEST_HOP_SECRET, { subgraph: 'actions', query, variables }) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const answer = (await response.json()) as { data?: { updateAction: { version: number; title: string } }; errors?: unknown };
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.updateAction).toEqual({ version: 3, title: 'Skrivet förbi gatewayen' });
+    expect(await history()).toBe(entries);
+    expect(await version('analystB')).toBe(3);
+    expect(await version('kommun')).toBe(3);
+    // The version read is still the one to write with.
+    await ask('mutation ($id: ID!) { updateAction(id: $id, version: 3, changes: { title: "Nästa ändring" }) { version } }', 'kommun', { id: hidden });
+    expect(await version('analystA')).toBe(4);
+    expect(await history()).toBe(entries + 1);
+  });
+
+  it("asks the data version only of the subgraphs a query's plan fetches from, once the gateway has planned it", async () => {
+    const COMPLIANCE = '{ compliance(on: "2025-06-01") { municipality { code } compliant } }';
+    const statements = () => ({ agreements: hub.agreements.database.statements.total, actions: actionsSql(), surveys: hub.surveys.database.statements.total });
+    const first = statements();
+    await ask(COMPLIANCE, 'analystA'); // not planned yet: every subgraph is asked
+    const second = statements();
+    expect(second.agreements).toBeGreaterThan(first.agreements);
+    expect(second.surveys).toBeGreaterThan(first.surveys);
+    await ask(COMPLIANCE, 'analystA');
+    const third = statements();
+    expect(third.actions).toBeGreaterThan(second.actions);
+    expect(third.agreements).toBe(second.agreements);
+    expect(third.surveys).toBe(second.surveys);
+  });
+
   it('does not answer the data version to anyone but the gateway', async () => {
     const base = new URL('/data-version', hub.actions.url);
     expect((await fetch(base)).status).toBe(403);

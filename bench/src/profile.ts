@@ -15,6 +15,9 @@
  * - PROFILE_CORES: run every process (and the PostgreSQL backends) pinned to these cores with
  *   taskset, e.g. `0` or `0,1`, and measure the national overview's throughput at concurrency 16
  *   (the capacity model). @default not pinned
+ * - PROFILE_CACHES=1: the gateway's caches as deployed (the cache of anonymous answers, answers
+ *   shared in flight, the entity cache, and the data version asked for them), to measure what they
+ *   cost where answers are never shared. @default off: every answer in full, nothing asked
  * - PROFILE_SERVICES_ROOT: run the subgraphs from another checkout's builds (e.g. a git worktree
  *   of an earlier commit), to compare before and after on the same data. @default this repository
  */
@@ -62,11 +65,8 @@ const environment: NodeJS.ProcessEnv = {
     ]),
   ),
   PORT: String(GATEWAY_PORT),
-  // Nothing shared: every answer in full.
-  SAMVERKAN_RESPONSE_CACHE_MS: '0',
-  SAMVERKAN_SHARE_IN_FLIGHT: '0',
-  // The entity cache is on by default; a run that measures it sets this itself (see the header).
-  SAMVERKAN_ENTITY_CACHE_BYTES: process.env.SAMVERKAN_ENTITY_CACHE_BYTES ?? '0',
+  // Nothing shared: every answer in full, unless the run measures the caches (PROFILE_CACHES=1).
+  ...(process.env.PROFILE_CACHES === '1' ? {} : { SAMVERKAN_RESPONSE_CACHE_MS: '0', SAMVERKAN_SHARE_IN_FLIGHT: '0', SAMVERKAN_ENTITY_CACHE_BYTES: '0' }),
 };
 
 const children = new Map<string, ChildProcess>();

@@ -1,5 +1,6 @@
 import type { DataVersionAnswer } from '@samverkan/schema';
-import { DataVersions, type DataVersionSource } from './data-version';
+import type { QueryPlan } from '@apollo/query-planner';
+import { DataVersions, type DataVersionSource, PlannedSubgraphs } from './data-version';
 
 /*
  * The data versions on their own, against subgraphs whose answers the test decides: a change gives
@@ -46,7 +47,7 @@ describe('data versions', () => {
     await a.answerAll();
     await b.answerAll();
     const v1 = await first;
-    expect(v1).toMatch(/^\d+\.\d+w0$/);
+    expect(v1).toMatch(/^a:\d+ b:\d+w0$/);
     const second = versions.current().all();
     await a.answerAll();
     await b.answerAll();
@@ -57,7 +58,7 @@ describe('data versions', () => {
     await b.answerAll();
     const v3 = await third;
     expect(v3).not.toBe(v1);
-    expect(v3!.split('.')[0]).toBe(v1!.split('.')[0]); // a did not change
+    expect(v3!.split(' ')[0]).toBe(v1!.split(' ')[0]); // a did not change
     expect(changes).toBe(3); // the first answer of each, then b's write
   });
 
@@ -116,6 +117,32 @@ describe('data versions', () => {
     expect(third.all).not.toBe(second.all);
   });
 
+  it("asks every replica of a subgraph: a change at any replica gives the subgraph a new version, and a replica that does not answer leaves it without one", async () => {
+    const first = subgraph('actions');
+    const second = subgraph('actions');
+    const other = subgraph('surveys');
+    const versions = new DataVersions([first.source, second.source, other.source]);
+    const ask = async () => {
+      const version = versions.current();
+      await Promise.all([first.answerAll(), second.answerAll(), other.answerAll()]);
+      return { actions: await version.of('actions'), surveys: await version.of('surveys'), all: await version.all() };
+    };
+    const v1 = await ask();
+    expect(first.asked).toHaveLength(1);
+    expect(second.asked).toHaveLength(1);
+    // The second replica's own state changed (say, its copy of the police organisation).
+    second.write();
+    const v2 = await ask();
+    expect(v2.actions).not.toBe(v1.actions);
+    expect(v2.surveys).toBe(v1.surveys);
+    expect(v2.all).not.toBe(v1.all);
+    second.fail(true);
+    const v3 = await ask();
+    expect(v3.actions).toBeNull();
+    expect(v3.surveys).toBe(v1.surveys);
+    expect(v3.all).toBeNull();
+  });
+
   it('answers without a version when a subgraph does not answer within the deadline', async () => {
     const a = subgraph('a');
     const versions = new DataVersions([a.source], () => {}, 20);
@@ -123,5 +150,65 @@ describe('data versions', () => {
     expect(await version.all()).toBeNull(); // never answered
     expect(await version.of('a')).toBeNull();
     expect(await version.of('unknown')).toBeNull();
+  });
+
+  it("asks only the subgraphs of the request's plan when they are known", async () => {
+    const a = subgraph('a');
+    const b = subgraph('b');
+    const versions = new DataVersions([a.source, b.source]);
+    const version = versions.current(() => new Set(['b']));
+    await Promise.all([a.answerAll(), b.answerAll()]);
+    expect(a.asked).toHaveLength(0);
+    expect(b.asked).toHaveLength(1);
+    expect(await version.all()).toMatch(/^b:\d+w0$/);
+    expect(await version.of('a')).toBeNull(); // not in the plan: nothing from it is cached
+  });
+
+  it('reads the whole version over the plan learnt while the request ran, from the answers asked when it began', async () => {
+    const a = subgraph('a');
+    const b = subgraph('b');
+    const versions = new DataVersions([a.source, b.source]);
+    let plan: Set<string> | null = null;
+    const first = versions.current(() => plan);
+    await Promise.all([a.answerAll(), b.answerAll()]);
+    expect(await first.all()).toMatch(/^a:\d+ b:\d+w0$/);
+    plan = new Set(['a']); // planned while the first request ran
+    const kept = await first.all();
+    const second = versions.current(() => plan);
+    await Promise.all([a.answerAll(), b.answerAll()]);
+    expect(await second.all()).toBe(kept);
+    expect(b.asked).toHaveLength(1); // the second request asked a only
+  });
+});
+
+describe('the subgraphs of a plan', () => {
+  const fetch = (serviceName: string) => ({ kind: 'Fetch', serviceName, operation: '{ x }', operationKind: 'query' }) as const;
+  const plan = {
+    kind: 'QueryPlan',
+    node: {
+      kind: 'Sequence',
+      nodes: [
+        fetch('agreements'),
+        { kind: 'Parallel', nodes: [{ kind: 'Flatten', path: ['x'], node: fetch('actions') }, { kind: 'Condition', condition: 'c', ifClause: fetch('surveys'), elseClause: fetch('agreements') }] },
+      ],
+    },
+  } as unknown as QueryPlan; // a hand-made plan: only the fields the walk reads
+
+  it('are every fetch of it, both branches of a condition too, known only once planned', () => {
+    const plans = new PlannedSubgraphs();
+    expect(plans.of('hash', 'Overview')).toBeNull();
+    plans.learn('hash', 'Overview', plan);
+    expect([...plans.of('hash', 'Overview')!].sort()).toEqual(['actions', 'agreements', 'surveys']);
+    // Another operation of the same document is another plan.
+    expect(plans.of('hash', 'Other')).toBeNull();
+    plans.learn('other', null, { kind: 'QueryPlan', node: fetch('actions') } as unknown as QueryPlan);
+    expect([...plans.of('other', undefined)!]).toEqual(['actions']);
+  });
+
+  it('forget the oldest past their bound', () => {
+    const plans = new PlannedSubgraphs(2);
+    for (const hash of ['one', 'two', 'three']) plans.learn(hash, null, plan);
+    expect(plans.of('one', null)).toBeNull();
+    expect(plans.of('three', null)).not.toBeNull();
   });
 });

@@ -39,7 +39,7 @@ import { actorOfRequest, type GatewayContext } from './context';
 import { createGraphiQLPage } from './graphiql';
 import { GatewayMetrics } from './metrics';
 import { EntityCache, type EntityCacheOptions } from './entity-cache';
-import { DataVersions, httpDataVersionSource, useDataVersion } from './data-version';
+import { DataVersions, httpDataVersionSources, PlannedSubgraphs, useDataVersion } from './data-version';
 import { type ResponseCacheOptions, useResponseCache } from './response-cache';
 import { createRateLimiter, effectiveLimits, hideSuggestions, limitRules, limitsFromEnv, type RequestLimits, useOperationChecks } from './limits';
 import { SUPERGRAPH_PATH, subgraphsOf } from './supergraph';
@@ -308,15 +308,18 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const dataVersions =
     entityCache.enabled || responseCache.enabled
       ? new DataVersions(
-          subgraphs.map((subgraph) => httpDataVersionSource(subgraph.name, subgraph.replicas, hopSecret, DATA_VERSION_DEADLINE_MS)),
+          subgraphs.flatMap((subgraph) => httpDataVersionSources(subgraph.name, subgraph.replicas, hopSecret, DATA_VERSION_DEADLINE_MS)),
           // Entity answers are kept under their own subgraph's epoch and age out; the others under all.
           () => responseCache.clear(),
           DATA_VERSION_DEADLINE_MS,
         )
       : null;
+  // Which subgraphs each operation's plan fetches from: its data version asks only those.
+  const plannedSubgraphs = dataVersions ? new PlannedSubgraphs() : null;
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: apolloLogger(log),
+    experimental_didResolveQueryPlan: ({ queryPlan, requestContext }) => plannedSubgraphs?.learn(requestContext.queryHash, requestContext.request.operationName, queryPlan),
     buildService: ({ name, url }) =>
       new SubgraphDataSource(name, options.subgraphTimeoutMs ?? 10_000, metrics, replicasOf.get(name) ?? [url!], limits.maxResponseBytes, {
         willSendRequest: ({ request, context }) => {
@@ -340,7 +343,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       ApolloServerPluginCacheControlDisabled(),
       useOperationChecks(),
       useCostLimit(limits),
-      useDataVersion(dataVersions),
+      useDataVersion(dataVersions, plannedSubgraphs),
       responseCache,
       useResponseSizeLimit(),
       ...(metrics ? [metrics.plugin<GatewayContext>()] : []),

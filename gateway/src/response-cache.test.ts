@@ -63,4 +63,43 @@ describe('the response cache', () => {
     expect(await read(plugin, '{ b }', answerOf(100), null)).toBe(false);
     expect(await read(plugin, '{ b }', answerOf(100), null)).toBe(false);
   });
+
+  it('uses an answer for ttlMs from when it was made: an answer from memory is not kept again', async () => {
+    let clock = 0;
+    const plugin = useResponseCache({ ttlMs: 60_000, shareInFlight: false }, () => clock);
+    // As Apollo Server runs them: willSendResponse also after an answer from memory.
+    const ask = async () => {
+      const hooks = (await plugin.requestDidStart!({ contextValue: { actor: { role: 'anonymous' }, dataVersion: { of: async () => '1', all: async () => '1' } } } as never))!;
+      const hit = await hooks.responseForOperation!({ request: { query: '{ a }', variables: {} }, operation: { operation: 'query' } } as never);
+      const response = hit ?? { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: answerOf(100) } };
+      await hooks.willSendResponse!({ response, operation: { operation: 'query' } } as never);
+      return hit !== null;
+    };
+    // In production, where an answer from memory carries no header that says so.
+    const mode = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      expect(await ask()).toBe(false);
+      clock = 50_000;
+      expect(await ask()).toBe(true);
+      clock = 70_000;
+      expect(await ask()).toBe(false); // made at 0: too old, although last used at 50 s
+    } finally {
+      process.env.NODE_ENV = mode;
+    }
+  });
+
+  it('keeps an answer under the version read when it is sent (over the plan learnt meanwhile), found by the next request', async () => {
+    const plugin = useResponseCache({ ttlMs: 60_000, shareInFlight: false });
+    let plan = 'all';
+    const ask = async () => {
+      const hooks = (await plugin.requestDidStart!({ contextValue: { actor: { role: 'anonymous' }, dataVersion: { of: async () => plan, all: async () => plan } } } as never))!;
+      const hit = await hooks.responseForOperation!({ request: { query: '{ a }', variables: {} }, operation: { operation: 'query' } } as never);
+      plan = 'planned'; // learnt while the first request ran
+      if (!hit) await hooks.willSendResponse!({ response: { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: answerOf(100) } }, operation: { operation: 'query' } } as never);
+      return hit !== null;
+    };
+    expect(await ask()).toBe(false);
+    expect(await ask()).toBe(true);
+  });
 });

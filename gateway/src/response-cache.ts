@@ -74,23 +74,30 @@ export function useResponseCache(options: ResponseCacheOptions = {}, now: () => 
     },
     async requestDidStart({ contextValue }) {
       const anonymous = contextValue.actor.role === 'anonymous';
-      let key: string | null = null;
+      /** The key of this request's answer under a data version (the request's text, variables, operation and caller). */
+      let keyOf: ((version: string) => string) | null = null;
       let finish: ((result: Result | null) => void) | null = null;
+      /** Whether the answer came from memory (never kept again: its time counts from when it was made). */
+      let fromMemory = false;
       return {
         async responseForOperation({ request, operation }): Promise<GraphQLResponse | null> {
           const cached = ttlMs > 0 && anonymous;
           if (operation.operation !== 'query' || (!cached && !shareInFlight)) return null;
           const version = await contextValue.dataVersion?.all();
           if (!version) return null;
-          key = createHash('sha256')
-            .update(JSON.stringify([version, contextValue.actor, request.query ?? '', request.variables ?? {}, request.operationName ?? null]))
-            .digest('hex');
+          const question = JSON.stringify([contextValue.actor, request.query ?? '', request.variables ?? {}, request.operationName ?? null]);
+          keyOf = (at) => createHash('sha256').update(at).update('\n').update(question).digest('hex');
+          const key = keyOf(version);
           const entry = cached ? entries.get(key) : undefined;
-          if (entry && now() - entry.storedAt <= ttlMs) return answer(entry.result, 'hit');
+          if (entry && now() - entry.storedAt <= ttlMs) {
+            fromMemory = true;
+            return answer(entry.result, 'hit');
+          }
           if (!shareInFlight) return null;
           const pending = inFlight.get(key);
           if (pending) {
             const result = await pending;
+            fromMemory = result !== null;
             if (result) return answer(result, 'shared');
             return null; // the first one's answer had errors: ask for ourselves
           }
@@ -109,10 +116,14 @@ export function useResponseCache(options: ResponseCacheOptions = {}, now: () => 
         async willSendResponse({ response }) {
           const result = shareable(response);
           finish?.(result);
-          // The key holds the data version the read was answered from: after a write it is never found again.
-          if (!key || !result || ttlMs <= 0 || !anonymous || response.http.headers.get('x-samverkan-cache')) return;
+          if (!keyOf || !result || ttlMs <= 0 || !anonymous || fromMemory) return;
+          // The key holds the data version the read was answered from: after a write it is never found
+          // again. The version is read again now, over the subgraphs of the plan as learnt by now (the
+          // answers asked when the request began), so that the next request of this operation finds it.
+          const version = await contextValue.dataVersion?.all();
+          if (!version) return;
           const bytes = JSON.stringify(result).length;
-          entries.set(key, { storedAt: now(), result }, bytes);
+          entries.set(keyOf(version), { storedAt: now(), result }, bytes);
         },
       };
     },
