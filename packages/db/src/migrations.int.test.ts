@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { DATA_DIR_LOCK_FILE, openDatabase } from './connection';
-import { applyMigrations, createMigration, migrationStatus, type PrismaProject } from './migrations';
+import { applyMigrations, applyMigrationsApart, createMigration, migrationStatus, type PrismaProject } from './migrations';
 import { freshTestDatabase, testDatabaseKinds } from './testing';
 
 const HEADER = `datasource db {\n  provider = "postgresql"\n}\n`;
@@ -78,6 +78,26 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
       } finally {
         await client.end();
       }
+    } finally {
+      await database.close();
+      await test.drop();
+    }
+  });
+
+  it('applies them apart (in a child process on PostgreSQL, here on the embedded database) alike, and says why when one fails', async () => {
+    const project = tempProject(V1);
+    await createMigration(project, 'init', new Date('2026-01-02T00:00:00Z'));
+    const test = freshTestDatabase(kind);
+    const database = await openDatabase(test.config);
+    try {
+      expect(await applyMigrationsApart(database, project)).toEqual(['20260102000000_init']);
+      expect(await applyMigrationsApart(database, project)).toEqual([]);
+      expect(await migrationStatus(database, project)).toMatchObject({ upToDate: true });
+      // A migration PostgreSQL refuses: the error names the cause, and nothing after it is recorded as applied.
+      const broken = path.join(project.migrationsDir, '20260104000000_broken');
+      fs.mkdirSync(broken);
+      fs.writeFileSync(path.join(broken, 'migration.sql'), 'ALTER TABLE "NoSuchTable" ADD COLUMN "x" TEXT;');
+      await expect(applyMigrationsApart(database, project)).rejects.toThrow(/NoSuchTable/);
     } finally {
       await database.close();
       await test.drop();

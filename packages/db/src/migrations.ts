@@ -1,6 +1,8 @@
 import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { openDatabase, type Database } from './connection';
 import { withSchemaEngine } from './schema-engine';
@@ -180,4 +182,27 @@ function withEmbeddedShadow(adapter: SqlMigrationAwareDriverAdapterFactory): Sql
       });
     },
   };
+}
+
+/**
+ * {@link applyMigrations} in a process of its own, for a long-running service on PostgreSQL: the
+ * schema engine (WebAssembly) touches about 40 MiB that a process never gives back, even after the
+ * engine is gone (measured on the actions subgraph: resident 65 → 108 MiB for migrations that found
+ * nothing to apply); a child process returns it when it exits. The embedded database lives in this
+ * process, so its migrations run here.
+ */
+export async function applyMigrationsApart(database: Database, project: PrismaProject): Promise<string[]> {
+  if (database.config.kind !== 'postgres') return applyMigrations(database, project);
+  // The built script, from the sources (tests) as from the build: `npm run build` makes it.
+  const script = path.join(__dirname, '..', 'dist', 'cli', 'apply-migrations.js');
+  // The URL (it may hold a password) goes in the child's environment, not on its command line.
+  const env = { ...process.env, SAMVERKAN_MIGRATE_URL: database.url };
+  const { stdout } = await promisify(execFile)(process.execPath, [script, project.schemaPath, project.migrationsDir], { env, maxBuffer: 2 ** 20 }).catch(
+    (error: { stderr?: string; message: string }) => {
+      // The engine's message first, without its backtrace.
+      const message = (error.stderr ?? '').trim().split('\n').slice(0, 6).join(' ').replace(/\s+/g, ' ').slice(0, 1000);
+      throw new Error(`migrations failed: ${message || error.message}`);
+    },
+  );
+  return JSON.parse(stdout) as string[];
 }

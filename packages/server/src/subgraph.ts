@@ -3,6 +3,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import {
   applyMigrations,
+  applyMigrationsApart,
   type Database,
   type DatabaseConfig,
   databaseConfigFor,
@@ -100,6 +101,11 @@ export interface StartSubgraphOptions {
   limits?: RequestLimits;
   /** Where the police organisation comes from. @default the definition's own, else a copy kept from `peers.agreements` */
   organisation?: OrganisationCopy;
+  /**
+   * On PostgreSQL, apply migrations in a child process (`applyMigrationsApart`), so that the schema
+   * engine's memory is not kept for the life of the service. @default false; true in `runSubgraphProcess`
+   */
+  migrateApart?: boolean;
 }
 
 /** A running subgraph. */
@@ -152,7 +158,7 @@ export async function startSubgraph<Client extends PrismaClientLike>(
     // Replicas starting together on one PostgreSQL take turns: one migrates and seeds, the next
     // finds it done.
     await database.exclusively(async () => {
-      const applied = await applyMigrations(database, prismaProject(definition.serviceDir));
+      const applied = await (options.migrateApart ? applyMigrationsApart : applyMigrations)(database, prismaProject(definition.serviceDir));
       if (applied.length) log.info(`applied migrations: ${applied.join(', ')}`);
       if (definition.seed) await definition.seed(db, log, organisation);
     });
@@ -282,7 +288,7 @@ export async function startSubgraph<Client extends PrismaClientLike>(
  * Exits with status 1 and a readable message when it cannot start.
  */
 export function runSubgraphProcess<Client extends PrismaClientLike>(definition: SubgraphDefinition<Client>): void {
-  startSubgraph(definition).then(
+  startSubgraph(definition, { migrateApart: true }).then(
     (running) => {
       let stopping = false;
       const stop = () => {
