@@ -1,7 +1,7 @@
 import { testDatabaseKinds } from '@samverkan/db/testing';
 import { type Actor, signActorHeaders, signDevelopmentToken } from '@samverkan/schema';
-import { postGraphQL, startTestSubgraph } from '@samverkan/server/testing';
-import { startTestHub, subgraphDefinition, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
+import { postGraphQL } from '@samverkan/server/testing';
+import { startHubSubgraph, startTestHub, subgraphDefinition, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
 
 /**
  * Every kommun can record its agreement from day one: where no lokalpolisområde is registered for a
@@ -146,7 +146,7 @@ describe.each(testDatabaseKinds())('every kommun from day one, through the gatew
     expect((await read('nord')).body.data?.action).toBeNull();
 
     // An actions subgraph that never had a copy: police reads see no PARTIES records, police writes are SERVICE_UNAVAILABLE naming agreements.
-    const cold = await startTestSubgraph(subgraphDefinition('actions'), kind, { hopSecret: TEST_HOP_SECRET, peerUrls: { agreements: hub.agreements.url } });
+    const cold = await startHubSubgraph(subgraphDefinition('actions'), kind, { hopSecret: TEST_HOP_SECRET, peerUrls: { agreements: hub.agreements.url } });
     try {
       const mutation = `mutation { createAction(input: ${input}) { id } }`;
       const headers = signActorHeaders(ACTORS.stockholmPolice, TEST_HOP_SECRET, { subgraph: 'actions', query: mutation });

@@ -1,13 +1,13 @@
 import { freshTestDatabase, testDatabaseKinds } from '@samverkan/db/testing';
 import { signDevelopmentToken } from '@samverkan/schema';
 import { type RunningSubgraph, startSubgraph } from '@samverkan/server';
-import { postGraphQL, startTestSubgraph } from '@samverkan/server/testing';
+import { postGraphQL } from '@samverkan/server/testing';
 import net from 'node:net';
 import type { RunningGateway } from '../gateway/src/gateway';
 import type { PrismaClient } from '../services/agreements/src/db';
 import { subgraph as actionsSubgraph } from '../services/actions/src/definition';
 import { subgraph as agreementsSubgraph } from '../services/agreements/src/definition';
-import { startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
+import { startHubSubgraph, startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
 
 /**
  * A TCP front for a replica that can crash the way a killed process does: every open connection
@@ -51,7 +51,7 @@ describe.each(testDatabaseKinds())('replicas of a subgraph on %s', (kind) => {
     second =
       kind === 'postgres'
         ? await startSubgraph(agreementsSubgraph, { port: 0, database: hub.agreements.database.config, log: false, hopSecret: TEST_HOP_SECRET })
-        : await startTestSubgraph(agreementsSubgraph, kind, { hopSecret: TEST_HOP_SECRET });
+        : await startHubSubgraph(agreementsSubgraph, kind, { hopSecret: TEST_HOP_SECRET });
     front = await crashableFront(second.url);
     gateway = await hub.startGateway({ subgraphUrls: { agreements: `${hub.agreements.url},${front.url}` } });
   });
@@ -101,7 +101,7 @@ describe.each(testDatabaseKinds())('replicas of a subgraph on %s', (kind) => {
 
   it('lets a subgraph ask another over its replicas too: the actions subgraph checks an origin with one replica gone', async () => {
     // The crashed replica first: refused, so the check goes on to the other one.
-    const actions = await startTestSubgraph(actionsSubgraph, kind, { hopSecret: TEST_HOP_SECRET, peerUrls: { agreements: `${front.url},${hub.agreements.url}` } });
+    const actions = await startHubSubgraph(actionsSubgraph, kind, { hopSecret: TEST_HOP_SECRET, peerUrls: { agreements: `${front.url},${hub.agreements.url}` } });
     const viaReplicas = await hub.startGateway({ subgraphUrls: { actions: actions.url } });
     try {
       const token = await signDevelopmentToken({ role: 'kommun', subject: 'lena', municipalityCode: '1281' }, TEST_JWT_SECRET);
