@@ -39,7 +39,7 @@ describe('a subgraph that is down or slow', () => {
     } finally {
       await restarted?.close();
       await hub.gateway.close();
-      await Promise.all([hub.agreements.close(), hub.actions.close()]);
+      await Promise.all([hub.agreements.close(), hub.actions.close(), hub.notifications.close()]);
     }
   });
 
