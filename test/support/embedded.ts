@@ -1,4 +1,4 @@
-import { openDatabase } from '@samverkan/db';
+import { isAlive, openDatabase } from '@samverkan/db';
 import type { TestDatabase } from '@samverkan/db/testing';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -67,15 +67,6 @@ function emptyCluster(): Promise<string> {
 }
 
 const COPY = /^samverkan-test-(\d+)-[0-9a-f]+$/;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Removes the copies of test processes that are gone. */
 function removeLeftCopies(): void {

@@ -1,6 +1,6 @@
 import type { TestDatabaseKind } from '@samverkan/db/testing';
 import { REPOSITORY_ROOT, SUBGRAPHS } from '@samverkan/hub';
-import { type PrismaClientLike, type RunningSubgraph, type SubgraphDefinition, startSubgraph, type TracingOptions } from '@samverkan/server';
+import { type PrismaClientLike, type RunningSubgraph, type SubgraphDefinition, type TracingOptions } from '@samverkan/server';
 import { startTestSubgraph, type TestSubgraphOptions } from '@samverkan/server/testing';
 import path from 'node:path';
 import { type GatewayOptions, type RunningGateway, startGateway } from '../../gateway/src/gateway';
@@ -48,32 +48,7 @@ export async function startHubSubgraph<Client extends PrismaClientLike>(
   kind: TestDatabaseKind,
   options: TestSubgraphOptions = {},
 ): Promise<RunningSubgraph<Client>> {
-  if (kind !== 'pglite') return startTestSubgraph(definition, kind, options);
-  const database = await freshEmbeddedDatabase();
-  let running: RunningSubgraph<Client>;
-  try {
-    running = await startSubgraph(definition, {
-      port: 0,
-      database: database.config,
-      log: false,
-      tracing: options.tracing ?? null,
-      ...(options.hopSecret ? { hopSecret: options.hopSecret } : {}),
-      ...(options.peerUrls ? { peerUrls: options.peerUrls } : {}),
-      ...(options.organisation ? { organisation: options.organisation } : {}),
-      limits: options.limits ?? {},
-    });
-  } catch (error) {
-    await database.drop();
-    throw error;
-  }
-  const stop = running.close;
-  // Keep the running subgraph's live getters (e.g. graphqlRequests); only closing does more.
-  return Object.assign(running, {
-    close: async () => {
-      await stop();
-      await database.drop();
-    },
-  });
+  return startTestSubgraph(definition, kind, kind === 'pglite' ? { ...options, database: freshEmbeddedDatabase } : options);
 }
 
 /** Options of {@link startTestHub}. */

@@ -135,7 +135,8 @@ export function lockDataDir(dataDir: string): () => void {
   throw new Error(`Could not lock the embedded database at ${dataDir}.`);
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id is running (also one of another user's, which may not be signalled). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

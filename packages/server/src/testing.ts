@@ -1,4 +1,4 @@
-import { freshTestDatabase, type TestDatabaseKind } from '@samverkan/db/testing';
+import { freshTestDatabase, type TestDatabase, type TestDatabaseKind } from '@samverkan/db/testing';
 import type { RequestLimits } from './limits';
 import type { OrganisationCopy } from './police-organisation';
 import type { PrismaClientLike, RunningSubgraph, SubgraphDefinition } from './subgraph';
@@ -17,6 +17,8 @@ export interface TestSubgraphOptions {
   limits?: RequestLimits;
   /** Where the police organisation comes from (a subgraph tested without the agreements subgraph). @default as `startSubgraph` */
   organisation?: OrganisationCopy;
+  /** The fresh database to start on (dropped on close). @default `freshTestDatabase(kind)` */
+  database?: () => TestDatabase | Promise<TestDatabase>;
 }
 
 /** A subgraph started for a test on a fresh database, on a free port; `close` also drops that database. */
@@ -25,17 +27,23 @@ export async function startTestSubgraph<Client extends PrismaClientLike>(
   kind: TestDatabaseKind,
   options: TestSubgraphOptions = {},
 ): Promise<RunningSubgraph<Client>> {
-  const database = freshTestDatabase(kind);
-  const running = await startSubgraph(definition, {
-    port: 0,
-    database: database.config,
-    log: false,
-    tracing: options.tracing ?? null,
-    ...(options.hopSecret ? { hopSecret: options.hopSecret } : {}),
-    ...(options.peerUrls ? { peerUrls: options.peerUrls } : {}),
-    ...(options.organisation ? { organisation: options.organisation } : {}),
-    limits: options.limits ?? {},
-  });
+  const database = await (options.database ?? (() => freshTestDatabase(kind)))();
+  let running: RunningSubgraph<Client>;
+  try {
+    running = await startSubgraph(definition, {
+      port: 0,
+      database: database.config,
+      log: false,
+      tracing: options.tracing ?? null,
+      ...(options.hopSecret ? { hopSecret: options.hopSecret } : {}),
+      ...(options.peerUrls ? { peerUrls: options.peerUrls } : {}),
+      ...(options.organisation ? { organisation: options.organisation } : {}),
+      limits: options.limits ?? {},
+    });
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
   const stop = running.close;
   // Keep the running subgraph's live getters (e.g. graphqlRequests); only closing does more.
   return Object.assign(running, {
