@@ -124,6 +124,13 @@ export async function applyReferenceRecords<Tx extends AuditedClient, Seed, Row 
       snapshot: kind.snapshot,
       write: (tx, locked) => kind.update(tx, seed, locked, { seedHash, seededVersion: locked.version + 1 }),
     });
+    if ((await kind.load(tx, id))?.version === row.version) {
+      // The new seed changes none of the record's audited fields, so the kit undid the write: keep
+      // only the new seed's stamp, at the same version (no entry, as nothing a reader sees changed).
+      await kind.update(tx, seed, row, { seedHash, seededVersion: row.version });
+      outcome.unchanged.push(id);
+      continue;
+    }
     log.info(`Reference ${kind.noun} "${id}" updated from its changed source.`, { entityType: kind.entityType, id });
     outcome.updated.push(id);
   }
