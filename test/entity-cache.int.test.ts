@@ -41,6 +41,16 @@ describe.each(testDatabaseKinds())('the entity cache on %s', (kind) => {
     return body.data as Answer & Record<string, unknown>;
   };
   const actionsSql = () => hub.actions.database.statements.total;
+  /** Lund's own write sent straight to the actions subgraph, signed over the trusted hop as another gateway would send it; its answer's body. */
+  const writePastTheGateway = async (query: string, variables: Record<string, unknown>) => {
+    const lund: Actor = { role: 'kommun', subject: 'cache-lund', municipalityCode: '1281' };
+    const response = await fetch(hub.actions.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signActorHeaders(lund, TEST_HOP_SECRET, { subgraph: 'actions', query, variables }) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
+  };
   let hidden = '';
 
   it('shares entity answers between two analysts of one region, answering the second without SQL but the data version', async () => {
@@ -90,16 +100,9 @@ describe.each(testDatabaseKinds())('the entity cache on %s', (kind) => {
     const sqlBefore = actionsSql();
     expect(await read('analystB')).toBe('Ändrad titel');
     expect(actionsSql()).toBe(sqlBefore + 1); // cached
-    // The kommun's own write, signed over the trusted hop as another gateway would send it.
-    const lund: Actor = { role: 'kommun', subject: 'cache-lund', municipalityCode: '1281' };
-    const query = 'mutation ($id: ID!) { updateAction(id: $id, version: 2, changes: { title: "Skrivet förbi gatewayen" }) { version } }';
-    const variables = { id: hidden };
-    const response = await fetch(hub.actions.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...signActorHeaders(lund, TEST_HOP_SECRET, { subgraph: 'actions', query, variables }) },
-      body: JSON.stringify({ query, variables }),
-    });
-    expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+    // The kommun's own write, as another gateway would send it.
+    const written = await writePastTheGateway('mutation ($id: ID!) { updateAction(id: $id, version: 2, changes: { title: "Skrivet förbi gatewayen" }) { version } }', { id: hidden });
+    expect(written.errors).toBeUndefined();
     expect(await read('analystB')).toBe('Skrivet förbi gatewayen');
     expect(await read('analystA')).toBe('Skrivet förbi gatewayen');
     expect(await read()).toBe('Skrivet förbi gatewayen');
@@ -113,15 +116,7 @@ describe.each(testDatabaseKinds())('the entity cache on %s', (kind) => {
       ((await ask('query ($id: ID!) { action(id: $id) { history { operation } } }', 'kommun', { id: hidden })) as unknown as { action: { history: unknown[] } }).action.history.length;
     expect(await version('analystA')).toBe(3);
     const entries = await history();
-    const lund: Actor = { role: 'kommun', subject: 'cache-lund', municipalityCode: '1281' };
-    const query = 'mutation ($id: ID!) { updateAction(id: $id, version: 3, changes: { title: "Skrivet förbi gatewayen", visibility: PUBLIC }) { version title } }';
-    const variables = { id: hidden };
-    const response = await fetch(hub.actions.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...signActorHeaders(lund, TEST_HOP_SECRET, { subgraph: 'actions', query, variables }) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const answer = (await response.json()) as { data?: { updateAction: { version: number; title: string } }; errors?: unknown };
+    const answer = await writePastTheGateway('mutation ($id: ID!) { updateAction(id: $id, version: 3, changes: { title: "Skrivet förbi gatewayen", visibility: PUBLIC }) { version title } }', { id: hidden });
     expect(answer.errors).toBeUndefined();
     expect(answer.data?.updateAction).toEqual({ version: 3, title: 'Skrivet förbi gatewayen' });
     expect(await history()).toBe(entries);
