@@ -17,6 +17,8 @@ describe.each(testDatabaseKinds())('concurrent writers through the gateway on %s
   });
   afterAll(() => hub?.close());
 
+  // Every writer retries until it wins once: about WRITERS²/2 = 1,275 requests, which PGlite's one
+  // connection serves in turn (25 s alone, 42 s beside other suites, over 60 s on a loaded CI machine).
   it(`lets ${WRITERS} writers update one action with versions: one wins per version, none is lost, each is in the audit trail`, async () => {
     const tokenOf = (i: number) => signDevelopmentToken({ role: 'kommun', subject: `skrivare-${i}`, municipalityCode: '1281' }, TEST_JWT_SECRET);
     const created = await postGraphQL<{ createAction: { id: string; version: number } }>(
@@ -64,5 +66,5 @@ describe.each(testDatabaseKinds())('concurrent writers through the gateway on %s
     // In the order they won: each entry's new title is its writer's.
     const byVersion = [...outcomes].sort((a, b) => a.wrote - b.wrote);
     expect(updates.map((h) => h.actorSubject)).toEqual(byVersion.map((o) => `skrivare-${o.writer}`));
-  });
+  }, 300_000);
 });

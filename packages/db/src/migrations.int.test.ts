@@ -18,6 +18,7 @@ function tempProject(schema: string): PrismaProject {
   return project;
 }
 
+// The schema engine's WebAssembly is slow to load and run: up to 34 s a test beside other suites.
 describe('createMigration (offline, from the schema)', () => {
   it('writes a first migration, then only the change, then nothing when schema and migrations agree', async () => {
     const project = tempProject(V1);
@@ -33,7 +34,7 @@ describe('createMigration (offline, from the schema)', () => {
 
     expect(await createMigration(project, 'nothing')).toBeNull();
     expect(fs.readdirSync(project.migrationsDir).sort()).toEqual(['20260102030405_init', '20260103000000_add_author', 'migration_lock.toml']);
-  });
+  }, 180_000);
 
   it('refuses a migration name that is not lower-case letters, digits and underscores', async () => {
     await expect(createMigration(tempProject(V1), 'Add Author')).rejects.toThrow(/lower-case letters, digits and underscores/);
@@ -82,7 +83,7 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
       await database.close();
       await test.drop();
     }
-  });
+  }, 180_000);
 
   it('applies them apart (in a child process on PostgreSQL, here on the embedded database) alike, and says why when one fails', async () => {
     const project = tempProject(V1);
@@ -102,7 +103,7 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
       await database.close();
       await test.drop();
     }
-  });
+  }, 180_000);
 });
 
 describe('the embedded database', () => {

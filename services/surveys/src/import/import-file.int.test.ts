@@ -176,6 +176,7 @@ describe.each(testDatabaseKinds())('the import command on %s', (kind) => {
     }
   };
 
+  // 100,000 rows, twice: 42 s on PGlite beside other suites, more on a loaded CI machine.
   it('imports 100,000 rows with a progress bar, and changes nothing the second time', async () => {
     const file = tempFile('syd-delomraden.csv', largeFile(100_000));
     const first = await run('import', file, '--by', 'importtest', '--progress');
@@ -187,7 +188,7 @@ describe.each(testDatabaseKinds())('the import command on %s', (kind) => {
 
     const second = await run('import', file);
     expect(second.stdout).toContain('100000 rows; 0 added, 0 changed, 100000 unchanged, 0 refused');
-  });
+  }, 300_000);
 
   it('lists refused rows by line and exits with 2; refuses a file it cannot read with 1', async () => {
     const partly = await run('import', tempFile('blandat.csv', GOOD_AND_BAD.replaceAll('2024', '2022')));
