@@ -194,6 +194,26 @@ describe.each(testDatabaseKinds())('bulk onboarding on %s', (kind) => {
     expect(await counts()).toEqual(before);
   }, 120_000);
 
+  test("a kommun user's file over their record signed since: a change is refused and undone, the same values are found unchanged", async () => {
+    const lund = onboardingFile({ actionsPerKommun: 0, validFrom: '2036-01-01' }).municipalities.find((m) => m.code === '1281')!;
+    await run(LUND, JSON.stringify({ format: file.format, municipalities: [lund] })); // stored as a draft they approved (the test above)
+    const draft = await hub.agreements.client.agreement.findFirstOrThrow({ where: { municipalityCode: '1281', externalId: 'avtal-2036' } });
+    // Signed in the hub since (set by hand here; both sides' approvals would do it).
+    const signed = await hub.agreements.client.agreement.update({ where: { id: draft.id }, data: { state: 'SIGNED', signedOn: new Date('2035-12-15') } });
+    const before = await counts();
+    const retitled = { ...lund, agreements: [{ ...lund.agreements[0]!, title: 'Samverkansöverenskommelse, ändrad efter undertecknandet' }] };
+    const report = await run(LUND, JSON.stringify({ format: file.format, municipalities: [retitled] }));
+    expect(report.refused).toContainEqual({ path: '/municipalities/0/agreements/0', message: expect.stringContaining('is signed in the hub: an import changes only drafts') });
+    expect(report.records.find((record) => record.kind === 'Agreement')).toBeUndefined();
+    // The write was undone: same title, same version, no audit entry.
+    expect(await hub.agreements.client.agreement.findUniqueOrThrow({ where: { id: draft.id } })).toEqual(signed);
+    expect(await counts()).toEqual(before);
+    const again = await run(LUND, JSON.stringify({ format: file.format, municipalities: [lund] }));
+    expect(again.refused).toEqual([]);
+    expect(again.records.map((record) => `${record.kind} ${record.change}`)).toEqual(['Agreement UNCHANGED', 'CitizenPromise UNCHANGED']);
+    expect(await counts()).toEqual(before);
+  }, 120_000);
+
   test('the documented examples import: the JSON file, then the CSV of actions by line', async () => {
     const example = fs.readFileSync(path.join(__dirname, '../docs/examples/onboarding.json'), 'utf8');
     const report = await run(ADMIN, example);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Actor } from './actor';
 import type { Snapshot } from './audit';
 import type { SubgraphContext } from './context';
-import { type AuditedClient, versionedChange } from './write';
+import { type AuditedClient, versionedChangeOutcome } from './write';
 
 /*
  * Reference records that can change: each record a service loads from its source documents keeps
@@ -113,7 +113,7 @@ export async function applyReferenceRecords<Tx extends AuditedClient, Seed, Row 
       outcome.keptEdited.push(id);
       continue;
     }
-    await versionedChange(tx, REFERENCE_DATA_WRITER, 'seedReference', {
+    const { changed } = await versionedChangeOutcome(tx, REFERENCE_DATA_WRITER, 'seedReference', {
       entityType: kind.entityType,
       noun: kind.noun,
       id: row.id,
@@ -124,7 +124,7 @@ export async function applyReferenceRecords<Tx extends AuditedClient, Seed, Row 
       snapshot: kind.snapshot,
       write: (tx, locked) => kind.update(tx, seed, locked, { seedHash, seededVersion: locked.version + 1 }),
     });
-    if ((await kind.load(tx, id))?.version === row.version) {
+    if (!changed) {
       // The new seed changes none of the record's audited fields, so the kit undid the write: keep
       // only the new seed's stamp, at the same version (no entry, as nothing a reader sees changed).
       await kind.update(tx, seed, row, { seedHash, seededVersion: row.version });

@@ -176,8 +176,19 @@ export interface VersionedChange<Tx extends AuditedClient, Row extends { version
    * when no audited field of any record changed, the kit undoes the whole write (the version too).
    */
   write(tx: Tx, row: Row): Promise<void>;
+  /**
+   * Refuses (throws) a write that changed an audited field, once it has run: the kit undoes it. For a
+   * write that may only find a record unchanged (a party's import over a record no longer a draft).
+   */
+  refuseChange?(row: Row): void;
   /** What the mutation answers: the record as the write left it. Without it the change answers nothing (`Result` is void). */
   readBack?(tx: Tx, id: string): Promise<Result>;
+}
+
+/** What {@link versionedChangeOutcome} did: the mutation's answer, and whether any audited field changed (else the write was undone). */
+export interface VersionedOutcome<Result> {
+  result: Result;
+  changed: boolean;
 }
 
 /**
@@ -196,6 +207,19 @@ export async function versionedChange<Tx extends AuditedClient, Row extends { ve
   operation: string,
   change: VersionedChange<Tx, Row, Result>,
 ): Promise<Result> {
+  return (await versionedChangeOutcome(tx, writer, operation, change)).result;
+}
+
+/**
+ * {@link versionedChange}, telling also whether the write changed anything: for writers that report
+ * it (an import's UPDATE or UNCHANGED, reference data's stamp) without reading the record again.
+ */
+export async function versionedChangeOutcome<Tx extends AuditedClient, Row extends { version: number }, Result = void>(
+  tx: Tx,
+  writer: SubgraphContext,
+  operation: string,
+  change: VersionedChange<Tx, Row, Result>,
+): Promise<VersionedOutcome<Result>> {
   await lockRow(tx, change.entityType, change.id);
   const row = await change.load(tx, change.id);
   if (!row || !change.mayRead(row)) throw noSuchRecord(change.noun, change.id, change.idArgument);
@@ -216,15 +240,17 @@ export async function versionedChange<Tx extends AuditedClient, Row extends { ve
       await change.write(tx, row);
       const now = new Map<string, Snapshot | null>();
       for (const id of ids) now.set(id, await change.snapshot(tx, id));
+      if (change.refuseChange && changedAny(now)) change.refuseChange(row);
       return now;
     },
     changedAny,
   );
-  if (changedAny(after)) {
+  const changed = changedAny(after);
+  if (changed) {
     for (const [id, was] of before) {
       await storeChanges((entry) => writeAudit(tx, entry), writer, operation, { type: change.entityType, key: id }, was, after.get(id) ?? null);
     }
   }
   // Without readBack, Result is void (its default): the cast states only that.
-  return change.readBack ? change.readBack(tx, change.id) : (undefined as Result);
+  return { result: change.readBack ? await change.readBack(tx, change.id) : (undefined as Result), changed };
 }

@@ -3,7 +3,7 @@ import type { Actor } from '../actor';
 import type { Snapshot } from '../audit';
 import type { SubgraphContext } from '../context';
 import { forbidden } from '../errors';
-import { type AuditedClient, inSavepoint, noSuchRecord, sameSnapshot, versionedChange, type VersionedChange } from '../write';
+import { type AuditedClient, inSavepoint, noSuchRecord, versionedChangeOutcome, type VersionedChange } from '../write';
 import { JsonReader, type OnboardingKommun, RecordFormatError } from './onboarding-file';
 import type { RecordImportLog, RefusedRecord } from './record-log';
 
@@ -32,7 +32,7 @@ export function refusalOf(error: unknown, recordPath: string, renames: Readonly<
 /**
  * Imports each record of one section of a kommun's part (e.g. `agreements`); a refusal is logged by
  * path (`renames`: the file's names of the input fields whose names differ) and the rest go on. A
- * record's writes run in a savepoint of their own ({@link importRecord}, {@link inSavepoint}), so
+ * record's writes run in a savepoint ({@link importRecord}: the insert's own, or the write kit's), so
  * that a refused record leaves nothing behind; a record found unchanged costs no savepoint.
  */
 export async function importSection(
@@ -91,8 +91,8 @@ export interface RecordToImport<Tx extends AuditedClient, Row extends { version:
  * Stores one record of a file: inserted (and audited) when its external id is new; found unchanged
  * without a write when the stored record already holds the file's values (`holds`), once the writer
  * is found to be allowed to read and change it as the write would check; else rewritten through the
- * write kit's versioned change (no version named: the file is the truth) and undone when that changed
- * nothing after all, so that a second import writes no version and no audit entry.
+ * write kit's versioned change (no version named: the file is the truth), which undoes it when it
+ * changed nothing after all, so that a second import writes no version and no audit entry.
  *
  * The record found unchanged is not locked: a change by another writer after it was read is kept, as
  * if it had come after the import (which wrote nothing).
@@ -117,16 +117,7 @@ export async function importRecord<Tx extends AuditedClient, Row extends { versi
     log.stored({ ...base, id, change: 'UNCHANGED' });
     return;
   }
-  const before = await record.snapshot(tx, id);
-  const changed = await inSavepoint(
-    tx,
-    'onboarding_record',
-    async () => {
-      await versionedChange(tx, writer, record.operation, { ...record, id, version: null });
-      return !sameSnapshot(before, await record.snapshot(tx, id));
-    },
-    (changed) => changed,
-  );
+  const { changed } = await versionedChangeOutcome(tx, writer, record.operation, { ...record, id, version: null });
   log.stored({ ...base, id, change: changed ? 'UPDATE' : 'UNCHANGED' });
 }
 

@@ -7,11 +7,10 @@ import {
   noSuchRecord,
   optionalText,
   RecordImportLog,
-  sameSnapshot,
   type StoredRecords,
   type SubgraphContext,
   TITLE_MAX,
-  versionedChange,
+  versionedChangeOutcome,
 } from '@samverkan/schema';
 import type { LifecycleState, Party } from '../generated/prisma/client';
 import { mayReadLifecycleRecord, requireParty } from '../lifecycle/access';
@@ -23,8 +22,8 @@ import { type DraftContent, sameContent, type StoredDraft } from './stored-draft
 /*
  * One agreement or medborgarlöfte of an onboarding file, written as its mutations write it: the
  * draft's checks and writes of its kind, the party rule, the shared write kit. Keyed by the kommun's
- * external id: a record already stored is rewritten through `versionedChange` and, when that
- * changed nothing, undone (no new version, no audit entry).
+ * external id: a record already stored is rewritten through the write kit's versioned change, which
+ * undoes it when it changed nothing (no new version, no audit entry).
  */
 
 /** The audit trail's operation of every write of the import. */
@@ -125,7 +124,10 @@ export async function importLifecycleRecord<Input extends DraftInput, Draft exte
   if (!mayReadLifecycleRecord(writer, existing)) throw noSuchRecord(kind.noun, id);
   if (party) requireParty(writer, existing, `import over this ${kind.noun}`);
   // A party leaves a record that is no longer a draft as it is signed: it may only find it unchanged.
-  const keep = party && existing.state !== 'DRAFT' ? { state: existing.state, signedOn: existing.signedOn, approvals: existing.approvedParties } : wanted;
+  const frozen = (record: { state: LifecycleState }) => party && record.state !== 'DRAFT';
+  const lifecycleKept = (record: { state: LifecycleState; signedOn: Date | null; approvedParties: Party[] }): StoredLifecycle =>
+    frozen(record) ? { state: record.state, signedOn: record.signedOn, approvals: record.approvedParties } : wanted;
+  const keep = lifecycleKept(existing);
   const content: DraftContent = {
     ...importKind.content(draft),
     ...keep,
@@ -139,38 +141,25 @@ export async function importLifecycleRecord<Input extends DraftInput, Draft exte
     log.stored({ ...base, id, change: 'UNCHANGED' });
     return;
   }
-  const before = await snapshot(tx, id);
-  // Set by the write: the state of a record a party finds no longer a draft.
-  const found: { frozen: LifecycleState | null } = { frozen: null };
-  const changed = await inSavepoint(
-    tx,
-    'onboarding_record',
-    async () => {
-      await versionedChange(tx, writer, IMPORT_OPERATION, {
-        entityType: kind.entityType,
-        noun: kind.noun,
-        id,
-        version: null,
-        load: kind.load,
-        mayRead: (stored) => mayReadLifecycleRecord(writer, stored),
-        authorize: (stored) => void (party && requireParty(writer, stored, `import over this ${kind.noun}`)),
-        snapshot,
-        write: async (_tx, stored) => {
-          // A party leaves a record that is no longer a draft as it is signed: it may only find it unchanged.
-          if (party && stored.state !== 'DRAFT') found.frozen = stored.state;
-          const keep = found.frozen ? { state: stored.state, signedOn: stored.signedOn, approvals: stored.approvedParties } : wanted;
-          await rewriteDraft(kind, tx, id, draft);
-          await write(id, keep);
-        },
-      });
-      return !sameSnapshot(before, await snapshot(tx, id));
+  const { changed } = await versionedChangeOutcome(tx, writer, IMPORT_OPERATION, {
+    entityType: kind.entityType,
+    noun: kind.noun,
+    id,
+    version: null,
+    load: kind.load,
+    mayRead: (stored) => mayReadLifecycleRecord(writer, stored),
+    authorize: (stored) => void (party && requireParty(writer, stored, `import over this ${kind.noun}`)),
+    snapshot,
+    write: async (_tx, stored) => {
+      await rewriteDraft(kind, tx, id, draft);
+      await write(id, lifecycleKept(stored));
     },
-    (changed) => changed && !found.frozen,
-  );
-  if (changed && found.frozen) {
-    throw conflict(`This ${kind.noun} is ${found.frozen.toLowerCase()} in the hub: an import changes only drafts (an administrator's, anything). Change it through its lifecycle.`, {
-      state: found.frozen,
-    });
-  }
+    refuseChange: (stored) => {
+      if (!frozen(stored)) return;
+      throw conflict(`This ${kind.noun} is ${stored.state.toLowerCase()} in the hub: an import changes only drafts (an administrator's, anything). Change it through its lifecycle.`, {
+        state: stored.state,
+      });
+    },
+  });
   log.stored({ ...base, id, change: changed ? 'UPDATE' : 'UNCHANGED', note: changed ? note : null });
 }
