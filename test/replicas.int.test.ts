@@ -1,5 +1,5 @@
 import { freshTestDatabase, testDatabaseKinds } from '@samverkan/db/testing';
-import { signDevelopmentToken } from '@samverkan/schema';
+import { type Actor, signActorHeaders, signDevelopmentToken } from '@samverkan/schema';
 import { type RunningSubgraph, startSubgraph } from '@samverkan/server';
 import { postGraphQL } from '@samverkan/server/testing';
 import net from 'node:net';
@@ -125,6 +125,69 @@ describe.each(testDatabaseKinds())('replicas of a subgraph on %s', (kind) => {
   });
 
   if (kind === 'postgres') {
+    // The caches as in production, in front of two replicas of the actions subgraph on one database:
+    // a write that reaches either replica, not through this gateway, is seen by the next request.
+    it('keeps the caches exact over replicas: a write straight to either replica is in the next answer', async () => {
+      const secondActions = await startSubgraph(actionsSubgraph, {
+        port: 0,
+        database: hub.actions.database.config,
+        log: false,
+        hopSecret: TEST_HOP_SECRET,
+        peerUrls: { agreements: hub.agreements.url },
+      });
+      const cached = await hub.startGateway({
+        subgraphUrls: { actions: `${hub.actions.url},${secondActions.url}` },
+        responseCache: { ttlMs: 60_000, shareInFlight: true },
+        entityCache: { maxBytes: 8 * 2 ** 20 },
+      });
+      try {
+        const lund: Actor = { role: 'kommun', subject: 'replica-lund', municipalityCode: '1281' };
+        const tokens = {
+          lund: await signDevelopmentToken(lund, TEST_JWT_SECRET),
+          analystA: await signDevelopmentToken({ role: 'analyst', subject: 'replica-analyst-a', policeRegionCode: 'SYD' }, TEST_JWT_SECRET),
+          analystB: await signDevelopmentToken({ role: 'analyst', subject: 'replica-analyst-b', policeRegionCode: 'SYD' }, TEST_JWT_SECRET),
+        };
+        const ask = async (query: string, who?: keyof typeof tokens, variables: Record<string, unknown> = {}) => {
+          const { body } = await postGraphQL(cached.url, query, variables, who ? { authorization: `Bearer ${tokens[who]}` } : {});
+          expect(body.errors).toBeUndefined();
+          return body.data as Record<string, unknown>;
+        };
+        const created = await ask('mutation ($i: ActionInput!) { createAction(input: $i) { id version } }', 'lund', {
+          i: { municipalityCode: '1281', title: 'Titel 0', visibility: 'PUBLIC', responsible: [{ kind: 'MUNICIPAL_DEPARTMENT', name: 'Lunds kommun', lead: true }] },
+        });
+        const { id } = created.createAction as { id: string };
+        const titleAsSeenBy = async (who?: keyof typeof tokens) =>
+          ((await ask('{ municipality(code: "1281") { actions { id title } } }', who)) as { municipality: { actions: { id: string; title: string }[] } }).municipality.actions.find(
+            (action) => action.id === id,
+          )?.title;
+        const statements = () => hub.actions.database.statements.total + secondActions.database.statements.total;
+        const replicas = [hub.actions, secondActions];
+        for (let version = 1; version <= 4; version += 1) {
+          const title = `Titel ${version - 1}`;
+          expect(await titleAsSeenBy('analystA')).toBe(title);
+          expect(await titleAsSeenBy()).toBe(title);
+          // The caches answer: the second analyst of the region costs each replica only its data version's statement.
+          const before = statements();
+          expect(await titleAsSeenBy('analystB')).toBe(title);
+          expect(statements()).toBe(before + replicas.length);
+          // Lund's write, as another gateway would send it, to one replica and then the other.
+          const query = 'mutation ($id: ID!, $v: Int!, $t: String!) { updateAction(id: $id, version: $v, changes: { title: $t }) { version } }';
+          const variables = { id, v: version, t: `Titel ${version}` };
+          const response = await fetch(replicas[version % 2]!.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...signActorHeaders(lund, TEST_HOP_SECRET, { subgraph: 'actions', query, variables }) },
+            body: JSON.stringify({ query, variables }),
+          });
+          expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+          expect(await titleAsSeenBy('analystB')).toBe(`Titel ${version}`);
+          expect(await titleAsSeenBy()).toBe(`Titel ${version}`);
+        }
+      } finally {
+        await cached.close();
+        await secondActions.close();
+      }
+    });
+
     it('starts two replicas at once on a new database: one migrates and loads the reference data, the other waits for it', async () => {
       const database = freshTestDatabase(kind);
       const replicas = await Promise.all([1, 2].map(() => startSubgraph(agreementsSubgraph, { port: 0, database: database.config, log: false })));
