@@ -194,7 +194,8 @@ export interface VersionedOutcome<Result> {
 /**
  * Changes one record in the caller's transaction, always in the same order: lock the row → load →
  * NOT_FOUND (also when the writer may not read it) → may the writer change it (FORBIDDEN) → version
- * check (CONFLICT, with the current version) → snapshot → write → audit what changed → read back.
+ * check (CONFLICT, with the current version) → snapshot → write → refuse a change the write may not
+ * make (`refuseChange`) → audit what changed → read back.
  *
  * A write that changes no audited field (the same values again) is undone in a savepoint: no new
  * version and no audit entry, so that the version, the history, change notifications and the
