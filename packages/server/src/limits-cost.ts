@@ -195,6 +195,22 @@ export function costRefusal(operation: OperationDefinitionNode, cost: number, ma
 }
 
 /**
+ * The refusal of a gateway's entity fetch (`_entities`) of `records` records that costs more than
+ * `maxCost`. The gateway let the client's request through on its own estimate, in which a list of
+ * unknown length counts {@link LIST_SIZE_ESTIMATE} items; the list the records came from holds more.
+ * The client is told what to change: page that list, or ask for less of each item.
+ */
+function entityFetchRefusal(records: number, cost: number, maxCost: number): string {
+  return `This request asks for ${records} items of a list, more than the gateway's estimate of ${LIST_SIZE_ESTIMATE} for a list of unknown length; what it asks of them is estimated to cost ${cost}, and at most ${maxCost} is allowed. Ask for a page of that list (its Connection field, e.g. citizenPromisesConnection for citizenPromises) or for fewer fields of each item.`;
+}
+
+/** The number of representations of an operation that is a gateway's entity fetch; undefined for any other. */
+function entityFetchSize(operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>>): number | undefined {
+  const entities = operation.selectionSet.selections.some((selection) => selection.kind === 'Field' && selection.name.value === '_entities');
+  return entities && Array.isArray(variables.representations) ? variables.representations.length : undefined;
+}
+
+/**
  * Refuses an operation whose estimated cost with the request's variables is over `maxCost`, before
  * it is planned or executed: the validation rule (limitRules) measures the document alone and
  * leaves the operations whose cost depends on a variable's value to this plugin. An operation
@@ -212,7 +228,8 @@ export function useCostLimit<Context extends object>(limits: { maxCost: number }
             // As the validation rule's refusal reaches the client: Apollo Server gives every
             // validation error the code GRAPHQL_VALIDATION_FAILED and the status 400.
             const refusal = costRefusal(operation, cost, limits.maxCost, variables);
-            throw new GraphQLError(refusal.message, { nodes: refusal.nodes, extensions: { code: ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } } });
+            const records = entityFetchSize(operation, request.variables ?? {});
+            throw new GraphQLError(records === undefined ? refusal.message : entityFetchRefusal(records, cost, limits.maxCost), { nodes: refusal.nodes, extensions: { code: ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } } });
           }
           if (!variables) withinLimit.add(operation);
         },
