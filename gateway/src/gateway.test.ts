@@ -17,6 +17,11 @@ describe('the gateway configuration', () => {
     ).toEqual({ port: 5000, subgraphUrls: { actions: 'http://10.0.0.2:8080/graphql' }, tokens: { secret: 'j' }, hopSecret: 'h', limits: {} });
   });
 
+  it('reads how long a query waits for the data version', () => {
+    expect(gatewayOptionsFromEnv({ SAMVERKAN_DATA_VERSION_DEADLINE_MS: '2500' }).dataVersionDeadlineMs).toBe(2500);
+    expect(gatewayOptionsFromEnv({}).dataVersionDeadlineMs).toBeUndefined();
+  });
+
   it('finds a subgraph moved to another port on this machine, as npm start runs it', () => {
     expect(gatewayOptionsFromEnv({ SURVEYS_PORT: '5003' }).subgraphUrls).toEqual({ surveys: 'http://localhost:5003/graphql' });
   });

@@ -73,6 +73,11 @@ export interface GatewayOptions {
   graphiql?: boolean;
   /** Answers shared by identical reads in flight, and the cache of anonymous reads. @default shared in flight; cached up to 60 s, never past a write (`SAMVERKAN_RESPONSE_CACHE_MS`; 0 turns it off) */
   responseCache?: ResponseCacheOptions;
+  /**
+   * How long a query waits for a subgraph's data version, in ms, before it is answered without the
+   * caches that need it (in full, never from an older answer). @default 1000 (`SAMVERKAN_DATA_VERSION_DEADLINE_MS`)
+   */
+  dataVersionDeadlineMs?: number;
   /** Entity fetches' answers kept across requests, per access scope, never past a write (see entity-cache.ts). @default 32 MiB, up to 60 s (`SAMVERKAN_ENTITY_CACHE_BYTES`, 0 turns it off; `SAMVERKAN_ENTITY_CACHE_MS`) */
   entityCache?: EntityCacheOptions;
   /** Whether to log; `false` leaves only errors. @default true */
@@ -233,6 +238,7 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Gat
     limits: limitsFromEnv(env),
     ...(env.SAMVERKAN_GRAPHIQL ? { graphiql: ['1', 'true', 'on'].includes(env.SAMVERKAN_GRAPHIQL) } : {}),
     ...(env.SAMVERKAN_SUBGRAPH_TIMEOUT_MS ? { subgraphTimeoutMs: Number(env.SAMVERKAN_SUBGRAPH_TIMEOUT_MS) } : {}),
+    ...(env.SAMVERKAN_DATA_VERSION_DEADLINE_MS ? { dataVersionDeadlineMs: Number(env.SAMVERKAN_DATA_VERSION_DEADLINE_MS) } : {}),
     ...(env.SAMVERKAN_RESPONSE_CACHE_MS || env.SAMVERKAN_SHARE_IN_FLIGHT
       ? {
           responseCache: {
@@ -253,9 +259,6 @@ export function gatewayOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Gat
     ...(trustedDocumentsModeFromEnv(env) ? { trustedDocuments: { mode: trustedDocumentsModeFromEnv(env)! } } : {}),
   };
 }
-
-/** How long a query waits for a subgraph's data version before it is answered without the caches that need it. */
-const DATA_VERSION_DEADLINE_MS = 1000;
 
 /** A running gateway. */
 export interface RunningGateway {
@@ -305,13 +308,14 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   // The data version of each query, asked of every subgraph that the caches hold answers of; when
   // it changes, nothing older is asked for again, so the caches let go of it.
   // With every cache off, nothing is asked.
+  const dataVersionDeadlineMs = options.dataVersionDeadlineMs ?? 1000;
   const dataVersions =
     entityCache.enabled || responseCache.enabled
       ? new DataVersions(
-          subgraphs.flatMap((subgraph) => httpDataVersionSources(subgraph.name, subgraph.replicas, hopSecret, DATA_VERSION_DEADLINE_MS)),
+          subgraphs.flatMap((subgraph) => httpDataVersionSources(subgraph.name, subgraph.replicas, hopSecret, dataVersionDeadlineMs)),
           // Entity answers are kept under their own subgraph's epoch and age out; the others under all.
           () => responseCache.clear(),
-          DATA_VERSION_DEADLINE_MS,
+          dataVersionDeadlineMs,
         )
       : null;
   // Which subgraphs each operation's plan fetches from: its data version asks only those.
