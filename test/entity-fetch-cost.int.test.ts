@@ -24,7 +24,7 @@ describe.each(testDatabaseKinds())('an entity fetch over the cost limit on %s', 
 
   it('is refused with what to change: page the list, whose pages are answered', async () => {
     const unpaged = await postGraphQL(hub.gateway.url, `{ citizenPromises { ${ITEM} } }`);
-    expect(unpaged.body.errors?.[0]?.message).toMatch(/^This request asks for 6\d items of a list, more than the gateway's estimate of 20 .*; what it asks of them is estimated to cost \d+, and at most 100000 is allowed\./);
+    expect(unpaged.body.errors?.[0]?.message).toMatch(/^This request's part for one subgraph fetches 6\d records at once, more than the gateway's estimate foresaw .*; what is asked of them is estimated to cost \d+, and at most 100000 is allowed\./);
     expect(unpaged.body.errors?.[0]?.message).toContain('citizenPromisesConnection');
 
     const paged = await postGraphQL<{ citizenPromisesConnection: { totalCount: number; edges: unknown[] } }>(

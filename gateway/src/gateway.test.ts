@@ -22,6 +22,14 @@ describe('the gateway configuration', () => {
     expect(gatewayOptionsFromEnv({}).dataVersionDeadlineMs).toBeUndefined();
   });
 
+  it('refuses to start with a data version deadline the timer cannot keep', async () => {
+    for (const value of ['0', '-5', '1.5', 'soon']) {
+      await expect(startGateway({ port: 0, log: false, ...gatewayOptionsFromEnv({ SAMVERKAN_DATA_VERSION_DEADLINE_MS: value }) })).rejects.toThrow(
+        /SAMVERKAN_DATA_VERSION_DEADLINE_MS must be a whole number of milliseconds from 1 to 600000/,
+      );
+    }
+  });
+
   it('finds a subgraph moved to another port on this machine, as npm start runs it', () => {
     expect(gatewayOptionsFromEnv({ SURVEYS_PORT: '5003' }).subgraphUrls).toEqual({ surveys: 'http://localhost:5003/graphql' });
   });

@@ -277,6 +277,13 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const log = createLogger('gateway', options.log === false ? { level: 'error' } : {});
   const hopSecret = options.hopSecret ?? DEVELOPMENT_HOP_SECRET;
   checkSecretStrength('SAMVERKAN_HOP_SECRET', hopSecret);
+  const dataVersionDeadlineMs = options.dataVersionDeadlineMs ?? 1000;
+  if (!Number.isInteger(dataVersionDeadlineMs) || dataVersionDeadlineMs < 1 || dataVersionDeadlineMs > 600_000) {
+    // A value the timer refuses would leave every request without the caches, and nothing said.
+    throw new Error(
+      `SAMVERKAN_DATA_VERSION_DEADLINE_MS must be a whole number of milliseconds from 1 to 600000, not ${String(options.dataVersionDeadlineMs)} (the caches are turned off by their own settings: SAMVERKAN_ENTITY_CACHE_BYTES=0, SAMVERKAN_RESPONSE_CACHE_MS=0, SAMVERKAN_SHARE_IN_FLIGHT=0).`,
+    );
+  }
   if (!options.tokens?.jwksUrl) {
     try {
       checkSecretStrength('SAMVERKAN_JWT_SECRET', options.tokens?.secret ?? DEVELOPMENT_JWT_SECRET);
@@ -308,7 +315,6 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   // The data version of each query, asked of every subgraph that the caches hold answers of; when
   // it changes, nothing older is asked for again, so the caches let go of it.
   // With every cache off, nothing is asked.
-  const dataVersionDeadlineMs = options.dataVersionDeadlineMs ?? 1000;
   const dataVersions =
     entityCache.enabled || responseCache.enabled
       ? new DataVersions(

@@ -179,6 +179,7 @@ export interface VersionedChange<Tx extends AuditedClient, Row extends { version
   /**
    * Refuses (throws) a write that changed an audited field, once it has run: the kit undoes it. For a
    * write that may only find a record unchanged (a party's import over a record no longer a draft).
+   * `row` is the record as loaded before the write.
    */
   refuseChange?(row: Row): void;
   /** What the mutation answers: the record as the write left it. Without it the change answers nothing (`Result` is void). */

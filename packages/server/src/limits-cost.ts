@@ -195,13 +195,14 @@ export function costRefusal(operation: OperationDefinitionNode, cost: number, ma
 }
 
 /**
- * The refusal of a gateway's entity fetch (`_entities`) of `records` records that costs more than
- * `maxCost`. The gateway let the client's request through on its own estimate, in which a list of
- * unknown length counts {@link LIST_SIZE_ESTIMATE} items; the list the records came from holds more.
- * The client is told what to change: page that list, or ask for less of each item.
+ * The refusal of a gateway's entity fetch (`_entities`) of `records` records, more than
+ * {@link LIST_SIZE_ESTIMATE}, that costs more than `maxCost`. The gateway let the client's request
+ * through on its own estimate, in which a list of unknown length counts LIST_SIZE_ESTIMATE items; one
+ * fetch of this many records means a list held more. The client is told what to change: page that
+ * list, or ask for less of each item.
  */
 function entityFetchRefusal(records: number, cost: number, maxCost: number): string {
-  return `This request asks for ${records} items of a list, more than the gateway's estimate of ${LIST_SIZE_ESTIMATE} for a list of unknown length; what it asks of them is estimated to cost ${cost}, and at most ${maxCost} is allowed. Ask for a page of that list (its Connection field, e.g. citizenPromisesConnection for citizenPromises) or for fewer fields of each item.`;
+  return `This request's part for one subgraph fetches ${records} records at once, more than the gateway's estimate foresaw (it counts ${LIST_SIZE_ESTIMATE} items for a list of unknown length); what is asked of them is estimated to cost ${cost}, and at most ${maxCost} is allowed. Ask for a page of the list they come from (its Connection field, e.g. citizenPromisesConnection for citizenPromises) or for fewer fields of each item.`;
 }
 
 /** The number of representations of an operation that is a gateway's entity fetch; undefined for any other. */
@@ -229,7 +230,8 @@ export function useCostLimit<Context extends object>(limits: { maxCost: number }
             // validation error the code GRAPHQL_VALIDATION_FAILED and the status 400.
             const refusal = costRefusal(operation, cost, limits.maxCost, variables);
             const records = entityFetchSize(operation, request.variables ?? {});
-            throw new GraphQLError(records === undefined ? refusal.message : entityFetchRefusal(records, cost, limits.maxCost), { nodes: refusal.nodes, extensions: { code: ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } } });
+            const message = records !== undefined && records > LIST_SIZE_ESTIMATE ? entityFetchRefusal(records, cost, limits.maxCost) : refusal.message;
+            throw new GraphQLError(message, { nodes: refusal.nodes, extensions: { code: ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } } });
           }
           if (!variables) withinLimit.add(operation);
         },

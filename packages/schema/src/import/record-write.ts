@@ -33,7 +33,8 @@ export function refusalOf(error: unknown, recordPath: string, renames: Readonly<
  * Imports each record of one section of a kommun's part (e.g. `agreements`); a refusal is logged by
  * path (`renames`: the file's names of the input fields whose names differ) and the rest go on. A
  * record's writes run in a savepoint ({@link importRecord}: the insert's own, or the write kit's), so
- * that a refused record leaves nothing behind; a record found unchanged costs no savepoint.
+ * that a refused record leaves nothing behind; a record its stored values show unchanged (`holds`)
+ * costs no savepoint.
  */
 export async function importSection(
   tx: AuditedClient,
@@ -94,8 +95,10 @@ export interface RecordToImport<Tx extends AuditedClient, Row extends { version:
  * write kit's versioned change (no version named: the file is the truth), which undoes it when it
  * changed nothing after all, so that a second import writes no version and no audit entry.
  *
- * The record found unchanged is not locked: a change by another writer after it was read is kept, as
- * if it had come after the import (which wrote nothing).
+ * The record its stored values show unchanged is not locked: a change by another writer after it was
+ * read is kept, as if it had come after the import (which wrote nothing). A record that goes through
+ * the write kit stays locked until the kommun's transaction ends, also when the kit finds it unchanged
+ * or it is refused (the kit locks it before its savepoint, as every versioned write does).
  */
 export async function importRecord<Tx extends AuditedClient, Row extends { version: number }, Stored extends Row = Row>(
   tx: Tx,

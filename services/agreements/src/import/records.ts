@@ -124,9 +124,9 @@ export async function importLifecycleRecord<Input extends DraftInput, Draft exte
   if (!mayReadLifecycleRecord(writer, existing)) throw noSuchRecord(kind.noun, id);
   if (party) requireParty(writer, existing, `import over this ${kind.noun}`);
   // A party leaves a record that is no longer a draft as it is signed: it may only find it unchanged.
-  const frozen = (record: { state: LifecycleState }) => party && record.state !== 'DRAFT';
-  const lifecycleKept = (record: { state: LifecycleState; signedOn: Date | null; approvedParties: Party[] }): StoredLifecycle =>
-    frozen(record) ? { state: record.state, signedOn: record.signedOn, approvals: record.approvedParties } : wanted;
+  const frozen = (found: { state: LifecycleState }) => party && found.state !== 'DRAFT';
+  const lifecycleKept = (found: { state: LifecycleState; signedOn: Date | null; approvedParties: Party[] }): StoredLifecycle =>
+    frozen(found) ? { state: found.state, signedOn: found.signedOn, approvals: found.approvedParties } : wanted;
   const keep = lifecycleKept(existing);
   const content: DraftContent = {
     ...importKind.content(draft),
