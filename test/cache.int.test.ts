@@ -1,5 +1,5 @@
-import { signActorHeaders, signDevelopmentToken } from '@samverkan/schema';
-import { startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
+import { signDevelopmentToken } from '@samverkan/schema';
+import { postPastTheGateway, startTestHub, TEST_JWT_SECRET, type TestHub } from './support/hub';
 
 describe('the cache of anonymous reads', () => {
   let hub: TestHub;
@@ -51,12 +51,7 @@ describe('the cache of anonymous reads', () => {
     expect((await ask(READ)).cache).toBe('hit');
     const query = `mutation { updateAction(id: "${id}", version: 1, changes: { title: "Grannsamverkan i Råå" }) { version } }`;
     const actor = { role: 'kommun' as const, subject: 'britt', municipalityCode: '1283' };
-    const written = await fetch(hub.actions.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...signActorHeaders(actor, TEST_HOP_SECRET, { subgraph: 'actions', query, variables: null }) },
-      body: JSON.stringify({ query }),
-    });
-    expect(((await written.json()) as { errors?: unknown }).errors).toBeUndefined();
+    expect((await postPastTheGateway(hub.actions.url, 'actions', actor, query)).body.errors).toBeUndefined();
     const after = await ask(READ);
     expect(after.cache).toBeNull();
     expect(after.body.data).toEqual({ action: { title: 'Grannsamverkan i Råå' } });

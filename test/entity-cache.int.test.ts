@@ -1,8 +1,8 @@
 import { testDatabaseKinds } from '@samverkan/db/testing';
-import { type Actor, signActorHeaders, signDevelopmentToken } from '@samverkan/schema';
+import { signActorHeaders, signDevelopmentToken } from '@samverkan/schema';
 import { postGraphQL } from '@samverkan/server/testing';
 import type { RunningGateway } from '../gateway/src/gateway';
-import { startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
+import { postPastTheGateway, startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
 
 /*
  * The gateway's entity cache (#17) through a real gateway and subgraphs: entity answers are shared
@@ -41,16 +41,9 @@ describe.each(testDatabaseKinds())('the entity cache on %s', (kind) => {
     return body.data as Answer & Record<string, unknown>;
   };
   const actionsSql = () => hub.actions.database.statements.total;
-  /** Lund's own write sent straight to the actions subgraph, signed over the trusted hop as another gateway would send it; its answer's body. */
-  const writePastTheGateway = async (query: string, variables: Record<string, unknown>) => {
-    const lund: Actor = { role: 'kommun', subject: 'cache-lund', municipalityCode: '1281' };
-    const response = await fetch(hub.actions.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...signActorHeaders(lund, TEST_HOP_SECRET, { subgraph: 'actions', query, variables }) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
-  };
+  /** Lund's own write sent straight to the actions subgraph, as another gateway would send it; its answer's body. */
+  const writePastTheGateway = async (query: string, variables: Record<string, unknown>) =>
+    (await postPastTheGateway(hub.actions.url, 'actions', { role: 'kommun', subject: 'cache-lund', municipalityCode: '1281' }, query, variables)).body;
   let hidden = '';
 
   it('shares entity answers between two analysts of one region, answering the second without SQL but the data version', async () => {

@@ -1,5 +1,5 @@
 import { freshTestDatabase, testDatabaseKinds } from '@samverkan/db/testing';
-import { type Actor, signActorHeaders, signDevelopmentToken } from '@samverkan/schema';
+import { type Actor, signDevelopmentToken } from '@samverkan/schema';
 import { type RunningSubgraph, startSubgraph } from '@samverkan/server';
 import { postGraphQL } from '@samverkan/server/testing';
 import net from 'node:net';
@@ -7,7 +7,7 @@ import type { RunningGateway } from '../gateway/src/gateway';
 import type { PrismaClient } from '../services/agreements/src/db';
 import { subgraph as actionsSubgraph } from '../services/actions/src/definition';
 import { subgraph as agreementsSubgraph } from '../services/agreements/src/definition';
-import { startHubSubgraph, startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
+import { postPastTheGateway, startHubSubgraph, startTestHub, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
 
 /**
  * A TCP front for a replica that can crash the way a killed process does: every open connection
@@ -173,12 +173,7 @@ describe.each(testDatabaseKinds())('replicas of a subgraph on %s', (kind) => {
           // Lund's write, as another gateway would send it, to one replica and then the other.
           const query = 'mutation ($id: ID!, $v: Int!, $t: String!) { updateAction(id: $id, version: $v, changes: { title: $t }) { version } }';
           const variables = { id, v: version, t: `Titel ${version}` };
-          const response = await fetch(replicas[version % 2]!.url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', ...signActorHeaders(lund, TEST_HOP_SECRET, { subgraph: 'actions', query, variables }) },
-            body: JSON.stringify({ query, variables }),
-          });
-          expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+          expect((await postPastTheGateway(replicas[version % 2]!.url, 'actions', lund, query, variables)).body.errors).toBeUndefined();
           expect(await titleAsSeenBy('analystB')).toBe(`Titel ${version}`);
           expect(await titleAsSeenBy()).toBe(`Titel ${version}`);
         }

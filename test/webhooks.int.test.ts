@@ -1,6 +1,6 @@
 import type { DatabaseConfig } from '@samverkan/db';
 import { freshTestDatabase, testDatabaseKinds } from '@samverkan/db/testing';
-import { type Actor, signActorHeaders, signDevelopmentToken } from '@samverkan/schema';
+import { type Actor, signDevelopmentToken } from '@samverkan/schema';
 import { startSubgraph } from '@samverkan/server';
 import { postGraphQL } from '@samverkan/server/testing';
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -9,7 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { startTestHub, subgraphDefinition, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
+import { postPastTheGateway, startTestHub, subgraphDefinition, TEST_HOP_SECRET, TEST_JWT_SECRET, type TestHub } from './support/hub';
 
 /**
  * Change notifications (webhooks), through the real gateway and subgraphs: a receiver started here
@@ -225,13 +225,8 @@ describe.each(testDatabaseKinds())('webhooks through the gateway on %s', (kind) 
     // action's creation only; not the PARTIES one, not the change that made the public one PARTIES.
     const query = `query ($since: String) { changeEvents(since: $since, first: 500) { events { recordId kind } } }`;
     const variables = { since: new Date(Date.now() - 10 * 60_000).toISOString() };
-    const response = await fetch(hub.actions.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...signActorHeaders(LUND, TEST_HOP_SECRET, { subgraph: 'actions', query, variables }) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const { data } = (await response.json()) as { data: { changeEvents: { events: { recordId: string; kind: string }[] } } };
-    const seen = data.changeEvents.events;
+    const { body } = await postPastTheGateway<{ changeEvents: { events: { recordId: string; kind: string }[] } }>(hub.actions.url, 'actions', LUND, query, variables);
+    const seen = body.data!.changeEvents.events;
     expect(seen.filter((e) => e.recordId === open.id)).toEqual([{ recordId: open.id, kind: 'created' }]);
     expect(seen.some((e) => e.recordId === secret.id)).toBe(false);
     expect(seen.some((e) => e.recordId === own.id)).toBe(true);
@@ -280,12 +275,7 @@ describe.each(testDatabaseKinds())('webhooks through the gateway on %s', (kind) 
     const peerUrls = { agreements: hub.agreements.url, actions: hub.actions.url, surveys: hub.surveys.url };
     const start = () => startSubgraph(subgraphDefinition('notifications'), { port: 0, database, hopSecret: TEST_HOP_SECRET, peerUrls, log: false, tracing: null, limits: {} });
     const direct = async <T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...signActorHeaders(LUND, TEST_HOP_SECRET, { subgraph: 'notifications', query, variables }) },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as { data?: Record<string, T>; errors?: { message: string }[] };
+      const { body } = await postPastTheGateway<Record<string, T>>(url, 'notifications', LUND, query, variables);
       if (body.errors) throw new Error(body.errors[0]!.message);
       return Object.values(body.data!)[0]!;
     };

@@ -1,7 +1,8 @@
 import type { TestDatabaseKind } from '@samverkan/db/testing';
 import { REPOSITORY_ROOT, SUBGRAPHS } from '@samverkan/hub';
 import { type PrismaClientLike, type RunningSubgraph, type SubgraphDefinition, type TracingOptions } from '@samverkan/server';
-import { startTestSubgraph, type TestSubgraphOptions } from '@samverkan/server/testing';
+import { type Actor, signActorHeaders } from '@samverkan/schema';
+import { postGraphQL, startTestSubgraph, type TestSubgraphOptions } from '@samverkan/server/testing';
 import path from 'node:path';
 import { type GatewayOptions, type RunningGateway, startGateway } from '../../gateway/src/gateway';
 import type { PrismaClient as ActionsClient } from '../../services/actions/src/db';
@@ -30,6 +31,15 @@ export interface TestHub {
 
 export const TEST_HOP_SECRET = 'test-hop-secret';
 export const TEST_JWT_SECRET = 'test-jwt-secret';
+
+/**
+ * Posts a GraphQL operation straight to a subgraph (or one of its replicas) at `url`, signed as
+ * `actor` over the trusted hop as a gateway sends it: a write that another gateway or an import
+ * command makes, past the gateway under test. Returns {@link postGraphQL}'s answer.
+ */
+export function postPastTheGateway<Data = Record<string, unknown>>(url: string, subgraph: string, actor: Actor, query: string, variables: Record<string, unknown> = {}) {
+  return postGraphQL<Data>(url, query, variables, signActorHeaders(actor, TEST_HOP_SECRET, { subgraph, query, variables }));
+}
 
 /** A service's definition, from its sources (`<dir>/src/definition.ts` exports `subgraph`). */
 export function subgraphDefinition(name: string): SubgraphDefinition<PrismaClientLike> {
