@@ -234,20 +234,19 @@ export async function versionedChangeOutcome<Tx extends AuditedClient, Row exten
   const ids = [...new Set([change.id, ...(change.alsoChanges?.(row) ?? []).filter((id): id is string => id !== null)])];
   const before = new Map<string, Snapshot | null>();
   for (const id of ids) before.set(id, await change.snapshot(tx, id));
-  const changedAny = (after: Map<string, Snapshot | null>) => ids.some((id) => !sameSnapshot(before.get(id), after.get(id)));
-  const after = await inSavepoint(
+  const { after, changed } = await inSavepoint(
     tx,
     'versioned_change',
     async () => {
       await change.write(tx, row);
       const now = new Map<string, Snapshot | null>();
       for (const id of ids) now.set(id, await change.snapshot(tx, id));
-      if (change.refuseChange && changedAny(now)) change.refuseChange(row);
-      return now;
+      const changedAny = ids.some((id) => !sameSnapshot(before.get(id), now.get(id)));
+      if (changedAny) change.refuseChange?.(row);
+      return { after: now, changed: changedAny };
     },
-    changedAny,
+    (outcome) => outcome.changed,
   );
-  const changed = changedAny(after);
   if (changed) {
     for (const [id, was] of before) {
       await storeChanges((entry) => writeAudit(tx, entry), writer, operation, { type: change.entityType, key: id }, was, after.get(id) ?? null);
